@@ -1,0 +1,154 @@
+"""The ``tact`` command. ``check``, ``rules`` and ``review`` never import Qt."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with status 2 and one clear line, as the contract asks."""
+
+    def error(self, message: str) -> None:  # pragma: no cover - exercised through main()
+        self.exit(2, f"tact: {message}\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="tact", description="Tact : rédaction et vérification de publications médicales.")
+    sub = p.add_subparsers(dest="command")
+
+    c = sub.add_parser("check", help="vérifier des publications (Markdown)")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--target", action="append", default=[], metavar="NETWORK")
+    c.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    c.add_argument("--settings", type=Path, metavar="FILE")
+    c.add_argument("--no-spelling", action="store_true")
+
+    r = sub.add_parser("rules", help="lister, expliquer et tester les règles")
+    r.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+    rs = r.add_subparsers(dest="action")
+    rs.add_parser("list")
+    e = rs.add_parser("explain")
+    e.add_argument("rule_id")
+    rs.add_parser("test")
+
+    o = sub.add_parser("open", help="ouvrir l'éditeur")
+    o.add_argument("path", nargs="?")
+    return p
+
+
+def _print_errors(errors) -> None:
+    for path, message in errors:
+        print(f"{path}: {message}", file=sys.stderr)
+
+
+def cmd_check(args) -> int:
+    from editor.compliance.service import check_paths, make_engine
+
+    engine, rule_errors = make_engine(args.rules, args.settings, spelling=not args.no_spelling)
+    if args.target:
+        from editor.compliance.service import CheckReport  # noqa: F401
+        known: set[str] = set()
+        try:
+            from editor.export.networks import load_networks
+
+            known = set(load_networks())
+        except ImportError:
+            pass
+        bad = [t for t in args.target if t not in known]
+        if bad:
+            print(f"tact: unknown network {bad[0]!r}"
+                  + (f" (known: {', '.join(sorted(known))})" if known else ""), file=sys.stderr)
+            return 2
+    report = check_paths(engine, args.paths)
+    if args.target:
+        from editor.export.platform import platform_findings
+
+        for f in report.files:
+            f.analysis.findings = platform_findings(f.analysis, args.target)
+    errors = [(e.where(), e.message) for e in rule_errors] + report.errors
+    report.errors = errors
+    if args.format == "json":
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for f in report.files:
+            for x in f.findings:
+                flag = " (accepté)" if x.waived else ""
+                print(f"{f.path}:{x.line}:{x.column}: {x.severity} {x.category} {x.rule} "
+                      f"{x.message}{flag}")
+    _print_errors(errors)
+    if errors:
+        return 2
+    return 1 if report.blocking() else 0
+
+
+def cmd_rules(args) -> int:
+    from editor.compliance.rules import load_rules
+
+    ruleset = load_rules(args.rules)
+    _print_errors([(e.where(), e.message) for e in ruleset.errors])
+    action = args.action or "list"
+    if action == "list":
+        print(f"Paquets de règles : {ruleset.version}")
+        for r in sorted(ruleset.rules, key=lambda r: r.id):
+            print(f"{r.id:45} {r.severity:8} {r.category:18} {r.pack}")
+        return 2 if ruleset.errors else 0
+    if action == "explain":
+        r = ruleset.rule(args.rule_id)
+        if r is None:
+            print(f"tact: unknown rule {args.rule_id!r}", file=sys.stderr)
+            return 2
+        print(f"{r.id} — {r.category}, {r.severity} (paquet {r.pack})")
+        print(f"\n{r.message}")
+        if r.explanation:
+            print(f"\n{r.explanation}")
+        print(f"\nFondement : {r.reference}")
+        if r.suggestion:
+            print(f"Suggestion : {r.suggestion}")
+        print("\nExemples signalés :")
+        for ex in r.flag_examples:
+            print(f"  ✗ {ex.text}")
+        print("Exemples acceptés :")
+        for ex in r.ok_examples:
+            print(f"  ✓ {ex.text}")
+        return 0
+    if action == "test":
+        from editor.compliance.examples import run_examples
+
+        failures, total = run_examples(ruleset)
+        for f in failures:
+            print(f)
+        print(f"{total - len(failures)} passed, {len(failures)} failed")
+        return 1 if failures or ruleset.errors else 0
+    return 2
+
+
+def cmd_open(args) -> int:
+    try:
+        from editor.ui.app import run
+    except ImportError as exc:
+        print(f"tact: the editor cannot start ({exc}); install the 'gui' extra", file=sys.stderr)
+        return 2
+    return run(args.path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        return cmd_open(argparse.Namespace(path=None))
+    args = _build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "open":
+            return cmd_open(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 2

@@ -1,0 +1,1 @@
+"""The compliance engine: rule packs as data, one-pass matching, context, findings."""

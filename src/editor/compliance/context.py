@@ -1,0 +1,72 @@
+"""Context tests that separate a claim from the same words used to inform.
+
+Each test looks at the tokens of one unit (a segment of the projection) around a match:
+
+* negation: a negator before the match in the same clause (« aucune chirurgie n'est sans
+  risque », « ce contenu n'est pas sponsorisé »), or ``ne``/``n'`` just after it (« une chirurgie
+  « sans cicatrice » n'existe pas »). A trigger that is itself negative (« sans risque », « aucune
+  complication ») needs a full negator, because « il n'y a aucun risque » is still a claim;
+* question: the sentence, or the quotation holding the match, asks a question;
+* quotation: the match stands inside « » or "".
+"""
+from __future__ import annotations
+
+from editor.text.tokens import Tokens
+
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "\u2026", "!", "?", "."}
+
+
+def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
+            negative_triggers: set, window: int) -> bool:
+    norm, sentence, quote = toks.norm, toks.sentence, toks.quote
+    sent = sentence[ts]
+    negative_initial = norm[ts] in negative_triggers
+    own = set(norm[ts:te])
+    i = ts - 1
+    steps = 0
+    while i >= 0 and steps < window and sentence[i] == sent:
+        n = norm[i]
+        if n in CLAUSE_BREAKS:
+            break
+        if n in negators and not (negative_initial and n in own):
+            return True
+        if n in particles and not negative_initial:
+            return True
+        if n not in ("«", "»", '"'):
+            steps += 1
+        i -= 1
+    # ne / n' right after the match: « ... » n'existe pas, aucune complication n'est anodine.
+    j = te
+    steps = 0
+    while j < len(norm) and steps < 3 and sentence[j] == sent:
+        n = norm[j]
+        if n in particles:
+            return True
+        if n in CLAUSE_BREAKS and n not in ("«", "»", '"'):
+            break
+        if n not in ("«", "»", '"'):
+            steps += 1
+        j += 1
+    return False
+
+
+def in_question(toks: Tokens, ts: int, te: int) -> bool:
+    """The match's sentence (from the match on) or its quotation ends in a question mark."""
+    norm, sentence, quote = toks.norm, toks.sentence, toks.quote
+    sent, q = sentence[ts], quote[ts]
+    j = te
+    while j < len(norm) and sentence[j] == sent:
+        if norm[j] == "?":
+            return True
+        if q != -1 and quote[j] != q and norm[j] in ("»", '"'):
+            # The quotation closes: is its last mark a question?
+            k = j - 1
+            while k >= ts and norm[k] in (" ",):
+                k -= 1
+            return norm[k] == "?"
+        j += 1
+    return False
+
+
+def quoted(toks: Tokens, ts: int) -> bool:
+    return toks.quote[ts] != -1

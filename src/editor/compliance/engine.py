@@ -1,0 +1,311 @@
+"""The compliance check of one post: projection, tokens, one matching pass, context, findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.compliance import context as ctx
+from editor.compliance.findings import Finding, finalize
+from editor.compliance.rules import (EXCEPTION, MYTH, REQUIRES, SELF, TRIGGER, UNLESS, Rule,
+                                     RuleSet)
+from editor.document.projection import Projection, project
+from editor.text.fold import fold_word, light
+from editor.text.offsets import OffsetMap
+from editor.text.tokens import Tokens, tokenize
+
+IMAGE_MISSING = ("image.missing", "platform", "warning",
+                 "Image introuvable : le fichier n'existe pas à l'emplacement indiqué.",
+                 "Vérification de la publication",
+                 "Corriger le chemin de l'image ou l'ajouter au dossier de la publication.")
+
+
+@dataclass(slots=True)
+class Unit:
+    """The tokens of one segment of the projection (or the words of one hashtag)."""
+    scope: str
+    block: int
+    seg_map: OffsetMap            # segment text -> source
+    light_map: OffsetMap | None   # light view -> segment text
+    toks: Tokens
+    sent_base: int = 0
+
+    def span(self, ts: int, te: int) -> tuple[int, int]:
+        return self.seg_map.compose(self.light_map, self.toks.start[ts], self.toks.end[te - 1])
+
+
+@dataclass
+class Analysis:
+    """Everything computed for one post; the GUI keeps it to answer questions about positions."""
+    source: str
+    projection: Projection
+    units: list[Unit] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _split_hashtag(surface: str) -> list[str]:
+    body = surface[1:]
+    parts: list[str] = []
+    cur = ""
+    for i, ch in enumerate(body):
+        if ch == "_":
+            if cur:
+                parts.append(cur)
+            cur = ""
+            continue
+        boundary = cur and (
+            (ch.isupper() and not cur[-1].isupper())
+            or (ch.isupper() and i + 1 < len(body) and body[i + 1].islower() and cur[-1].isupper())
+            or (ch.isdigit() != cur[-1].isdigit()))
+        if boundary:
+            parts.append(cur)
+            cur = ""
+        cur += ch
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def _segment_words(word: str, vocabulary: frozenset) -> list[str] | None:
+    """Split ``avantapres`` into known words (shortest split wins), or None."""
+    n = len(word)
+    if n > 40 or not vocabulary:
+        return None
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, min(n, i + 20) + 1):
+            w = word[i:j]
+            if w in vocabulary and (best[j] is None or len(best[j]) > len(best[i]) + 1):
+                best[j] = best[i] + [w]
+    return best[n] if best[n] and len(best[n]) > 1 else None
+
+
+class Engine:
+    def __init__(self, ruleset: RuleSet, speller=None) -> None:
+        self.rules = ruleset
+        self.speller = speller
+        self.scopes = set()
+        for r in ruleset.rules:
+            self.scopes |= r.scope
+            for c in r.requires + r.unless:
+                self.scopes |= c.scope
+        # Words the rules know: used to split run-together hashtags (#resultatgaranti).
+        vocab = set()
+        stack = [ruleset.matcher.root]
+        while stack:
+            node = stack.pop()
+            vocab.update(k for k in node.lit if len(k) >= 2 and k.isalpha())
+            stack.extend(node.lit.values())
+            stack.extend(n for _, n in node.pre)
+            stack.extend(node.kind.values())
+            stack.extend(n for _, n in node.pred)
+            if node.any is not None:
+                stack.append(node.any)
+        self.vocabulary = frozenset(vocab)
+
+    # -- analysis -----------------------------------------------------------------------------
+    def analyse(self, source: str) -> Analysis:
+        proj = project(source)
+        an = Analysis(source, proj)
+        sent_base = 0
+        for seg in proj.segments:
+            lt, lmap = light(seg.text)
+            toks = tokenize(lt)
+            if not toks.norm:
+                continue
+            unit = Unit(seg.scope, seg.block, seg.map, lmap, toks, sent_base)
+            an.units.append(unit)
+            sent_base += toks.sentence[-1] + 1
+            if "hashtag" in self.scopes:
+                for i, k in enumerate(toks.kind):
+                    if k == "hashtag":
+                        hu = self._hashtag_unit(unit, i, sent_base)
+                        if hu:
+                            an.units.append(hu)
+                            sent_base += 1
+        return an
+
+    def _hashtag_unit(self, unit: Unit, i: int, sent: int) -> Unit | None:
+        surface = unit.toks.surface[i]
+        parts = _split_hashtag(surface)
+        if len(parts) == 1:
+            parts = _segment_words(fold_word(parts[0]), self.vocabulary) or parts
+        toks = Tokens(unit.toks.text)
+        s, e = unit.toks.start[i], unit.toks.end[i]
+        for p in parts:
+            sub = tokenize(p)
+            for j in range(len(sub)):
+                toks.surface.append(sub.surface[j])
+                toks.norm.append(sub.norm[j])
+                toks.kind.append(sub.kind[j])
+                toks.start.append(s)
+                toks.end.append(e)
+                toks.sentence.append(0)
+                toks.quote.append(-1)
+        if not toks.norm:
+            return None
+        return Unit("hashtag", unit.block, unit.seg_map, unit.light_map, toks, sent)
+
+    def check(self, source: str, base_dir: Path | None = None) -> Analysis:
+        an = self.analyse(source)
+        an.findings = finalize(self._match(an) + self._images(an, base_dir) + self._spelling(an),
+                               source)
+        return an
+
+    # -- matching -----------------------------------------------------------------------------
+    def _match(self, an: Analysis) -> list[Finding]:
+        rs = self.rules
+        groups = rs.groups
+        triggers: dict[int, list[tuple[int, int, int]]] = {}
+        others: dict[tuple[int, int, int], list[tuple[int, int, int]]] = {}
+        myth_sent: set[int] = set()
+        myth_block: set[int] = set()
+        self_sent: set[int] = set()
+        for ui, u in enumerate(an.units):
+            hits: list[tuple[int, int, int]] = []
+            t = u.toks
+            rs.matcher.scan(t.norm, t.kind, t.surface, 0, len(t.norm), hits)
+            for ident, ts, te in hits:
+                role, ri, ci = groups[ident]
+                if role == TRIGGER:
+                    triggers.setdefault(ri, []).append((ui, ts, te))
+                elif role == MYTH:
+                    myth_sent.add(u.sent_base + t.sentence[ts])
+                    myth_block.add(u.block)
+                elif role == SELF:
+                    self_sent.add(u.sent_base + t.sentence[ts])
+                else:
+                    others.setdefault((role, ri, ci), []).append((ui, ts, te))
+        out: list[Finding] = []
+        c = rs.context
+        for ri, hits in triggers.items():
+            rule = rs.rules[ri]
+            hits.sort(key=lambda h: (h[0], h[1], -(h[2] - h[1])))
+            kept: list[tuple[int, int, int, str]] = []
+            last: tuple[int, int] = (-1, -1)
+            for ui, ts, te in hits:
+                u = an.units[ui]
+                if u.scope not in rule.scope:
+                    continue
+                if ui == last[0] and ts < last[1]:
+                    continue  # overlaps a longer match of the same rule
+                sev = self._judge(rule, ri, an, ui, u, ts, te, others, myth_sent, myth_block,
+                                  self_sent, c)
+                if sev is None:
+                    continue
+                kept.append((ui, ts, te, sev))
+                last = (ui, te)
+            if rule.kind == "occurrence":
+                kept = self._beyond_max(rule, an, kept)
+            for ui, ts, te, sev in kept:
+                u = an.units[ui]
+                start, end = u.span(ts, te)
+                out.append(Finding(rule.id, rule.category, sev, rule.message, rule.reference,
+                                   start, end, suggestion=rule.suggestion,
+                                   key=" ".join(u.toks.norm[ts:te])))
+        return out
+
+    def _judge(self, rule: Rule, ri, an, ui, u: Unit, ts, te, others, myth_sent, myth_block,
+               self_sent, c) -> str | None:
+        t = u.toks
+        for eui, ets, ete in others.get((EXCEPTION, ri, 0), ()):
+            if eui == ui and ets < te and ts < ete:
+                return None
+        q = ctx.quoted(t, ts)
+        if rule.quoted == "inside" and not q:
+            return None
+        if rule.quoted == "outside" and q:
+            return None
+        if rule.question == "suppress" and ctx.in_question(t, ts, te):
+            return None
+        sent = u.sent_base + t.sentence[ts]
+        is_neg = None
+        if rule.negation == "suppress":
+            is_neg = ctx.negated(t, ts, te, c.negators, c.particles, c.negative_triggers, c.window)
+            if is_neg:
+                return None
+        if rule.myth == "suppress":
+            if sent in myth_sent:
+                return None
+            if q and u.block in myth_block:
+                return None
+        for ci, cond in enumerate(rule.requires):
+            if not self._present(an, others.get((REQUIRES, ri, ci), ()), cond, u, sent):
+                return None
+        for ci, cond in enumerate(rule.unless):
+            if self._present(an, others.get((UNLESS, ri, ci), ()), cond, u, sent):
+                return None
+        if rule.subject == "self" and sent not in self_sent:
+            return None if rule.otherwise == "off" else rule.otherwise
+        return rule.severity
+
+    @staticmethod
+    def _present(an: Analysis, hits, cond, u: Unit, sent: int) -> bool:
+        for hui, hts, _ in hits:
+            h = an.units[hui]
+            if h.scope not in cond.scope:
+                continue
+            if cond.within == "post":
+                return True
+            if cond.within == "block" and h.block == u.block:
+                return True
+            if cond.within == "sentence" and h.sent_base + h.toks.sentence[hts] == sent:
+                return True
+        return False
+
+    @staticmethod
+    def _beyond_max(rule: Rule, an: Analysis, kept):
+        counts: dict[object, int] = {}
+        out = []
+        for item in kept:
+            ui, ts = item[0], item[1]
+            u = an.units[ui]
+            key = {"post": 0, "block": u.block,
+                   "sentence": u.sent_base + u.toks.sentence[ts]}[rule.within]
+            counts[key] = counts.get(key, 0) + 1
+            if counts[key] > rule.max:
+                out.append(item)
+        return out
+
+    # -- images and spelling ------------------------------------------------------------------
+    def _images(self, an: Analysis, base_dir: Path | None) -> list[Finding]:
+        if base_dir is None:
+            return []
+        out = []
+        for img in an.projection.images:
+            target = img.target
+            if not target or "://" in target or target.startswith(("data:", "mailto:")):
+                continue
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            try:
+                from urllib.parse import unquote
+
+                exists = (Path(base_dir) / unquote(path)).is_file()
+            except (OSError, ValueError):
+                exists = False
+            if not exists:
+                rid, cat, sev, msg, ref, sug = IMAGE_MISSING
+                out.append(Finding(rid, cat, sev, msg, ref, img.target_start, img.target_end,
+                                   suggestion=sug, key=target))
+        return out
+
+    def _spelling(self, an: Analysis) -> list[Finding]:
+        if self.speller is None:
+            return []
+        out = []
+        for u in an.units:
+            if u.scope in ("hashtag", "image-name"):
+                continue
+            for ts, te, suggestions in self.speller.unknown(u.toks):
+                start, end = u.span(ts, te)
+                word = an.source[start:end]
+                f = Finding("spelling.unknown-word", "spelling", "info",
+                            f"« {word} » : mot inconnu du dictionnaire.",
+                            "Orthographe", start, end, key=word)
+                if suggestions:
+                    f.suggestion = suggestions[0]
+                    f.extra["suggestions"] = list(suggestions)
+                out.append(f)
+        return out

@@ -1,0 +1,583 @@
+"""Rule packs as data: loading, validation (file:line), and compilation into one rule set.
+
+A pack is a folder::
+
+    rules/<pack>/pack.yaml        name, version, title, description
+    rules/<pack>/context.yaml     negators, refutation cues, self-reference cues (optional)
+    rules/<pack>/<topic>.yaml     rules (a mapping with optional file defaults and ``rules:``)
+    rules/<pack>/lexicons/*.txt   word lists usable in patterns as {@name}
+
+The bundled ``resources/lexicon/*.txt`` lists are usable by every pack as well.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.compliance import yamlfile
+from editor.compliance.matcher import Matcher
+from editor.compliance.patterns import PatternError, compile_lexicon, compile_pattern
+from editor.document.projection import MEDIA_SCOPES, PROSE_SCOPES
+
+SEVERITIES = ("error", "warning", "info")
+SCORED_CATEGORIES = ("before-after", "superlative", "misleading-claim", "pricing", "testimonial",
+                     "rating", "comparison", "incentive", "medicine-brand", "patient-identity",
+                     "title", "sponsored", "solicitation", "dignity")
+OTHER_CATEGORIES = ("reflection-period", "retouched-image", "links-of-interest", "consent",
+                    "evidence", "minors", "spelling", "platform")
+CATEGORIES = SCORED_CATEGORIES + OTHER_CATEGORIES
+KINDS = ("existence", "conditional", "occurrence")
+WITHIN = ("sentence", "block", "post")
+ALL_SCOPES = PROSE_SCOPES + MEDIA_SCOPES + ("hashtag",)
+SCOPE_GROUPS = {"prose": PROSE_SCOPES, "media": MEDIA_SCOPES, "all": ALL_SCOPES}
+DEFAULT_SCOPE = frozenset(PROSE_SCOPES + ("alt", "hashtag"))
+
+RULE_KEYS = {"id", "kind", "category", "severity", "message", "explanation", "reference",
+             "suggestion", "link", "scope", "patterns", "exceptions", "requires", "unless",
+             "negation", "myth", "subject", "otherwise", "quoted", "question", "max", "within",
+             "enabled", "examples"}
+FILE_KEYS = {"category", "reference", "scope", "severity", "rules", "description"}
+COND_KEYS = {"patterns", "within", "scope"}
+PACK_KEYS = {"name", "version", "title", "description", "language"}
+CONTEXT_KEYS = {"negators", "particles", "negative_triggers", "window", "myth", "self"}
+
+
+class RuleError(Exception):
+    """A problem in a rule file, with its place."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path, self.line, self.message = str(path), line, message
+        super().__init__(self.where() + ": " + message)
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass
+class Condition:
+    patterns: list[str]
+    within: str = "sentence"
+    scope: frozenset = DEFAULT_SCOPE
+
+
+@dataclass
+class Example:
+    text: str
+    span: tuple[int, int] | None = None   # the [marked] part, in ``text`` without the brackets
+
+
+@dataclass
+class Rule:
+    id: str
+    pack: str
+    category: str
+    severity: str
+    message: str
+    reference: str
+    patterns: list[str]
+    kind: str = "existence"
+    explanation: str = ""
+    suggestion: str | None = None
+    link: str | None = None
+    scope: frozenset = DEFAULT_SCOPE
+    exceptions: list[str] = field(default_factory=list)
+    requires: list[Condition] = field(default_factory=list)
+    unless: list[Condition] = field(default_factory=list)
+    negation: str = "suppress"     # suppress | ignore
+    myth: str = "suppress"         # suppress | ignore
+    subject: str = "any"           # any | self
+    otherwise: str = "off"         # severity when subject is not self: off | info | warning
+    quoted: str = "any"            # any | inside | outside
+    question: str = "keep"         # keep | suppress  (a trigger in a question)
+    max: int = 0                   # occurrence: matches allowed within ``within``
+    within: str = "post"
+    enabled: bool = True
+    flag_examples: list[Example] = field(default_factory=list)
+    ok_examples: list[Example] = field(default_factory=list)
+    file: str = ""
+    line: int = 0
+
+
+@dataclass
+class Pack:
+    name: str
+    version: str
+    title: str = ""
+    description: str = ""
+    path: str = ""
+
+
+@dataclass
+class Context:
+    negators: set = field(default_factory=set)      # folded single tokens
+    particles: set = field(default_factory=set)     # ne, n'
+    negative_triggers: set = field(default_factory=set)  # words that make a trigger negative-initial
+    window: int = 6
+    myth: list[str] = field(default_factory=list)
+    self_cues: list[str] = field(default_factory=list)
+
+
+# --- roles of pattern groups in the matcher ---------------------------------------------------
+TRIGGER, EXCEPTION, REQUIRES, UNLESS, MYTH, SELF = range(6)
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    packs: list[Pack]
+    context: Context
+    matcher: Matcher
+    groups: list[tuple[int, int, int]]   # ident -> (role, rule index or -1, condition index)
+    errors: list[RuleError] = field(default_factory=list)
+
+    @property
+    def version(self) -> str:
+        return "+".join(f"{p.name}@{p.version}" for p in self.packs) or "none"
+
+    def rule(self, rule_id: str) -> Rule | None:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        return None
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+def _parse_example(text: str) -> Example:
+    a, b = text.find("["), text.find("]")
+    if a >= 0 and b > a:
+        clean = text[:a] + text[a + 1:b] + text[b + 1:]
+        return Example(clean, (a, b - 1))
+    return Example(text)
+
+
+def _str(d, key, path, required=False, default=None):
+    if key not in d:
+        if required:
+            raise RuleError(path, getattr(d, "line", None), f"missing key {key!r}")
+        return default
+    v = d[key]
+    if not isinstance(v, str) or not v.strip():
+        raise RuleError(path, d.lines.get(key), f"{key!r} must be a non-empty text")
+    return v.strip()
+
+
+def _choice(d, key, path, choices, default):
+    v = d.get(key, default)
+    if isinstance(v, bool) and key in ("negation", "myth"):
+        v = "suppress" if v else "ignore"
+    if v not in choices:
+        raise RuleError(path, d.lines.get(key, d.line),
+                        f"{key!r} must be one of {', '.join(map(str, choices))} (got {v!r})")
+    return v
+
+
+def _patterns(d, key, path) -> list[str]:
+    v = d.get(key, [])
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(p, str) and p.strip() for p in v):
+        raise RuleError(path, d.lines.get(key, d.line), f"{key!r} must be a list of patterns")
+    return list(v)
+
+
+def _scope(value, path, line) -> frozenset:
+    if value is None:
+        return DEFAULT_SCOPE
+    if isinstance(value, str):
+        value = [value]
+    out: set[str] = set()
+    for s in value:
+        if s in SCOPE_GROUPS:
+            out.update(SCOPE_GROUPS[s])
+        elif s in ALL_SCOPES:
+            out.add(s)
+        else:
+            raise RuleError(path, line, f"unknown scope {s!r} (known: "
+                            f"{', '.join(list(SCOPE_GROUPS) + list(ALL_SCOPES))})")
+    return frozenset(out)
+
+
+def _condition(v, path, line, default_scope) -> list[Condition]:
+    items = v if isinstance(v, list) else [v]
+    out = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise RuleError(path, line, "a condition is a mapping with 'patterns' and 'within'")
+        unknown = set(item) - COND_KEYS
+        if unknown:
+            k = sorted(unknown)[0]
+            raise RuleError(path, item.lines.get(k), f"unknown key {k!r} in condition")
+        pats = _patterns(item, "patterns", path)
+        if not pats:
+            raise RuleError(path, item.line, "a condition needs patterns")
+        within = _choice(item, "within", path, WITHIN, "sentence")
+        scope = _scope(item.get("scope"), path, item.lines.get("scope")) \
+            if "scope" in item else default_scope
+        out.append(Condition(pats, within, scope))
+    return out
+
+
+def _rule(d, defaults: dict, pack: str, path: Path) -> Rule:
+    if not isinstance(d, dict):
+        raise RuleError(path, None, "each entry of 'rules' must be a mapping")
+    unknown = set(d) - RULE_KEYS
+    if unknown:
+        k = sorted(unknown)[0]
+        raise RuleError(path, d.lines.get(k), f"unknown key {k!r} in rule "
+                        f"{d.get('id', '?')!r}")
+    rid = _str(d, "id", path, required=True)
+    import re
+    if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", rid):
+        raise RuleError(path, d.lines.get("id"), f"rule id {rid!r} must look like 'category.name'")
+    category = d.get("category", defaults.get("category"))
+    if category not in CATEGORIES:
+        raise RuleError(path, d.lines.get("category", d.line),
+                        f"unknown category {category!r} in rule {rid!r}")
+    severity = d.get("severity", defaults.get("severity"))
+    if severity not in SEVERITIES:
+        raise RuleError(path, d.lines.get("severity", d.line),
+                        f"severity of {rid!r} must be error, warning or info")
+    reference = d.get("reference", defaults.get("reference"))
+    if not isinstance(reference, str) or not reference.strip():
+        raise RuleError(path, d.line, f"rule {rid!r} has no legal 'reference'")
+    scope = _scope(d.get("scope", defaults.get("scope")), path, d.lines.get("scope", d.line))
+    kind = _choice(d, "kind", path, KINDS, "existence")
+    rule = Rule(
+        id=rid, pack=pack, category=category, severity=severity,
+        message=_str(d, "message", path, required=True), reference=reference.strip(),
+        patterns=_patterns(d, "patterns", path), kind=kind,
+        explanation=_str(d, "explanation", path, default="") or "",
+        suggestion=_str(d, "suggestion", path), link=_str(d, "link", path), scope=scope,
+        exceptions=_patterns(d, "exceptions", path),
+        requires=_condition(d["requires"], path, d.lines["requires"], scope) if "requires" in d else [],
+        unless=_condition(d["unless"], path, d.lines["unless"], scope) if "unless" in d else [],
+        negation=_choice(d, "negation", path, ("suppress", "ignore"), "suppress"),
+        myth=_choice(d, "myth", path, ("suppress", "ignore"), "suppress"),
+        subject=_choice(d, "subject", path, ("any", "self"), "any"),
+        otherwise=_choice(d, "otherwise", path, ("off", "info", "warning"), "off"),
+        quoted=_choice(d, "quoted", path, ("any", "inside", "outside"), "any"),
+        question=_choice(d, "question", path, ("keep", "suppress"), "keep"),
+        within=_choice(d, "within", path, WITHIN, "post"),
+        enabled=bool(d.get("enabled", True)), file=str(path), line=d.line)
+    if not rule.patterns:
+        raise RuleError(path, d.line, f"rule {rid!r} has no 'patterns'")
+    if kind == "conditional" and not (rule.requires or rule.unless):
+        raise RuleError(path, d.line, f"conditional rule {rid!r} needs 'requires' or 'unless'")
+    if kind == "occurrence":
+        mx = d.get("max")
+        if not isinstance(mx, int) or isinstance(mx, bool) or mx < 0:
+            raise RuleError(path, d.lines.get("max", d.line), f"occurrence rule {rid!r} needs 'max' ≥ 0")
+        rule.max = mx
+    ex = d.get("examples")
+    if not isinstance(ex, dict) or set(ex) - {"flag", "ok"}:
+        raise RuleError(path, d.lines.get("examples", d.line),
+                        f"rule {rid!r} needs 'examples' with 'flag' and 'ok' lists")
+    for key, target in (("flag", rule.flag_examples), ("ok", rule.ok_examples)):
+        items = ex.get(key) or []
+        if not isinstance(items, list) or not items or not all(isinstance(x, str) for x in items):
+            raise RuleError(path, ex.lines.get(key, ex.line),
+                            f"rule {rid!r} needs at least one '{key}' example (a list of texts)")
+        target.extend(_parse_example(x) for x in items)
+    return rule
+
+
+def _read_yaml(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleError(path, None, "not UTF-8 text") from None
+    except OSError as exc:
+        raise RuleError(path, None, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        return yamlfile.load(text)
+    except yamlfile.YamlError as exc:
+        raise RuleError(path, exc.line, exc.message) from None
+
+
+def _read_lexicon(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(path, None, f"cannot be read as UTF-8 text ({exc})") from None
+
+
+@dataclass
+class Settings:
+    """A clinic's adjustments: rules switched off or given another severity."""
+    overrides: dict[str, dict] = field(default_factory=dict)
+    path: str = ""
+
+    @classmethod
+    def load(cls, path: Path) -> "Settings":
+        data = _read_yaml(path) or {}
+        if not isinstance(data, dict):
+            raise RuleError(path, None, "settings must be a mapping")
+        unknown = set(data) - {"rules", "packs", "profile", "review"}
+        if unknown:
+            k = sorted(unknown)[0]
+            raise RuleError(path, data.lines.get(k), f"unknown key {k!r} in settings")
+        overrides: dict[str, dict] = {}
+        for rid, v in (data.get("rules") or {}).items():
+            line = data["rules"].lines.get(rid)
+            if v in ("off", False):
+                overrides[rid] = {"enabled": False}
+            elif v in ("on", True):
+                overrides[rid] = {"enabled": True}
+            elif v in SEVERITIES:
+                overrides[rid] = {"severity": v}
+            elif isinstance(v, dict) and not set(v) - {"severity", "enabled"} \
+                    and v.get("severity", "error") in SEVERITIES:
+                overrides[rid] = dict(v)
+            else:
+                raise RuleError(path, line, f"rule {rid!r}: use off, on, error, warning or info")
+        return cls(overrides, str(path))
+
+
+def builtin_lexicon_dir() -> Path:
+    from editor.paths import resources_dir
+
+    return resources_dir() / "lexicon"
+
+
+def pack_dirs(extra: list[Path] | None = None) -> list[Path]:
+    """The built-in packs, then the user's downloaded packs, then the ``--rules`` folders."""
+    from editor.paths import rules_dir, user_data_dir
+
+    dirs: list[Path] = []
+    for base in (rules_dir(), user_data_dir() / "rules"):
+        if base.is_dir():
+            dirs.extend(sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")))
+    for d in extra or []:
+        d = Path(d)
+        if (d / "pack.yaml").is_file() or any(d.glob("*.yaml")):
+            dirs.append(d)
+        elif d.is_dir():
+            dirs.extend(sorted(p for p in d.iterdir() if p.is_dir()))
+        else:
+            dirs.append(d)  # reported as missing by load_rules
+    return dirs
+
+
+def _source_digest(dirs: list[Path], settings: Settings | None) -> str:
+    h = hashlib.sha256()
+    from editor import __version__
+
+    h.update(__version__.encode())
+    lex = builtin_lexicon_dir()
+    files = sorted(lex.glob("*.txt")) if lex.is_dir() else []
+    for d in dirs:
+        if d.is_dir():
+            files.extend(sorted(d.rglob("*.yaml")))
+            files.extend(sorted(d.rglob("*.txt")))
+    for f in files:
+        try:
+            h.update(str(f).encode())
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"?")
+    if settings:
+        h.update(repr(sorted(settings.overrides.items())).encode())
+    import editor.compliance.patterns as pmod
+    import editor.compliance.matcher as mmod
+
+    for mod in (pmod, mmod):
+        h.update(Path(mod.__file__).read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:32]
+
+
+def load_rules(extra: list[Path] | None = None, settings: Settings | None = None,
+               use_cache: bool = True, dirs: list[Path] | None = None) -> RuleSet:
+    """Load, validate and compile every pack. Problems are collected in ``RuleSet.errors``;
+    the rules that loaded are still usable."""
+    dirs = pack_dirs(extra) if dirs is None else dirs
+    cache_file = None
+    if use_cache:
+        from editor.paths import user_cache_dir
+
+        cache_file = user_cache_dir() / f"rules-{_source_digest(dirs, settings)}.pickle"
+        try:
+            import pickle
+
+            with open(cache_file, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:
+            pass
+    ruleset = _compile(dirs, settings)
+    if cache_file is not None and not ruleset.errors:
+        try:
+            import os
+            import pickle
+            import tempfile
+
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache_file.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache_file)
+        except OSError:
+            pass
+    return ruleset
+
+
+def _compile(dirs: list[Path], settings: Settings | None) -> RuleSet:
+    errors: list[RuleError] = []
+    packs: list[Pack] = []
+    rules: list[Rule] = []
+    context = Context()
+    lex_sources: dict[str, tuple[Path, list[str]]] = {}
+    lexdir = builtin_lexicon_dir()
+    if lexdir.is_dir():
+        for f in sorted(lexdir.glob("*.txt")):
+            try:
+                lex_sources[f.stem] = (f, _read_lexicon(f))
+            except RuleError as e:
+                errors.append(e)
+    rule_files: list[tuple[str, Path]] = []
+    for d in dirs:
+        if not d.is_dir():
+            errors.append(RuleError(d, None, "rule pack folder not found"))
+            continue
+        meta = {"name": d.name, "version": "0"}
+        pack_file = d / "pack.yaml"
+        if pack_file.is_file():
+            try:
+                data = _read_yaml(pack_file) or {}
+                if not isinstance(data, dict):
+                    raise RuleError(pack_file, None, "pack.yaml must be a mapping")
+                unknown = set(data) - PACK_KEYS
+                if unknown:
+                    k = sorted(unknown)[0]
+                    raise RuleError(pack_file, data.lines.get(k), f"unknown key {k!r}")
+                meta.update({k: str(v) for k, v in data.items()})
+            except RuleError as e:
+                errors.append(e)
+        packs.append(Pack(meta["name"], meta["version"], meta.get("title", ""),
+                          meta.get("description", ""), str(d)))
+        for f in sorted((d / "lexicons").glob("*.txt")) if (d / "lexicons").is_dir() else []:
+            try:
+                lex_sources[f.stem] = (f, _read_lexicon(f))
+            except RuleError as e:
+                errors.append(e)
+        ctx_file = d / "context.yaml"
+        if ctx_file.is_file():
+            try:
+                _merge_context(context, ctx_file)
+            except RuleError as e:
+                errors.append(e)
+        for f in sorted(d.glob("*.yaml")):
+            if f.name not in ("pack.yaml", "context.yaml"):
+                rule_files.append((meta["name"], f))
+
+    # Lexicons (a lexicon may not refer to another one).
+    lexicons = {}
+    for name, (path, lines) in lex_sources.items():
+        try:
+            lexicons[name] = compile_lexicon(lines)
+        except PatternError as e:
+            errors.append(RuleError(path, None, f"lexicon {name!r}: {e}"))
+
+    seen: dict[str, Rule] = {}
+    for pack, f in rule_files:
+        try:
+            data = _read_yaml(f)
+        except RuleError as e:
+            errors.append(e)
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            errors.append(RuleError(f, None, "a rule file is a mapping with a 'rules' list"))
+            continue
+        unknown = set(data) - FILE_KEYS
+        if unknown:
+            k = sorted(unknown)[0]
+            errors.append(RuleError(f, data.lines.get(k), f"unknown key {k!r}"))
+            continue
+        items = data.get("rules")
+        if not isinstance(items, list):
+            errors.append(RuleError(f, data.line, "missing 'rules' list"))
+            continue
+        for i, item in enumerate(items):
+            try:
+                r = _rule(item, data, pack, f)
+                if r.id in seen:
+                    raise RuleError(f, r.line, f"rule id {r.id!r} already defined in "
+                                    f"{seen[r.id].file}:{seen[r.id].line}")
+                seen[r.id] = r
+                rules.append(r)
+            except RuleError as e:
+                errors.append(e)
+
+    if settings:
+        for r in rules:
+            o = settings.overrides.get(r.id)
+            if o:
+                r.enabled = o.get("enabled", r.enabled)
+                r.severity = o.get("severity", r.severity)
+
+    matcher = Matcher()
+    groups: list[tuple[int, int, int]] = []
+
+    def compiled(patterns: list[str], where: str, line: int | None, what: str):
+        seqs = []
+        for p in patterns:
+            try:
+                seqs.append(compile_pattern(p, lexicons))
+            except PatternError as e:
+                raise RuleError(where, line, f"invalid pattern {p!r} in {what}: {e}") from None
+        return [s for group in seqs for s in group]
+
+    kept: list[Rule] = []
+    for r in rules:
+        if not r.enabled:
+            continue
+        ri = len(kept)
+        try:
+            plan = [(TRIGGER, 0, compiled(r.patterns, r.file, r.line, f"rule {r.id!r}"))]
+            if r.exceptions:
+                plan.append((EXCEPTION, 0, compiled(r.exceptions, r.file, r.line,
+                                                    f"exceptions of {r.id!r}")))
+            for ci, c in enumerate(r.requires):
+                plan.append((REQUIRES, ci, compiled(c.patterns, r.file, r.line,
+                                                    f"requires of {r.id!r}")))
+            for ci, c in enumerate(r.unless):
+                plan.append((UNLESS, ci, compiled(c.patterns, r.file, r.line,
+                                                  f"unless of {r.id!r}")))
+        except RuleError as e:
+            errors.append(e)
+            continue
+        for role, ci, seqs in plan:
+            matcher.add(seqs, len(groups))
+            groups.append((role, ri, ci))
+        kept.append(r)
+    for role, cues, what in ((MYTH, context.myth, "myth cues"), (SELF, context.self_cues, "self cues")):
+        if cues:
+            try:
+                matcher.add(compiled(cues, "context.yaml", None, what), len(groups))
+                groups.append((role, -1, 0))
+            except RuleError as e:
+                errors.append(e)
+    return RuleSet(kept, packs, context, matcher, groups, errors)
+
+
+def _merge_context(ctx: Context, path: Path) -> None:
+    from editor.text.fold import fold_text
+
+    data = _read_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise RuleError(path, None, "context.yaml must be a mapping")
+    unknown = set(data) - CONTEXT_KEYS
+    if unknown:
+        k = sorted(unknown)[0]
+        raise RuleError(path, data.lines.get(k), f"unknown key {k!r}")
+    for key, target in (("negators", ctx.negators), ("particles", ctx.particles),
+                        ("negative_triggers", ctx.negative_triggers)):
+        for w in data.get(key) or []:
+            target.add(fold_text(str(w)))
+    if "window" in data:
+        ctx.window = int(data["window"])
+    ctx.myth.extend(str(x) for x in data.get("myth") or [])
+    ctx.self_cues.extend(str(x) for x in data.get("self") or [])

@@ -1,0 +1,101 @@
+"""Checking files: what ``tact check`` does, usable without the command line (GUI, export)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.compliance.engine import Analysis, Engine
+from editor.compliance.rules import RuleError, RuleSet, Settings, load_rules
+from editor.document.post import PostError, read_text
+
+
+@dataclass
+class FileReport:
+    path: str
+    analysis: Analysis | None = None
+
+    @property
+    def findings(self):
+        return self.analysis.findings if self.analysis else []
+
+
+@dataclass
+class CheckReport:
+    rules_version: str
+    files: list[FileReport] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)   # (path, message)
+
+    def to_json(self) -> dict:
+        return {
+            "version": 1,
+            "rules_version": self.rules_version,
+            "files": [{"path": f.path, "findings": [x.to_json() for x in f.findings]}
+                      for f in self.files],
+            "errors": [{"path": p, "message": m} for p, m in self.errors],
+        }
+
+    def blocking(self) -> bool:
+        return any(x.severity == "error" and not x.waived for f in self.files for x in f.findings)
+
+
+def default_settings_file() -> Path:
+    from editor.paths import user_config_dir
+
+    return user_config_dir() / "settings.yaml"
+
+
+def make_engine(extra_rules: list[Path] | None = None, settings_file: Path | None = None,
+                spelling: bool = True) -> tuple[Engine, list[RuleError]]:
+    """The engine for the built-in packs plus ``extra_rules``, with the user's settings."""
+    errors: list[RuleError] = []
+    settings = None
+    sfile = settings_file or default_settings_file()
+    if settings_file is not None or sfile.is_file():
+        try:
+            settings = Settings.load(sfile)
+        except RuleError as e:
+            errors.append(e)
+    ruleset: RuleSet = load_rules(extra_rules, settings)
+    errors.extend(ruleset.errors)
+    speller = None
+    if spelling:
+        try:
+            from editor.spelling import default_speller
+        except ImportError:
+            default_speller = None
+        if default_speller is not None:
+            speller = default_speller()
+    return Engine(ruleset, speller), errors
+
+
+def collect_posts(paths: list[str]) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
+    """Expand folders to their ``*.md`` files; report missing paths and empty folders."""
+    files: list[tuple[str, Path]] = []
+    errors: list[tuple[str, str]] = []
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            found = sorted(x for x in p.rglob("*.md") if x.is_file()
+                           and not any(part.startswith(".") for part in x.relative_to(p).parts))
+            if not found:
+                errors.append((arg, "folder contains no Markdown post (*.md)"))
+            files.extend((str(x), x) for x in found)
+        elif p.exists():
+            files.append((arg, p))
+        else:
+            errors.append((arg, "no such file or folder"))
+    return files, errors
+
+
+def check_paths(engine: Engine, paths: list[str]) -> CheckReport:
+    report = CheckReport(engine.rules.version)
+    files, report.errors = collect_posts(paths)
+    for shown, p in files:
+        try:
+            text = read_text(p)
+        except PostError as e:
+            report.errors.append((shown, str(e)))
+            continue
+        analysis = engine.check(text, base_dir=p.parent)
+        report.files.append(FileReport(shown, analysis))
+    return report

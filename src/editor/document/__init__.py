@@ -1,0 +1,1 @@
+"""A post file: reading it safely, its front matter, and its prose projection with offsets."""

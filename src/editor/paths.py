@@ -1,0 +1,60 @@
+"""Where the program finds its bundled data (rules, resources) and the user's folders.
+
+Three layouts are supported: a source checkout / editable install (data at the repository root),
+an installed wheel (data copied into ``editor/_data`` by ``setup.py``), and a PyInstaller bundle
+(data under ``sys._MEIPASS``).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+APP_NAME = "tact"
+
+
+@cache
+def data_root() -> Path:
+    """Folder holding ``rules/`` and ``resources/``."""
+    packaged = Path(__file__).resolve().parent / "_data"
+    if packaged.is_dir():
+        return packaged
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen and (Path(frozen) / "rules").is_dir():
+        return Path(frozen)
+    return Path(__file__).resolve().parents[2]
+
+
+def rules_dir() -> Path:
+    return data_root() / "rules"
+
+
+def resources_dir() -> Path:
+    return data_root() / "resources"
+
+
+def _platform_dir(kind: str) -> Path:
+    override = os.environ.get(f"TACT_{kind.upper()}_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    getter = {"data": platformdirs.user_data_dir, "cache": platformdirs.user_cache_dir,
+              "config": platformdirs.user_config_dir}[kind]
+    return Path(getter(APP_NAME, appauthor=False))
+
+
+def user_data_dir() -> Path:
+    """Per-user data: user dictionary, rule packs downloaded later, recovery drafts."""
+    return _platform_dir("data")
+
+
+def user_cache_dir() -> Path:
+    """Per-user cache: compiled rule sets, spelling word lists."""
+    return _platform_dir("cache")
+
+
+def user_config_dir() -> Path:
+    """Per-user settings (rule overrides, profile)."""
+    return _platform_dir("config")

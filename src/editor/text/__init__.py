@@ -1,0 +1,1 @@
+"""Text views shared by the rule engine and the spell checker: folding, offsets, tokens."""
