@@ -1,0 +1,31 @@
+# Two commands on a fresh machine (see README):  make run   and   make test
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SAMPLES := resources/samples
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test check-samples bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml setup.py
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[gui,test]'
+	touch $(STAMP)
+
+# Opens the editor on the bundled sample posts (checks them when no display is available).
+run: setup
+	$(PY) -m editor open $(SAMPLES) || $(PY) -m editor check $(SAMPLES)
+
+check-samples: setup
+	$(PY) -m editor check $(SAMPLES)
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: setup
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

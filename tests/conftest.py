@@ -1,0 +1,48 @@
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Qt never needs a display in tests; the per-user folders of the app are private to the run.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_RUN_DIR = Path(tempfile.mkdtemp(prefix="tact-tests-"))
+for kind in ("data", "cache", "config"):
+    os.environ.setdefault(f"TACT_{kind.upper()}_DIR", str(_RUN_DIR / kind))
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def engine():
+    from editor.compliance.service import make_engine
+
+    eng, errors = make_engine(spelling=False)
+    assert not errors, errors
+    return eng
+
+
+@pytest.fixture(scope="session")
+def full_engine():
+    from editor.compliance.service import make_engine
+
+    eng, errors = make_engine(spelling=True)
+    assert not errors, errors
+    return eng
+
+
+def run_tact(*args, cwd=None, env=None):
+    import subprocess
+
+    e = dict(os.environ)
+    if env:
+        e.update(env)
+    return subprocess.run([sys.executable, "-m", "editor", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, env=e, timeout=300)
+
+
+@pytest.fixture
+def tact():
+    return run_tact

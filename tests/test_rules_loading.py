@@ -1,0 +1,123 @@
+"""Rule packs as data: validation with file:line, clinic packs and settings."""
+import textwrap
+
+import pytest
+
+from editor.compliance.engine import Engine
+from editor.compliance.rules import Settings, load_rules
+
+GOOD = """\
+category: pricing
+reference: "CSP art. R.4127-19"
+rules:
+  - id: pricing.test-offer
+    severity: error
+    message: "Offre interdite."
+    patterns: [offre spéciale~]
+    examples:
+      flag: ["Une [offre spéciale] ce mois-ci."]
+      ok: ["Aucune offre."]
+"""
+
+
+def pack(tmp_path, name, files):
+    d = tmp_path / name
+    d.mkdir()
+    for fname, text in files.items():
+        (d / fname).write_text(textwrap.dedent(text), encoding="utf-8")
+    return d
+
+
+def errors_of(tmp_path, text):
+    n = len(list(tmp_path.iterdir()))
+    d = pack(tmp_path, f"p{n}", {"r.yaml": text})
+    rs = load_rules(dirs=[d], use_cache=False)
+    return rs, [(e.path.split("/")[-1], e.line, e.message) for e in rs.errors]
+
+
+def test_a_valid_pack_loads_and_matches(tmp_path):
+    rs, errs = errors_of(tmp_path, GOOD)
+    assert errs == []
+    findings = Engine(rs).check("Profitez de notre OFFRE SPÉCIALE !").findings
+    assert [(f.rule, f.text) for f in findings] == [("pricing.test-offer", "OFFRE SPÉCIALE")]
+
+
+def test_unknown_key_is_reported_with_its_line(tmp_path):
+    _, errs = errors_of(tmp_path, GOOD.replace("    severity: error\n",
+                                               "    severity: error\n    colour: red\n"))
+    assert errs == [("r.yaml", 6, "unknown key 'colour' in rule 'pricing.test-offer'")]
+
+
+def test_invalid_pattern_is_reported(tmp_path):
+    rs, errs = errors_of(tmp_path, GOOD.replace("[offre spéciale~]", '["offre (spéciale"]'))
+    assert len(errs) == 1 and errs[0][0] == "r.yaml" and "invalid pattern" in errs[0][2]
+    assert "missing )" in errs[0][2]
+    assert rs.rules == []
+
+
+def test_broken_yaml_gives_its_line(tmp_path):
+    _, errs = errors_of(tmp_path, GOOD.replace("patterns: [offre spéciale~]", "patterns: [offre"))
+    assert len(errs) == 1 and errs[0][1] in (8, 9) and "invalid YAML" in errs[0][2]
+
+
+def test_rule_without_examples_or_reference_is_rejected(tmp_path):
+    no_examples = GOOD.split("    examples:")[0]
+    _, errs = errors_of(tmp_path, no_examples)
+    assert "examples" in errs[0][2]
+    _, errs = errors_of(tmp_path, GOOD.replace('reference: "CSP art. R.4127-19"\n', ""))
+    assert "reference" in errs[0][2]
+
+
+@pytest.mark.parametrize("pattern", ["_ offre", "a _{0,99} b", "{inconnu}", "{@absent}", "x*"])
+def test_patterns_that_could_be_slow_or_wrong_are_refused(tmp_path, pattern):
+    _, errs = errors_of(tmp_path, GOOD.replace("[offre spéciale~]", f"[{pattern!r}]"))
+    assert errs and "invalid pattern" in errs[0][2]
+
+
+def test_expansion_limit(tmp_path):
+    huge = " ".join(["(a|b|c|d|e|f|g|h|i|j)"] * 6)
+    _, errs = errors_of(tmp_path, GOOD.replace("[offre spéciale~]", f"['{huge}']"))
+    assert errs and "expands to more than" in errs[0][2]
+
+
+def test_a_broken_file_does_not_hide_the_other_rules(tmp_path):
+    d = pack(tmp_path, "p", {"a.yaml": GOOD, "b.yaml": "rules: [oops"})
+    rs = load_rules(dirs=[d], use_cache=False)
+    assert [r.id for r in rs.rules] == ["pricing.test-offer"]
+    assert len(rs.errors) == 1 and rs.errors[0].path.endswith("b.yaml")
+
+
+def test_settings_switch_off_and_change_severity(tmp_path):
+    d = pack(tmp_path, "p", {"r.yaml": GOOD})
+    s = tmp_path / "settings.yaml"
+    s.write_text("rules:\n  pricing.test-offer: warning\n", encoding="utf-8")
+    rs = load_rules(dirs=[d], settings=Settings.load(s), use_cache=False)
+    assert [f.severity for f in Engine(rs).check("offre spéciale").findings] == ["warning"]
+    s.write_text("rules:\n  pricing.test-offer: off\n", encoding="utf-8")
+    rs = load_rules(dirs=[d], settings=Settings.load(s), use_cache=False)
+    assert Engine(rs).check("offre spéciale").findings == []
+
+
+def test_settings_with_a_bad_value_name_the_line(tmp_path):
+    s = tmp_path / "settings.yaml"
+    s.write_text("rules:\n  a.b: maybe\n", encoding="utf-8")
+    with pytest.raises(Exception) as exc:
+        Settings.load(s)
+    assert "settings.yaml:2" in str(exc.value)
+
+
+def test_duplicate_ids_across_files(tmp_path):
+    d = pack(tmp_path, "p", {"a.yaml": GOOD, "b.yaml": GOOD})
+    rs = load_rules(dirs=[d], use_cache=False)
+    assert len(rs.rules) == 1
+    assert "already defined" in rs.errors[0].message
+
+
+def test_cache_is_reused_and_invalidated(tmp_path):
+    d = pack(tmp_path, "p", {"r.yaml": GOOD})
+    a = load_rules(dirs=[d])
+    b = load_rules(dirs=[d])
+    assert [r.id for r in a.rules] == [r.id for r in b.rules]
+    (d / "r.yaml").write_text(GOOD.replace("offre spéciale~", "vente flash"), encoding="utf-8")
+    c = load_rules(dirs=[d])
+    assert Engine(c).check("vente flash").findings
