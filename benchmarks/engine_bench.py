@@ -1,0 +1,161 @@
+"""Speed and memory of the compliance engine (figures printed, no assertions).
+
+Prints, each against a baseline measured in the same run:
+- a 2,200-character post, all rules and spelling, in-process (median);
+- a 50,000-word document;
+- time per 10,000 words at 10k, 50k and 200k words (linear growth);
+- the same document with the rule set replicated ten times (one pass: ≤ 2×);
+- `tact check` on one post as a whole process (Python start-up included, no Qt), peak memory;
+- baselines: one combined regular expression of all the rules' words over the same text (the floor),
+  and proselint on a text of the same size where it is installed.
+"""
+from __future__ import annotations
+
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _text import ROOT, document, post_of  # noqa: E402
+
+from editor.compliance.engine import Engine  # noqa: E402
+from editor.compliance.rules import load_rules  # noqa: E402
+from editor.compliance.service import make_engine  # noqa: E402
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def rule_words(ruleset) -> list[str]:
+    words, stack = set(), [ruleset.matcher.root]
+    while stack:
+        node = stack.pop()
+        words.update(k for k in node.lit if k.isalpha() and len(k) > 2)
+        stack.extend(node.lit.values())
+        stack.extend(n for _, n in node.pre)
+        stack.extend(node.kind.values())
+        stack.extend(n for _, n in node.pred)
+        if node.any is not None:
+            stack.append(node.any)
+    return sorted(words, key=len, reverse=True)
+
+
+def floor_regex(ruleset):
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, rule_words(ruleset))) + r")\b",
+                      re.IGNORECASE)
+
+
+def replicated_rules(times: int):
+    tmp = Path(tempfile.mkdtemp(prefix="tact-bench-"))
+    dirs = []
+    for pack in sorted((ROOT / "rules").iterdir()):
+        if not pack.is_dir():
+            continue
+        for k in range(times):
+            d = tmp / f"{pack.name}-{k}"
+            shutil.copytree(pack, d)
+            for f in d.glob("*.yaml"):
+                text = f.read_text(encoding="utf-8")
+                f.write_text(re.sub(r"(\n\s*-\s*id:\s*)([\w.-]+)", rf"\1\2-r{k}", text),
+                             encoding="utf-8")
+            dirs.append(d)
+    rs = load_rules(dirs=dirs, use_cache=False)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return rs
+
+
+def proselint_time(text: str) -> float | None:
+    try:
+        from proselint.tools import lint  # type: ignore
+    except Exception:
+        return None
+    t = time.perf_counter()
+    try:
+        lint(text)
+    except Exception:
+        return None
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    engine, errors = make_engine(spelling=True)
+    rules_only = Engine(engine.rules)
+    if errors:
+        print("rule errors:", *errors, sep="\n  ")
+    floor = floor_regex(engine.rules)
+    print(f"rules: {len(engine.rules.rules)} ({engine.rules.version}); "
+          f"floor regex: {len(rule_words(engine.rules))} words")
+
+    post = post_of(2200)
+    engine.check(post)  # warm caches (dictionary, folding)
+    t_post = median_time(lambda: engine.check(post), 200)
+    t_post_rules = median_time(lambda: rules_only.check(post), 200)
+    t_floor_post = median_time(lambda: floor.findall(post), 200)
+    print(f"\n2,200-char post ({len(post)} chars), median of 200:")
+    print(f"  all rules + spelling   {t_post * 1000:7.2f} ms   (target ≤ 5 ms)")
+    print(f"  rules only             {t_post_rules * 1000:7.2f} ms   "
+          f"= {t_post_rules / t_floor_post:5.1f}× floor ({t_floor_post * 1000:.2f} ms)")
+
+    print("\nScaling (rules + spelling), time per 10,000 words:")
+    per = {}
+    for words in (10_000, 50_000, 200_000):
+        doc = document(words)
+        n = len(doc.split())
+        t = median_time(lambda: engine.check(doc), 3 if words < 200_000 else 1)
+        tf = median_time(lambda: floor.findall(doc), 3)
+        per[words] = t / n * 10_000
+        print(f"  {n:7d} words: {t * 1000:8.1f} ms total, {per[words] * 1000:6.1f} ms / 10k words"
+              f"   floor {tf / n * 10_000 * 1000:5.1f} ms / 10k words"
+              f" (rules+spelling = {t / tf:4.1f}× floor)")
+    print(f"  growth 10k → 200k per word: {per[200_000] / per[10_000]:.2f}× (linear ≈ 1)")
+
+    doc = document(50_000)
+    t1 = median_time(lambda: rules_only.check(doc), 3)
+    tf = median_time(lambda: floor.findall(doc), 3)
+    big = Engine(replicated_rules(10))
+    t10 = median_time(lambda: big.check(doc), 3)
+    print(f"\n50,000-word document, rules only: {t1 * 1000:.1f} ms = {t1 / tf:.1f}× floor "
+          f"({tf * 1000:.1f} ms; target ≤ 3×)")
+    print(f"  rule set ×10 ({len(big.rules.rules)} rules): {t10 * 1000:.1f} ms = {t10 / t1:.2f}× "
+          f"(target ≤ 2×)")
+    pl = proselint_time(" ".join(doc.split()[:50_000]))
+    print("  proselint on the same text: " + (f"{pl * 1000:.0f} ms = {pl / t1:.1f}× Tact"
+                                            if pl is not None else "not installed"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "post.md"
+        p.write_text(post, encoding="utf-8")
+        cmd = [sys.executable, "-m", "editor", "check", str(p)]
+        subprocess.run(cmd, capture_output=True)  # warm the caches (compiled rules, word list)
+        runs = []
+        for _ in range(15):
+            t = time.perf_counter()
+            subprocess.run(cmd, capture_output=True)
+            runs.append(time.perf_counter() - t)
+        base = median_time(lambda: subprocess.run([sys.executable, "-c", "pass"]), 10)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        qt = subprocess.run([sys.executable, "-c",
+                             "import sys,runpy; sys.argv=['tact','check',%r];\n"
+                             "try: runpy.run_module('editor', run_name='__main__')\n"
+                             "except SystemExit: pass\n"
+                             "print(any(m.startswith('PySide6') for m in sys.modules))" % str(p)],
+                            capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    print(f"\n`tact check` on one post, whole process: {statistics.median(runs) * 1000:.0f} ms "
+          f"median of 15 (target ≤ 350 ms; bare Python start-up {base * 1000:.0f} ms); "
+          f"peak memory of the largest child {peak:.0f} MB; Qt imported: {qt}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""How words are compared: lookup keys, accent-free folds and the compact hashed word sets.
+
+* :func:`key`: lower case, ``œ`` -> ``oe``, ``æ`` -> ``ae``, every apostrophe ``'`` (pyspellchecker
+  spells ``oedème``). Every dictionary entry is stored under its key.
+* :func:`fold`: the key without accents (``État`` -> ``etat``), for capitals written without their
+  accent and for suggestions that differ only by diacritics.
+* :class:`HashedSet`: a frozen set of words kept as a sorted array of 64-bit BLAKE2b digests. It loads
+  from bytes in a fraction of a millisecond (no string object per word), where a ``set`` of the
+  140,000 French words costs about 25 ms to rebuild however it is stored.
+"""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from hashlib import blake2b
+
+from editor.text.fold import fold_word
+
+_KEY_TABLE = str.maketrans({"œ": "oe", "æ": "ae", "\u2019": "'", "\u2018": "'", "\u02bc": "'",
+                            "\u2032": "'", "\u00b4": "'", "`": "'"})
+
+
+def key(word: str) -> str:
+    """Lookup key of a word: ``Œdème`` -> ``oedème``, ``aujourd’hui`` -> ``aujourd'hui``."""
+    return word.lower().translate(_KEY_TABLE)
+
+
+def fold(word: str) -> str:
+    """Key without accents: ``État`` -> ``etat``, ``Œdème`` -> ``oedeme``."""
+    return fold_word(key(word))
+
+
+def digest(word: str) -> int:
+    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+class HashedSet:
+    """Membership of strings through a sorted ``array('Q')`` of their 64-bit digests.
+
+    A false "known" needs a 64-bit collision: about one chance in 10^14 per unknown word for a
+    dictionary of 150,000 entries.
+    """
+
+    __slots__ = ("_a", "_n")
+
+    def __init__(self, digests: array) -> None:
+        self._a = digests
+        self._n = len(digests)
+
+    @classmethod
+    def of(cls, words) -> "HashedSet":
+        return cls(array("Q", sorted({digest(w) for w in words})))
+
+    @classmethod
+    def frombytes(cls, data: bytes) -> "HashedSet":
+        a = array("Q")
+        a.frombytes(data)
+        return cls(a)
+
+    def tobytes(self) -> bytes:
+        return self._a.tobytes()
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __contains__(self, word: str) -> bool:
+        h = digest(word)
+        a = self._a
+        i = bisect_left(a, h)
+        return i < self._n and a[i] == h
