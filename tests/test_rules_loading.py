@@ -75,9 +75,20 @@ def test_patterns_that_could_be_slow_or_wrong_are_refused(tmp_path, pattern):
 
 
 def test_expansion_limit(tmp_path):
-    huge = " ".join(["(a|b|c|d|e|f|g|h|i|j)"] * 6)
+    huge = " ".join(["(a|b|c|d)"] * 8)
     _, errs = errors_of(tmp_path, GOOD.replace("[offre spéciale~]", f"['{huge}']"))
     assert errs and "expands to more than" in errs[0][2]
+
+
+def test_large_groups_are_shared_not_multiplied(tmp_path):
+    words = "|".join(f"mot{i}" for i in range(50))
+    pattern = " ".join([f"({words})"] * 6)  # 50^6 sequences if expanded
+    rs, errs = errors_of(tmp_path, GOOD.replace("[offre spéciale~]", f"['{pattern}']")
+                         .replace("[offre spéciale]", "[mot1 mot2 mot3 mot4 mot5 mot49]")
+                         .replace('"Une [', '"Un [').replace("] ce mois-ci.", "]."))
+    assert errs == []
+    found = Engine(rs).check("Voici mot1 mot2 mot3 mot4 mot5 mot49 enfin.").findings
+    assert [f.text for f in found] == ["mot1 mot2 mot3 mot4 mot5 mot49"]
 
 
 def test_a_broken_file_does_not_hide_the_other_rules(tmp_path):

@@ -94,6 +94,7 @@ class Engine:
         # Words the rules know: used to split run-together hashtags (#resultatgaranti).
         vocab = set()
         stack = [ruleset.matcher.root]
+        stack.extend(node for name, node in ruleset.matcher.lexicons.items() if name.startswith("#"))
         while stack:
             node = stack.pop()
             vocab.update(k for k in node.lit if len(k) >= 2 and k.isalpha())
@@ -101,6 +102,7 @@ class Engine:
             stack.extend(n for _, n in node.pre)
             stack.extend(node.kind.values())
             stack.extend(n for _, n in node.pred)
+            stack.extend(n for _, n in node.lex)
             if node.any is not None:
                 stack.append(node.any)
         self.vocabulary = frozenset(vocab)

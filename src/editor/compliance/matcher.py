@@ -9,6 +9,7 @@ the rules say: the scan is linear in the length of the text.
 from __future__ import annotations
 
 import unicodedata
+from types import MappingProxyType
 
 from editor.compliance.patterns import Atom
 
@@ -31,8 +32,11 @@ PREDICATES = {
 }
 
 
+_EMPTY_MAP = MappingProxyType({})
+
+
 class Node:
-    __slots__ = ("lit", "pre", "kind", "pred", "any", "out")
+    __slots__ = ("lit", "pre", "kind", "pred", "any", "lex", "out")
 
     def __init__(self) -> None:
         self.lit: dict[str, Node] = {}
@@ -40,7 +44,23 @@ class Node:
         self.kind: dict[str, Node] = {}
         self.pred: list[tuple[str, Node]] = []
         self.any: Node | None = None
+        self.lex: list[tuple[str, Node]] = []   # word list to match, then continue at Node
         self.out: list[int] = []
+
+    # Compact pickling (the compiled rule set is cached on disk): empty tables are not stored,
+    # and come back as shared read-only empties (a compiled trie is never extended again).
+    def __getstate__(self):
+        return (self.lit or None, self.pre or None, self.kind or None, self.pred or None,
+                self.any, self.lex or None, self.out or None)
+
+    def __setstate__(self, state):
+        lit, pre, kind, pred, self.any, lex, out = state
+        self.lit = lit if lit is not None else _EMPTY_MAP
+        self.kind = kind if kind is not None else _EMPTY_MAP
+        self.pre = pre or ()
+        self.pred = pred or ()
+        self.lex = lex or ()
+        self.out = out or ()
 
     def child(self, atom: Atom) -> "Node":
         op, arg = atom.op, atom.arg
@@ -52,7 +72,7 @@ class Node:
             if self.any is None:
                 self.any = Node()
             return self.any
-        table = self.pre if op == "pre" else self.pred
+        table = {"pre": self.pre, "pred": self.pred, "lex": self.lex}[op]
         for key, node in table:
             if key == arg:
                 return node
@@ -60,24 +80,100 @@ class Node:
         table.append((arg, node))
         return node
 
-    def has_children(self) -> bool:
-        return bool(self.lit or self.pre or self.kind or self.pred or self.any)
+
+def _steps(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tuple):
+    """``(node, stack)`` pairs reached from ``node`` by one token. Entering a word list pushes
+    the node to continue at once the entry is complete."""
+    x = node.lit.get(n)
+    if x is not None:
+        yield x, stack
+    if node.kind:
+        x = node.kind.get(k)
+        if x is not None:
+            yield x, stack
+    for prefix, x in node.pre:
+        if n.startswith(prefix):
+            yield x, stack
+    for name, x in node.pred:
+        if PREDICATES[name](surface, k):
+            yield x, stack
+    if node.any is not None:
+        yield node.any, stack
+    for name, cont in node.lex:
+        yield from _steps(lexicons[name], n, k, surface, lexicons, stack + (cont,))
 
 
 class Matcher:
-    """The trie of all patterns; ``out`` values are the ids given to :meth:`add`."""
+    """The trie of all patterns; ``out`` values are the ids given to :meth:`add`.
+
+    A word list used as ``{@name}`` is stored once, as a trie of its own (``lexicons``); a pattern
+    edge to it says where to continue once an entry of the list has been matched. States are
+    ``(node, start, resume)``: ``resume`` is None in the main trie, or the main-trie node to
+    continue at when the lexicon entry being matched ends.
+    """
 
     def __init__(self) -> None:
         self.root = Node()
+        self.lexicons: dict[str, Node] = {}
         self._pre_index: dict[str, list[tuple[str, Node]]] | None = None
 
     def add(self, sequences, ident: int) -> None:
         for seq in sequences:
             node = self.root
             for atom in seq:
+                if atom.op == "lex" and atom.arg not in self.lexicons:
+                    raise KeyError(f"lexicon {atom.arg!r} was not added")
                 node = node.child(atom)
             if ident not in node.out:
                 node.out.append(ident)
+        self._pre_index = None
+
+    def add_lexicon(self, name: str, sequences) -> None:
+        root = self.lexicons.setdefault(name, Node())
+        for seq in sequences:
+            node = root
+            for atom in seq:
+                if atom.op == "lex" and atom.arg not in self.lexicons:
+                    raise KeyError(f"lexicon {atom.arg!r} was not added")
+                node = node.child(atom)
+            if not node.out:
+                node.out.append(0)
+
+    def freeze(self) -> None:
+        """Merge identical sub-tries (a DAWG): equal endings of patterns, and the leaves of word
+        lists, are stored once. Done once the rule set is complete; matching is unchanged."""
+        canon: dict[tuple, Node] = {}
+        done: dict[int, Node] = {}
+
+        def visit(node: Node) -> Node:
+            got = done.get(id(node))
+            if got is not None:
+                return got
+            node.lit = {k: visit(v) for k, v in node.lit.items()}
+            node.kind = {k: visit(v) for k, v in node.kind.items()}
+            node.pre = [(k, visit(v)) for k, v in node.pre]
+            node.pred = [(k, visit(v)) for k, v in node.pred]
+            node.lex = [(k, visit(v)) for k, v in node.lex]
+            if node.any is not None:
+                node.any = visit(node.any)
+            sig = (tuple(sorted((k, id(v)) for k, v in node.lit.items())),
+                   tuple(sorted((k, id(v)) for k, v in node.kind.items())),
+                   tuple((k, id(v)) for k, v in node.pre), tuple((k, id(v)) for k, v in node.pred),
+                   tuple((k, id(v)) for k, v in node.lex), id(node.any) if node.any else None,
+                   tuple(node.out))
+            same = canon.setdefault(sig, node)
+            done[id(node)] = same
+            return same
+
+        import sys
+
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, 10_000))
+        try:
+            self.root = visit(self.root)
+            self.lexicons = {k: visit(v) for k, v in self.lexicons.items()}
+        finally:
+            sys.setrecursionlimit(limit)
         self._pre_index = None
 
     def _index(self) -> dict[str, list[tuple[str, Node]]]:
@@ -92,52 +188,47 @@ class Matcher:
              hits: list[tuple[int, int, int]]) -> None:
         """Append ``(ident, start, end)`` token spans of every match in ``[lo, hi)`` to ``hits``."""
         root = self.root
-        rlit, rkind, rpred = root.lit, root.kind, root.pred
+        rlit, rkind, rpred, rlex = root.lit, root.kind, root.pred, root.lex
         rpre = self._index()
+        lexicons = self.lexicons
         preds = PREDICATES
-        active: list[tuple[Node, int]] = []
+        active: list[tuple[Node, int, tuple]] = []
         for i in range(lo, hi):
             n = norm[i]
             k = kind[i]
-            nxt: list[tuple[Node, int]] = []
-            if active:
-                for node, s in active:
-                    x = node.lit.get(n)
-                    if x is not None:
-                        _enter(x, s, i, nxt, hits)
-                    if node.kind:
-                        x = node.kind.get(k)
-                        if x is not None:
-                            _enter(x, s, i, nxt, hits)
-                    for prefix, x in node.pre:
-                        if n.startswith(prefix):
-                            _enter(x, s, i, nxt, hits)
-                    for name, x in node.pred:
-                        if preds[name](surface[i], k):
-                            _enter(x, s, i, nxt, hits)
-                    if node.any is not None:
-                        _enter(node.any, s, i, nxt, hits)
+            nxt: list[tuple[Node, int, tuple]] = []
+            for node, s, stack in active:
+                for x, st in _steps(node, n, k, surface[i], lexicons, stack):
+                    _arrive(x, s, i, st, nxt, hits)
             x = rlit.get(n)
             if x is not None:
-                _enter(x, i, i, nxt, hits)
+                _arrive(x, i, i, (), nxt, hits)
             x = rkind.get(k)
             if x is not None:
-                _enter(x, i, i, nxt, hits)
+                _arrive(x, i, i, (), nxt, hits)
             if rpre:
                 cands = rpre.get(n[:3])
                 if cands:
                     for prefix, x in cands:
                         if n.startswith(prefix):
-                            _enter(x, i, i, nxt, hits)
+                            _arrive(x, i, i, (), nxt, hits)
             for name, x in rpred:
                 if preds[name](surface[i], k):
-                    _enter(x, i, i, nxt, hits)
+                    _arrive(x, i, i, (), nxt, hits)
+            for name, cont in rlex:
+                for x, st in _steps(lexicons[name], n, k, surface[i], lexicons, (cont,)):
+                    _arrive(x, i, i, st, nxt, hits)
             active = nxt
 
 
-def _enter(node: Node, start: int, i: int, nxt: list, hits: list) -> None:
+def _arrive(node: Node, start: int, i: int, stack: tuple, nxt: list, hits: list) -> None:
+    """Token ``i`` led to ``node``. In a word list (``stack`` not empty) an entry's end resumes
+    the enclosing pattern at ``stack[-1]``; in the main trie, outputs are matches."""
     if node.out:
-        for ident in node.out:
-            hits.append((ident, start, i + 1))
-    if node.lit or node.pre or node.kind or node.pred or node.any is not None:
-        nxt.append((node, start))
+        if stack:
+            _arrive(stack[-1], start, i, stack[:-1], nxt, hits)
+        else:
+            for ident in node.out:
+                hits.append((ident, start, i + 1))
+    if node.lit or node.pre or node.kind or node.pred or node.any is not None or node.lex:
+        nxt.append((node, start, stack))

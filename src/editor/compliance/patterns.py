@@ -8,6 +8,7 @@ accent-insensitively, whatever the apostrophes, spaces or Unicode "bold" letters
     remis* {num} %                   * matches any word starting so; {num} a number
     avant _{0,2} après               _ any one token, _{m,n} between m and n tokens
     {@procedures}                    any entry of the lexicon file ``procedures.txt``
+                                     (matched through the lexicon's own trie, never expanded)
     code {code}                      {code}: a word written in capitals and digits (NEZ20)
 
 Classes: {num} {word} {hashtag} {mention} {url} {email} {punct} {emoji} {cap} (a capitalised
@@ -25,7 +26,8 @@ from dataclasses import dataclass
 from editor.text.fold import fold_word, light
 from editor.text.tokens import tokenize
 
-MAX_EXPANSIONS = 60_000
+MAX_EXPANSIONS = 20_000
+GROUP_INLINE = 4   # groups with more alternatives than this become shared sub-tries
 MAX_GAP = 8
 
 KIND_CLASSES = {"num", "word", "hashtag", "mention", "url", "email", "punct", "elision"}
@@ -103,10 +105,13 @@ def _lex(src: str):
 
 
 class _Parser:
-    def __init__(self, src: str, lexicons: dict[str, list[list[tuple[Atom, ...]]]] | None):
+    def __init__(self, src: str, lexicons: dict | None, allow_named: bool = True):
         self.toks = _lex(src)
         self.i = 0
-        self.lexicons = lexicons or {}
+        self.lexicons = lexicons
+        self.allow_named = allow_named
+        if lexicons is not None:
+            self.groups = lexicons.setdefault("#groups", {})
 
     def peek(self):
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -149,6 +154,7 @@ class _Parser:
             if self.peek() != ("op", ")", False):
                 raise PatternError("missing )")
             self.i += 1
+            alts = self.share(alts)
         elif kind == "op":
             raise PatternError(f"unexpected {val!r}")
         elif kind == "brace":
@@ -169,12 +175,32 @@ class _Parser:
             alts = alts + [()]
         return alts
 
+    def share(self, alts):
+        """A group with many alternatives becomes a sub-trie of its own (an anonymous word list)
+        instead of multiplying the sequences of the pattern around it."""
+        optional = () in alts
+        alts = [a for a in alts if a]
+        if len(alts) <= GROUP_INLINE or self.lexicons is None:
+            return alts + ([()] if optional else [])
+        alts = _expand_inflections(alts)
+        key = tuple(dict.fromkeys(alts))
+        name = self.groups.get(key)
+        if name is None:
+            name = f"#{len(self.groups) + 1}:{_digest(key)}"
+            self.groups[key] = name
+            self.lexicons[name] = list(key)
+        return [(Atom("lex", name),)] + ([()] if optional else [])
+
     def brace(self, val: str):
         if val.startswith("@"):
             name = val[1:]
-            if name not in self.lexicons:
+            if not self.allow_named or self.lexicons is None:
+                raise PatternError(f"{{@{name}}}: a word list cannot be used here")
+            if name not in self.lexicons or name.startswith("#"):
                 raise PatternError(f"unknown lexicon {name!r}")
-            return self.lexicons[name]
+            # A lexicon is matched by its own sub-trie (see matcher): no expansion here, so a
+            # pattern using several big word lists stays small.
+            return [(Atom("lex", name),)]
         if val in KIND_CLASSES:
             return [(Atom("kind", val),)]
         if val in PRED_CLASSES:
@@ -221,20 +247,33 @@ def _expand_inflections(seqs):
     return out
 
 
-def compile_pattern(src: str, lexicons=None) -> list[tuple[Atom, ...]]:
-    """Expand a pattern into its linear atom sequences (raises :class:`PatternError`)."""
+def _digest(key) -> str:
+    import hashlib
+
+    return hashlib.sha1(repr(key).encode()).hexdigest()[:10]
+
+
+def compile_pattern(src: str, lexicons=None, allow_named: bool = True) -> list[tuple[Atom, ...]]:
+    """Expand a pattern into its linear atom sequences (raises :class:`PatternError`).
+
+    ``lexicons`` maps word-list names to their sequences; large groups of the pattern are added
+    to it as anonymous lists (names starting with ``#``), to be matched as sub-tries."""
     if not isinstance(src, str) or not src.strip():
         raise PatternError("empty pattern")
-    seqs = _Parser(src, lexicons).parse()
+    seqs = _Parser(src, lexicons, allow_named).parse()
     seqs = _expand_inflections(seqs)
     return list(dict.fromkeys(seqs))
 
 
-def compile_lexicon(lines: list[str], lexicons=None) -> list[tuple[Atom, ...]]:
-    """Each non-empty, non-comment line of a lexicon is a pattern; the lexicon is their union."""
+def compile_lexicon(lines: list[str], lexicons: dict | None = None) -> list[tuple[Atom, ...]]:
+    """Each non-empty, non-comment line of a lexicon is a pattern (without {@...} references);
+    the lexicon is their union."""
     out: list[tuple[Atom, ...]] = []
-    for line in lines:
+    for number, line in enumerate(lines, 1):
         line = line.strip()
         if line and not line.startswith("#"):
-            out.extend(compile_pattern(line, lexicons))
+            try:
+                out.extend(compile_pattern(line, lexicons, allow_named=False))
+            except PatternError as e:
+                raise PatternError(f"line {number}: {e}") from None
     return list(dict.fromkeys(out))

@@ -471,11 +471,11 @@ def _compile(dirs: list[Path], settings: Settings | None) -> RuleSet:
             if f.name not in ("pack.yaml", "context.yaml"):
                 rule_files.append((meta["name"], f))
 
-    # Lexicons (a lexicon may not refer to another one).
+    # Lexicons (a lexicon may not refer to another one): each becomes a trie of its own.
     lexicons = {}
     for name, (path, lines) in lex_sources.items():
         try:
-            lexicons[name] = compile_lexicon(lines)
+            lexicons[name] = compile_lexicon(lines, lexicons)
         except PatternError as e:
             errors.append(RuleError(path, None, f"lexicon {name!r}: {e}"))
 
@@ -550,17 +550,30 @@ def _compile(dirs: list[Path], settings: Settings | None) -> RuleSet:
             errors.append(e)
             continue
         for role, ci, seqs in plan:
+            _add_lexicons(matcher, seqs, lexicons)
             matcher.add(seqs, len(groups))
             groups.append((role, ri, ci))
         kept.append(r)
     for role, cues, what in ((MYTH, context.myth, "myth cues"), (SELF, context.self_cues, "self cues")):
         if cues:
             try:
-                matcher.add(compiled(cues, "context.yaml", None, what), len(groups))
+                seqs = compiled(cues, "context.yaml", None, what)
+                _add_lexicons(matcher, seqs, lexicons)
+                matcher.add(seqs, len(groups))
                 groups.append((role, -1, 0))
             except RuleError as e:
                 errors.append(e)
+    matcher.freeze()
     return RuleSet(kept, packs, context, matcher, groups, errors)
+
+
+def _add_lexicons(matcher: Matcher, seqs, lexicons) -> None:
+    """Add the word lists (and shared groups) that ``seqs`` use, inner ones first."""
+    for seq in seqs:
+        for atom in seq:
+            if atom.op == "lex" and atom.arg not in matcher.lexicons:
+                _add_lexicons(matcher, lexicons[atom.arg], lexicons)
+                matcher.add_lexicon(atom.arg, lexicons[atom.arg])
 
 
 def _merge_context(ctx: Context, path: Path) -> None:
