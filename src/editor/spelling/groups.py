@@ -7,18 +7,19 @@ which decides how a capitalised word is read.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from editor.text.tokens import Tokens
 
 
-@dataclass(slots=True)
 class Group:
-    first: int            # index of the first word token
-    last: int             # index of the last word token (== first for a single word)
-    parts: list[int]      # indices of the word tokens (an elision inside, as d' in patte-d'oie, is not one)
-    elision: int          # index of an elision glued before the group (c' in c'est-à-dire), or -1
-    at_start: bool        # first word of its sentence
+    __slots__ = ("first", "last", "parts", "elision", "at_start")
+
+    def __init__(self, first: int, last: int, parts: list[int], elision: int,
+                 at_start: bool) -> None:
+        self.first = first          # index of the first word token
+        self.last = last            # index of the last word token (== first for a single word)
+        self.parts = parts          # indices of the word tokens (not d' inside patte-d'oie)
+        self.elision = elision      # index of an elision glued before (c' of c'est-à-dire), or -1
+        self.at_start = at_start    # first word of its sentence
 
 
 def groups(toks: Tokens):

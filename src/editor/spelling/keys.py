@@ -10,11 +10,13 @@
 """
 from __future__ import annotations
 
+import unicodedata
 from array import array
 from bisect import bisect_left
-from hashlib import blake2b
-
-from editor.text.fold import fold_word
+try:
+    from _blake2 import blake2b          # without hashlib's OpenSSL start-up (2 ms)
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
 
 _KEY_TABLE = str.maketrans({"œ": "oe", "æ": "ae", "\u2019": "'", "\u2018": "'", "\u02bc": "'",
                             "\u2032": "'", "\u00b4": "'", "`": "'"})
@@ -27,11 +29,15 @@ def key(word: str) -> str:
 
 def fold(word: str) -> str:
     """Key without accents: ``État`` -> ``etat``, ``Œdème`` -> ``oedeme``."""
-    return fold_word(key(word))
+    k = key(word)
+    if k.isascii():
+        return k
+    return "".join(c for c in unicodedata.normalize("NFD", k) if not unicodedata.combining(c))
 
 
 def digest(word: str) -> int:
-    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                          "little")
 
 
 class HashedSet:
@@ -43,7 +49,7 @@ class HashedSet:
 
     __slots__ = ("_a", "_n")
 
-    def __init__(self, digests: array) -> None:
+    def __init__(self, digests) -> None:   # array('Q') or memoryview cast to 'Q'
         self._a = digests
         self._n = len(digests)
 
@@ -58,7 +64,7 @@ class HashedSet:
         return cls(a)
 
     def tobytes(self) -> bytes:
-        return self._a.tobytes()
+        return bytes(self._a)
 
     def __len__(self) -> int:
         return self._n
@@ -68,3 +74,10 @@ class HashedSet:
         a = self._a
         i = bisect_left(a, h)
         return i < self._n and a[i] == h
+
+    def index(self, word: str) -> int:
+        """Position of ``word`` in the digest order (for arrays aligned with it), or -1."""
+        h = digest(word)
+        a = self._a
+        i = bisect_left(a, h)
+        return i if i < self._n and a[i] == h else -1

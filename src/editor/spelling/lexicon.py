@@ -1,66 +1,20 @@
-"""Dictionary sources: pyspellchecker's French dictionary and the ``resources/lexicon/*.txt`` files.
-
-Nothing here runs on a normal start: :func:`sources_key` (a few stat calls and one hash of the small
-lexicon files) tells whether the cached word sets are still valid, and :func:`collect` reads every
-source only when the cache has to be rebuilt.
+"""Reading the dictionary sources, only when the cache has to be rebuilt: pyspellchecker's French
+list and the ``resources/lexicon/*.txt`` files (see :mod:`editor.spelling.sources`).
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from hashlib import blake2b
 from pathlib import Path
 
 from editor.spelling.keys import key
+from editor.spelling.sources import lexicon_files
 
-FORMAT = 1                 # bump when the way entries are read or stored changes
 LEXICON_FREQUENCY = 1000   # weight of a lexicon word in suggestions (pyspellchecker: 50 .. 16 million)
-PROPER_FREQUENCY = 200
 
-_VERSION = re.compile(r"""__version__\s*=\s*["']([^"']+)["']""")
-
-
-def lexicon_files(resources: Path) -> list[Path]:
-    folder = resources / "lexicon"
-    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
-
-
-def pyspell_signature() -> str:
-    """pyspellchecker's version and the size of its French list, read without importing it (20 ms)."""
-    try:
-        spec = importlib.util.find_spec("spellchecker")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None:
-        return "pyspellchecker-missing"
-    for folder in spec.submodule_search_locations or ():
-        base = Path(folder)
-        try:
-            version = _VERSION.search((base / "info.py").read_text(encoding="utf-8")).group(1)
-            return f"{version}:{(base / 'resources' / 'fr.json.gz').stat().st_size}"
-        except (OSError, AttributeError):
-            continue
-    try:  # frozen application: no files beside the modules
-        from spellchecker.info import __version__
-        return __version__
-    except ImportError:
-        return "pyspellchecker-missing"
-
-
-def sources_key(resources: Path) -> str:
-    """Hash of everything the cached word sets depend on."""
-    h = blake2b(digest_size=12)
-    h.update(f"format {FORMAT}\npyspellchecker {pyspell_signature()}\n".encode())
-    for p in lexicon_files(resources):
-        try:
-            data = p.read_bytes()
-        except OSError:
-            continue
-        h.update(f"{p.name}\0{len(data)}\0".encode())
-        h.update(data)
-    return h.hexdigest()
+_ABBREVIATION = re.compile(r"^[^\W\d_]+\.$")
+_DIGIT = re.compile(r"\d")
 
 
 def read_pyspellchecker() -> dict[str, int]:
@@ -81,9 +35,13 @@ def read_pyspellchecker() -> dict[str, int]:
         words = dict(SpellChecker(language="fr").word_frequency.dictionary)
     out: dict[str, int] = {}
     for w, f in words.items():
-        if "." in w or " " in w or any(c.isdigit() for c in w):
-            continue   # abbreviations with their dot, never one token here
-        k = key(unicodedata.normalize("NFC", w))
+        if not w.isalpha():
+            if " " in w or _DIGIT.search(w) or ("." in w and not _ABBREVIATION.match(w)):
+                continue   # kept: abbreviations as "etc.", read only when a dot follows the word
+        if w.isascii() and w.islower() and "`" not in w:
+            k = w
+        else:
+            k = key(unicodedata.normalize("NFC", w))
         out[k] = max(f, out.get(k, 0))
     return out
 

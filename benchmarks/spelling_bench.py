@@ -1,0 +1,153 @@
+"""Measures the spell checker: cache formats, cold build, warm load, cost per post, suggestions.
+
+Usage: .venv/bin/python benchmarks/spelling_bench.py
+Uses temporary data and cache folders (never the user's).
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import pickle
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TMP = Path(tempfile.mkdtemp(prefix="tact-spelling-bench-"))
+os.environ["TACT_DATA_DIR"] = str(TMP / "data")
+os.environ["TACT_CACHE_DIR"] = str(TMP / "cache")
+
+
+def timed(fn, n=15):
+    ts = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        ts.append(time.perf_counter() - t)
+    return statistics.median(ts) * 1000, min(ts) * 1000, max(ts) * 1000
+
+
+def ms(t):
+    return f"median {t[0]:.2f} ms (min {t[1]:.2f}, max {t[2]:.2f})"
+
+
+def main() -> None:
+    from editor.paths import resources_dir
+    from editor.spelling import Speller
+    from editor.spelling.keys import HashedSet
+    from editor.spelling.lexicon import collect
+
+    # 1. one-time build
+    t = time.perf_counter()
+    sp = Speller()
+    print(f"cold cache build (Speller() with an empty cache): {(time.perf_counter() - t) * 1000:.0f} ms"
+          f"  [built={sp.cache_built}]")
+    print(f"warm Speller() in process: {ms(timed(Speller, 30))}")
+
+    # 2. storage formats for the known-word set
+    voc = collect(resources_dir())
+    words = sorted(voc.common)
+    print(f"\nword set: {len(words)} words")
+    d = TMP / "formats"
+    d.mkdir()
+    (d / "w.txt").write_text("\n".join(words), encoding="utf-8")
+    (d / "w.marshal").write_bytes(marshal.dumps(frozenset(words)))
+    (d / "w.pickle").write_bytes(pickle.dumps(frozenset(words), protocol=pickle.HIGHEST_PROTOCOL))
+    (d / "w.hash").write_bytes(HashedSet.of(words).tobytes())
+    for name, fn in [
+        ("text file split into a set", lambda: set((d / "w.txt").read_text("utf-8").split("\n"))),
+        ("marshal frozenset", lambda: marshal.loads((d / "w.marshal").read_bytes())),
+        ("pickle frozenset", lambda: pickle.loads((d / "w.pickle").read_bytes())),
+        ("sorted 64-bit digests (chosen)", lambda: HashedSet.frombytes((d / "w.hash").read_bytes())),
+    ]:
+        size = {"text": "w.txt", "marshal": "w.marshal", "pickle": "w.pickle"}.get(
+            name.split()[0], "w.hash")
+        print(f"  {name:34} {(d / size).stat().st_size / 1e6:.2f} MB  {ms(timed(fn, 11))}")
+
+    # 3. whole process
+    code = "from editor.spelling import default_speller; default_speller()"
+    base = "import editor.spelling"
+    for label, c in [("python -c 'import editor.spelling'", base),
+                     ("python -c 'default_speller()' (warm cache)", code)]:
+        ts = []
+        for _ in range(7):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-c", c], check=True, env=os.environ)
+            ts.append(time.perf_counter() - t)
+        print(f"{label:45} median {statistics.median(ts) * 1000:.0f} ms")
+
+    # 4. cost per post
+    from editor.compliance.service import make_engine
+    from editor.document.projection import project
+    from editor.text.fold import light
+    from editor.text.tokens import tokenize
+
+    post = (ROOT / "benchmarks" / "posts" / "long-2200.md").read_text(encoding="utf-8")
+    typos = post.replace("chirurgie esthétique", "chirugie esthétique").replace(
+        "cicatrisation", "cicatrisaton").replace("anesthésie générale", "anésthésie générale")
+    print(f"\npost: {len(post)} characters")
+    for label, text in [("clean post", post), ("post with 3 typos", typos)]:
+        units = []
+        for seg in project(text).segments:
+            if seg.scope not in ("hashtag", "image-name"):
+                units.append(tokenize(light(seg.text)[0]))
+        nwords = sum(k == "word" for u in units for k in u.kind)
+        fresh = lambda: [Speller().unknown(u) for u in units]  # noqa: E731
+        warm = Speller()
+        warm_run = lambda: [warm.unknown(u) for u in units]  # noqa: E731
+        warm_run()
+        print(f"  {label} ({nwords} words): unknown() on a new speller {ms(timed(fresh, 30))}"
+              f" (includes its load and, with typos, the suggestion index);"
+              f" on a warm speller {ms(timed(warm_run, 200))}")
+        print(f"     first pass without inline suggestions: "
+              f"{ms(timed(lambda: [Speller(inline_suggestions=False).unknown(u) for u in units], 30))}")
+    try:
+        engine, errors = make_engine(spelling=True)
+        engine_ns, _ = make_engine(spelling=False)
+        for label, text in [("clean post", post), ("post with 3 typos", typos)]:
+            engine.check(text)
+            a = timed(lambda: engine.check(text), 100)
+            b = timed(lambda: engine_ns.check(text), 100)
+            print(f"  engine.check, {label}: with spelling {ms(a)}; without {ms(b)}")
+    except Exception as e:  # the rules are edited by others; report and go on
+        print(f"  engine not measured: {e}")
+
+    # 5. suggestions
+    sp = Speller()
+    t = time.perf_counter()
+    sp.suggest("chirugie")
+    print(f"\nfirst suggestion (loads the suggestion index): {(time.perf_counter() - t) * 1000:.0f} ms")
+    rnd = random.Random(1)
+    long_words = [w for w in words if len(w) == 12 and w.isalpha()]
+    samples = []
+    for w in rnd.sample(long_words, 300):
+        i = rnd.randrange(len(w))
+        op = rnd.choice("drit")
+        if op == "d":
+            w = w[:i] + w[i + 1:]
+        elif op == "r":
+            w = w[:i] + rnd.choice("abcdefghijklmnopqrstuvwxyz") + w[i + 1:]
+        elif op == "i":
+            w = w[:i] + rnd.choice("abcdefghijklmnopqrstuvwxyz") + w[i:]
+        elif i + 1 < len(w):
+            w = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+        samples.append(w)
+    samples += ["anésthésie", "cicatrisaton", "Chirugie", "xyzxyzxyzxyz", "abdominoplasite",
+                "bléphraoplastie"]
+    ts = []
+    for w in samples:
+        t = time.perf_counter()
+        sp.suggest(w)
+        ts.append((time.perf_counter() - t) * 1000)
+    print(f"suggest() on {len(samples)} misspelled 12-letter words: median {statistics.median(ts):.2f} ms,"
+          f" worst {max(ts):.2f} ms")
+    for w in ("anésthésie", "chirugie", "Chirugie", "cicatrisaton", "bléphraoplastie"):
+        print(f"  {w} -> {sp.suggest(w)}")
+
+
+if __name__ == "__main__":
+    main()
