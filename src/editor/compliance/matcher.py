@@ -100,6 +100,8 @@ def _steps(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tupl
     if node.any is not None:
         yield node.any, stack
     for name, cont in node.lex:
+        if name.endswith(":cap") and not surface[:1].isupper():
+            continue
         yield from _steps(lexicons[name], n, k, surface, lexicons, stack + (cont,))
 
 
@@ -216,6 +218,8 @@ class Matcher:
                 if preds[name](surface[i], k):
                     _arrive(x, i, i, (), nxt, hits)
             for name, cont in rlex:
+                if name.endswith(":cap") and not surface[i][:1].isupper():
+                    continue
                 for x, st in _steps(lexicons[name], n, k, surface[i], lexicons, (cont,)):
                     _arrive(x, i, i, st, nxt, hits)
             active = nxt

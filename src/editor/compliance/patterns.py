@@ -8,6 +8,7 @@ accent-insensitively, whatever the apostrophes, spaces or Unicode "bold" letters
     remis* {num} %                   * matches any word starting so; {num} a number
     avant _{0,2} après               _ any one token, _{m,n} between m and n tokens
     {@procedures}                    any entry of the lexicon file ``procedures.txt``
+    {@prenoms-fr:cap}                an entry written with a capital (Rose, not rose)
                                      (matched through the lexicon's own trie, never expanded)
     code {code}                      {code}: a word written in capitals and digits (NEZ20)
 
@@ -196,8 +197,9 @@ class _Parser:
             name = val[1:]
             if not self.allow_named or self.lexicons is None:
                 raise PatternError(f"{{@{name}}}: a word list cannot be used here")
-            if name not in self.lexicons or name.startswith("#"):
-                raise PatternError(f"unknown lexicon {name!r}")
+            base = name[:-4] if name.endswith(":cap") else name
+            if base not in self.lexicons or base.startswith("#"):
+                raise PatternError(f"unknown lexicon {base!r}")
             # A lexicon is matched by its own sub-trie (see matcher): no expansion here, so a
             # pattern using several big word lists stays small.
             return [(Atom("lex", name),)]
@@ -217,7 +219,11 @@ def _literal(text: str, escaped: bool) -> tuple[Atom, ...]:
     suffix = ""
     if not escaped and len(text) > 1 and text[-1] in "*~":
         text, suffix = text[:-1], text[-1]
-    toks = tokenize(light(text)[0])
+    lt = light(text)[0]
+    if len(lt) > 1 and lt.endswith("'") and lt[:-1].isalpha():
+        # An elided word written alone (« l' », « n' », « qu' »): the elision token of posts.
+        return (Atom("lit", fold_word(lt)),)
+    toks = tokenize(lt)
     if not toks.norm:
         raise PatternError(f"{text!r} contains no token")
     atoms = [Atom("lit", n) for n in toks.norm]
@@ -226,7 +232,7 @@ def _literal(text: str, escaped: bool) -> tuple[Atom, ...]:
             raise PatternError(f"prefix {text}* needs one word of at least 3 letters")
         atoms[-1] = Atom("pre", toks.norm[0])
     elif suffix == "~":
-        if len(toks.norm) != 1:
+        if len(toks.norm) != 1 and not (len(toks.norm) == 2 and toks.kind[0] == "elision"):
             raise PatternError(f"{text}~: ~ applies to one word")
         return tuple(atoms[:-1]) + (("~", toks.surface[0].lower()),)  # expanded by the caller
     return tuple(atoms)

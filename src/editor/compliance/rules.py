@@ -12,10 +12,10 @@ The bundled ``resources/lexicon/*.txt`` lists are usable by every pack as well.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.compliance import yamlfile
 from editor.compliance.matcher import Matcher
 from editor.compliance.patterns import PatternError, compile_lexicon, compile_pattern
 from editor.document.projection import MEDIA_SCOPES, PROSE_SCOPES
@@ -144,11 +144,16 @@ class RuleSet:
 
 # --- loading ---------------------------------------------------------------------------------
 
+_MARKER = re.compile(r"(?<!!)\[([^\[\]\n]*)\](?!\()")
+
+
 def _parse_example(text: str) -> Example:
-    a, b = text.find("["), text.find("]")
-    if a >= 0 and b > a:
-        clean = text[:a] + text[a + 1:b] + text[b + 1:]
-        return Example(clean, (a, b - 1))
+    """``[...]`` marks the expected span; Markdown images and links ``![a](b)`` ``[a](b)`` are
+    not markers."""
+    m = _MARKER.search(text)
+    if m:
+        clean = text[:m.start()] + m.group(1) + text[m.end():]
+        return Example(clean, (m.start(), m.start() + len(m.group(1))))
     return Example(text)
 
 
@@ -284,6 +289,8 @@ def _rule(d, defaults: dict, pack: str, path: Path) -> Rule:
 
 
 def _read_yaml(path: Path):
+    from editor.compliance import yamlfile  # PyYAML only when rules are (re)compiled
+
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -572,8 +579,9 @@ def _add_lexicons(matcher: Matcher, seqs, lexicons) -> None:
     for seq in seqs:
         for atom in seq:
             if atom.op == "lex" and atom.arg not in matcher.lexicons:
-                _add_lexicons(matcher, lexicons[atom.arg], lexicons)
-                matcher.add_lexicon(atom.arg, lexicons[atom.arg])
+                base = atom.arg[:-4] if atom.arg.endswith(":cap") else atom.arg
+                _add_lexicons(matcher, lexicons[base], lexicons)
+                matcher.add_lexicon(atom.arg, lexicons[base])
 
 
 def _merge_context(ctx: Context, path: Path) -> None:

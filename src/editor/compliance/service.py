@@ -24,6 +24,7 @@ class CheckReport:
     rules_version: str
     files: list[FileReport] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)   # (path, message)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # stderr only, no exit 2
 
     def to_json(self) -> dict:
         return {
@@ -97,5 +98,19 @@ def check_paths(engine: Engine, paths: list[str]) -> CheckReport:
             report.errors.append((shown, str(e)))
             continue
         analysis = engine.check(text, base_dir=p.parent)
+        _apply_review(p, analysis, report)
         report.files.append(FileReport(shown, analysis))
     return report
+
+
+def _apply_review(post: Path, analysis: Analysis, report: CheckReport) -> None:
+    """Findings accepted in the post's review file become ``waived`` (one stat without one)."""
+    from editor.review import journal_path
+
+    journal = journal_path(post)
+    if not journal.is_file():
+        return
+    from editor.review.waivers import apply_waivers
+
+    for message in apply_waivers(journal, analysis.findings):
+        report.warnings.append((str(journal), message))

@@ -37,6 +37,7 @@ def bases(k: str) -> list[str]:
             out.append(b)
             if b.endswith("ée") and n > 5:
                 out.append(b[:-1])          # opérées <- opéré
+        out.extend(_masculine(b))           # invasives <- invasif
     elif last == "x":
         if k.endswith("aux") and n > 5:
             out.append(k[:-3] + "al")        # latéraux <- latéral
@@ -44,7 +45,20 @@ def bases(k: str) -> list[str]:
             out.append(k[:-1])               # lambeaux <- lambeau
     elif k.endswith("ée") and n > 4:
         out.append(k[:-1])                   # opérée <- opéré
+    elif last == "e":
+        out.extend(_masculine(k))
     return out
+
+
+_FEMININE = (("ive", "if"), ("euse", "eux"), ("elle", "el"), ("ienne", "ien"), ("ale", "al"),
+             ("ante", "ant"), ("ente", "ent"), ("ère", "er"), ("ète", "et"))
+
+
+def _masculine(k: str) -> list[str]:
+    """The masculine a regular feminine adjective or noun comes from (pulpeuse <- pulpeux)."""
+    if len(k) < 5:
+        return []
+    return [k[: -len(fem)] + masc for fem, masc in _FEMININE if k.endswith(fem)]
 
 
 def stems(k: str) -> list[str]:

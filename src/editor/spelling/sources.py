@@ -15,8 +15,14 @@ FORMAT = 6                 # bump when the way entries are read or stored change
 
 
 def lexicon_files(resources: Path) -> list[Path]:
+    """The bundled word lists, plus the word lists of the bundled rule packs (brand names and
+    cue words that the rules know are words, not misspellings)."""
     folder = resources / "lexicon"
-    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    rules = resources.parent / "rules"
+    if rules.is_dir():
+        files.extend(sorted(rules.glob("*/lexicons/*.txt")))
+    return files
 
 
 _VERSION = re.compile(r"""__version__\s*=\s*["']([^"']+)["']""")
