@@ -17,7 +17,7 @@ CLAUSE_BREAKS = {",", ";", ":", "(", ")", "\u2026", "!", "?", "."}
 
 
 def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
-            negative_triggers: set, window: int) -> bool:
+            negative_triggers: set, window: int, adjacent: frozenset | set = frozenset()) -> bool:
     norm, sentence, quote = toks.norm, toks.sentence, toks.quote
     sent = sentence[ts]
     negative_initial = norm[ts] in negative_triggers
@@ -30,6 +30,8 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
             break
         if n in negators and not (negative_initial and n in own):
             return True
+        if steps == 0 and n in adjacent and not negative_initial:
+            return True   # « sans garantie de résultat », not « sans douleur à -20 % »
         if n in particles and not negative_initial:
             return True
         if n not in ("«", "»", '"'):

@@ -225,7 +225,8 @@ class Engine:
         sent = u.sent_base + t.sentence[ts]
         is_neg = None
         if rule.negation == "suppress":
-            is_neg = ctx.negated(t, ts, te, c.negators, c.particles, c.negative_triggers, c.window)
+            is_neg = ctx.negated(t, ts, te, c.negators, c.particles, c.negative_triggers,
+                                 c.window, c.adjacent)
             if is_neg:
                 return None
         if rule.myth == "suppress":

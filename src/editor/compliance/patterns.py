@@ -51,7 +51,9 @@ def inflect(word: str) -> list[str]:
     """Masculine/feminine, singular/plural forms of an adjective, participle or noun."""
     w = word
     forms = {w}
-    if w.endswith("eux"):
+    if w.endswith(("eau", "eu")):
+        forms |= {w + "x"}
+    elif w.endswith("eux"):
         forms |= {w[:-1] + "se", w[:-1] + "ses"}
     elif w.endswith("if"):
         forms |= {w + "s", w[:-1] + "ve", w[:-1] + "ves"}

@@ -40,7 +40,8 @@ RULE_KEYS = {"id", "kind", "category", "severity", "message", "explanation", "re
 FILE_KEYS = {"category", "reference", "scope", "severity", "rules", "description"}
 COND_KEYS = {"patterns", "within", "scope"}
 PACK_KEYS = {"name", "version", "title", "description", "language"}
-CONTEXT_KEYS = {"negators", "particles", "negative_triggers", "window", "myth", "self"}
+CONTEXT_KEYS = {"negators", "adjacent_negators", "particles", "negative_triggers", "window", "myth",
+                "self"}
 
 
 class RuleError(Exception):
@@ -111,6 +112,7 @@ class Pack:
 @dataclass
 class Context:
     negators: set = field(default_factory=set)      # folded single tokens
+    adjacent: set = field(default_factory=set)      # negators only right before the trigger
     particles: set = field(default_factory=set)     # ne, n'
     negative_triggers: set = field(default_factory=set)  # words that make a trigger negative-initial
     window: int = 6
@@ -594,7 +596,8 @@ def _merge_context(ctx: Context, path: Path) -> None:
     if unknown:
         k = sorted(unknown)[0]
         raise RuleError(path, data.lines.get(k), f"unknown key {k!r}")
-    for key, target in (("negators", ctx.negators), ("particles", ctx.particles),
+    for key, target in (("negators", ctx.negators), ("adjacent_negators", ctx.adjacent),
+                        ("particles", ctx.particles),
                         ("negative_triggers", ctx.negative_triggers)):
         for w in data.get(key) or []:
             target.add(fold_text(str(w)))
