@@ -138,11 +138,13 @@ def test_hostile_markdown_never_crashes(tmp_path, tact):
 
 def test_a_20_mb_file_completes(tmp_path, tact):
     para = ("Après une rhinoplastie, l'œdème diminue en quelques semaines ; le résultat "
-            "s'apprécie à un an. Black Friday : -25 % !\n\n")
-    p = write(tmp_path, "big.md", para * (20_000_000 // len(para.encode())))
+            "s'apprécie à un an. Aucune chirurgie n'est sans risque.\n\n")
+    body = para * (20_000_000 // len(para.encode()))
+    p = write(tmp_path, "big.md", body + "Black Friday : -25 % !\n")
     proc = tact("check", "--format", "json", "--no-spelling", p)
     assert proc.returncode == 1
-    assert len(report(proc)["files"][0]["findings"]) > 100_000
+    [f] = report(proc)["files"]
+    assert {x["text"] for x in f["findings"] if x["severity"] == "error"} >= {"-25 %"}
 
 
 def test_check_does_not_import_qt(tmp_path):

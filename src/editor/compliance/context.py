@@ -59,13 +59,7 @@ def in_question(toks: Tokens, ts: int, te: int) -> bool:
     j = te
     while j < len(norm) and sentence[j] == sent:
         if norm[j] == "?":
-            return True
-        if q != -1 and quote[j] != q and norm[j] in ("»", '"'):
-            # The quotation closes: is its last mark a question?
-            k = j - 1
-            while k >= ts and norm[k] in (" ",):
-                k -= 1
-            return norm[k] == "?"
+            return True   # the quotation asks, or the sentence around it does (« … » : vraiment ?)
         j += 1
     return False
 

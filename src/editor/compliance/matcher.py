@@ -178,20 +178,44 @@ class Matcher:
             sys.setrecursionlimit(limit)
         self._pre_index = None
 
-    def _index(self) -> dict[str, list[tuple[str, Node]]]:
-        if self._pre_index is None:
-            idx: dict[str, list[tuple[str, Node]]] = {}
-            for prefix, node in self.root.pre:
-                idx.setdefault(prefix[:3], []).append((prefix, node))
-            self._pre_index = idx
+    def _dispatch(self):
+        """Every first step from the root, including into word lists that start a pattern,
+        indexed by what the token must be: the per-token cost at the root is a few dictionary
+        look-ups, however many patterns start with a group or a word list."""
+        if self._pre_index is not None:
+            return self._pre_index
+        lit: dict[str, list] = {}
+        kind: dict[str, list] = {}
+        pre: dict[str, list] = {}
+        pred: list = []
+        seen: set[tuple[int, tuple, bool]] = set()
+
+        def collect(node: Node, stack: tuple, cap: bool) -> None:
+            key = (id(node), tuple(id(x) for x in stack), cap)
+            if key in seen:
+                return
+            seen.add(key)
+            for k, x in node.lit.items():
+                lit.setdefault(k, []).append((x, stack, cap))
+            for k, x in node.kind.items():
+                kind.setdefault(k, []).append((x, stack, cap))
+            for prefix, x in node.pre:
+                pre.setdefault(prefix[:3], []).append((prefix, x, stack, cap))
+            for name, x in node.pred:
+                pred.append((name, x, stack, cap))
+            if node.any is not None:
+                pred.append(("any", node.any, stack, cap))
+            for name, cont in node.lex:
+                collect(self.lexicons[name], stack + (cont,), cap or name.endswith(":cap"))
+
+        collect(self.root, (), False)
+        self._pre_index = (lit, kind, pre, pred)
         return self._pre_index
 
     def scan(self, norm: list[str], kind: list[str], surface: list[str], lo: int, hi: int,
              hits: list[tuple[int, int, int]]) -> None:
         """Append ``(ident, start, end)`` token spans of every match in ``[lo, hi)`` to ``hits``."""
-        root = self.root
-        rlit, rkind, rpred, rlex = root.lit, root.kind, root.pred, root.lex
-        rpre = self._index()
+        dlit, dkind, dpre, dpred = self._dispatch()
         lexicons = self.lexicons
         preds = PREDICATES
         active: list[tuple[Node, int, tuple]] = []
@@ -202,25 +226,25 @@ class Matcher:
             for node, s, stack in active:
                 for x, st in _steps(node, n, k, surface[i], lexicons, stack):
                     _arrive(x, s, i, st, nxt, hits)
-            x = rlit.get(n)
-            if x is not None:
-                _arrive(x, i, i, (), nxt, hits)
-            x = rkind.get(k)
-            if x is not None:
-                _arrive(x, i, i, (), nxt, hits)
-            if rpre:
-                cands = rpre.get(n[:3])
+            first = dlit.get(n)
+            if first:
+                for x, st, cap in first:
+                    if not cap or surface[i][:1].isupper():
+                        _arrive(x, i, i, st, nxt, hits)
+            first = dkind.get(k)
+            if first:
+                for x, st, cap in first:
+                    if not cap or surface[i][:1].isupper():
+                        _arrive(x, i, i, st, nxt, hits)
+            if dpre:
+                cands = dpre.get(n[:3])
                 if cands:
-                    for prefix, x in cands:
-                        if n.startswith(prefix):
-                            _arrive(x, i, i, (), nxt, hits)
-            for name, x in rpred:
-                if preds[name](surface[i], k):
-                    _arrive(x, i, i, (), nxt, hits)
-            for name, cont in rlex:
-                if name.endswith(":cap") and not surface[i][:1].isupper():
-                    continue
-                for x, st in _steps(lexicons[name], n, k, surface[i], lexicons, (cont,)):
+                    for prefix, x, st, cap in cands:
+                        if n.startswith(prefix) and (not cap or surface[i][:1].isupper()):
+                            _arrive(x, i, i, st, nxt, hits)
+            for name, x, st, cap in dpred:
+                if (name == "any" or preds[name](surface[i], k)) and (
+                        not cap or surface[i][:1].isupper()):
                     _arrive(x, i, i, st, nxt, hits)
             active = nxt
 

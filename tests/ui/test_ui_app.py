@@ -1,0 +1,82 @@
+"""Start-up: straight into the main window, on PATH, the last workspace or the samples."""
+import subprocess
+import sys
+from pathlib import Path
+
+from uihelpers import post
+
+
+def test_first_start_opens_a_copy_of_the_samples(user_dirs, qtbot, monkeypatch):
+    from editor.paths import resources_dir, user_data_dir
+    from editor.ui import app as ui_app
+
+    bundled = resources_dir() / "samples"
+    before = {p: p.stat().st_mtime_ns for p in bundled.rglob("*") if p.is_file()}
+    target = ui_app.start_target(None)
+    assert target == user_data_dir() / "samples"
+    assert sorted(p.name for p in target.glob("*.md")) == sorted(p.name for p in bundled.glob("*.md"))
+    assert {p: p.stat().st_mtime_ns for p in bundled.rglob("*") if p.is_file()} == before
+
+
+def test_open_a_file_or_a_folder(make_window, tmp_path):
+    a = post(tmp_path, "a.md", "A\n")
+    post(tmp_path, "b.md", "B\n")
+    w = make_window()
+    assert w.open_path(str(tmp_path / "b.md"))
+    assert w.session.path.name == "b.md" and w.workspace == tmp_path.resolve()
+    assert len(w.workspace_panel.infos) == 2
+    w2 = make_window()
+    assert w2.open_path(str(tmp_path))
+    assert w2.session.path == a.resolve()
+
+
+def test_last_workspace_is_reopened(user_dirs, tmp_path, make_window):
+    from editor.ui import app as ui_app
+
+    make_window().open_workspace(tmp_path)
+    assert ui_app.start_target(None) == tmp_path.resolve()
+
+
+def test_run_without_display_fails_cleanly(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "TACT_DATA_DIR": str(tmp_path), "TACT_CONFIG_DIR": str(tmp_path),
+           "TACT_CACHE_DIR": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-m", "editor", "open", str(tmp_path)], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "no display" in r.stderr
+
+
+def test_english_translation(qtbot):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from editor.ui.i18n import translations_dir
+
+    qm = translations_dir() / "tact_en.qm"
+    assert qm.is_file(), "run scripts/translations.py"
+    t = QTranslator()
+    assert t.load(str(qm))
+    app = QCoreApplication.instance()
+    app.installTranslator(t)
+    try:
+        assert QCoreApplication.translate("actions", "&Fichier") == "&File"
+        assert QCoreApplication.translate("labels", "Erreur") == "Error"
+    finally:
+        app.removeTranslator(t)
+
+
+def test_english_interface_follows_the_language(make_window):
+    from PySide6.QtWidgets import QApplication
+
+    from editor.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        w = make_window()
+        assert [a.text() for a in w.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+        assert w.findings_dock.windowTitle() == "Findings"
+    finally:
+        for t in installed:
+            app.removeTranslator(t)
+        from editor.ui import labels
+
+        labels.clear_cache()
