@@ -25,6 +25,7 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: setup
+	-$(PY) -m pip install --quiet proselint   # the baseline peer, where it installs
 	$(PY) benchmarks/run_all.py
 
 clean:
