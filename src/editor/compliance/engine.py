@@ -28,6 +28,7 @@ class Unit:
     light_map: OffsetMap | None   # light view -> segment text
     toks: Tokens
     sent_base: int = 0
+    hits: list | None = None      # (ident, start token, end token) of every pattern match
 
     def span(self, ts: int, te: int) -> tuple[int, int]:
         return self.seg_map.compose(self.light_map, self.toks.start[ts], self.toks.end[te - 1])
@@ -86,6 +87,7 @@ class Engine:
     def __init__(self, ruleset: RuleSet, speller=None) -> None:
         self.rules = ruleset
         self.speller = speller
+        self._cache: dict[str, tuple] = {}
         self.scopes = set()
         for r in ruleset.rules:
             self.scopes |= r.scope
@@ -108,34 +110,56 @@ class Engine:
         self.vocabulary = frozenset(vocab)
 
     # -- analysis -----------------------------------------------------------------------------
+    # A segment's tokens and matches depend only on its text: they are kept between checks, so
+    # re-checking a long post after an edit redoes only the paragraphs that changed.
+    _CACHE_LIMIT = 20_000
+
+    def _segment(self, text: str):
+        got = self._cache.get(text)
+        if got is None:
+            lt, lmap = light(text)
+            toks = tokenize(lt)
+            hits: list = []
+            self.rules.matcher.scan(toks.norm, toks.kind, toks.surface, 0, len(toks.norm), hits)
+            tags = []
+            if "hashtag" in self.scopes:
+                for i, k in enumerate(toks.kind):
+                    if k == "hashtag":
+                        htoks = self._hashtag_tokens(toks, i)
+                        if htoks is not None:
+                            hh: list = []
+                            self.rules.matcher.scan(htoks.norm, htoks.kind, htoks.surface, 0,
+                                                    len(htoks.norm), hh)
+                            tags.append((htoks, hh))
+            got = (lmap, toks, hits, tags)
+            if len(self._cache) >= self._CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[text] = got
+        return got
+
     def analyse(self, source: str) -> Analysis:
         proj = project(source)
         an = Analysis(source, proj)
         sent_base = 0
         for seg in proj.segments:
-            lt, lmap = light(seg.text)
-            toks = tokenize(lt)
+            lmap, toks, hits, tags = self._segment(seg.text)
             if not toks.norm:
                 continue
-            unit = Unit(seg.scope, seg.block, seg.map, lmap, toks, sent_base)
+            unit = Unit(seg.scope, seg.block, seg.map, lmap, toks, sent_base, hits)
             an.units.append(unit)
             sent_base += toks.sentence[-1] + 1
-            if "hashtag" in self.scopes:
-                for i, k in enumerate(toks.kind):
-                    if k == "hashtag":
-                        hu = self._hashtag_unit(unit, i, sent_base)
-                        if hu:
-                            an.units.append(hu)
-                            sent_base += 1
+            for htoks, hh in tags:
+                an.units.append(Unit("hashtag", seg.block, seg.map, lmap, htoks, sent_base, hh))
+                sent_base += 1
         return an
 
-    def _hashtag_unit(self, unit: Unit, i: int, sent: int) -> Unit | None:
-        surface = unit.toks.surface[i]
+    def _hashtag_tokens(self, seg_toks: Tokens, i: int) -> Tokens | None:
+        surface = seg_toks.surface[i]
         parts = _split_hashtag(surface)
         if len(parts) == 1:
             parts = _segment_words(fold_word(parts[0]), self.vocabulary) or parts
-        toks = Tokens(unit.toks.text)
-        s, e = unit.toks.start[i], unit.toks.end[i]
+        toks = Tokens(seg_toks.text)
+        s, e = seg_toks.start[i], seg_toks.end[i]
         for p in parts:
             sub = tokenize(p)
             for j in range(len(sub)):
@@ -146,9 +170,7 @@ class Engine:
                 toks.end.append(e)
                 toks.sentence.append(0)
                 toks.quote.append(-1)
-        if not toks.norm:
-            return None
-        return Unit("hashtag", unit.block, unit.seg_map, unit.light_map, toks, sent)
+        return toks if toks.norm else None
 
     def check(self, source: str, base_dir: Path | None = None) -> Analysis:
         an = self.analyse(source)
@@ -166,10 +188,8 @@ class Engine:
         myth_block: set[int] = set()
         self_sent: set[int] = set()
         for ui, u in enumerate(an.units):
-            hits: list[tuple[int, int, int]] = []
             t = u.toks
-            rs.matcher.scan(t.norm, t.kind, t.surface, 0, len(t.norm), hits)
-            for ident, ts, te in hits:
+            for ident, ts, te in u.hits:
                 role, ri, ci = groups[ident]
                 if role == TRIGGER:
                     triggers.setdefault(ri, []).append((ui, ts, te))
