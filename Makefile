@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml setup.py
 
 # Opens the editor on the bundled sample posts (checks them when no display is available).
 run: setup
-	$(PY) -m editor open $(SAMPLES) || $(PY) -m editor check $(SAMPLES)
+	$(PY) -m editor open || $(PY) -m editor check $(SAMPLES)
 
 check-samples: setup
 	$(PY) -m editor check $(SAMPLES)
