@@ -1,0 +1,83 @@
+"""The window's actions and menus (French labels, standard shortcuts), kept out of the window."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+
+SK = QKeySequence.StandardKey
+
+
+
+
+def build_actions(w) -> dict[str, QAction]:
+    """Actions bound to the window's slots; ``w`` is the MainWindow."""
+    e = w.editor
+    spec = [
+        # name, label, shortcut(s), slot
+        ("new", QCoreApplication.translate("actions", "&Nouvelle publication…"), SK.New, w.new_post),
+        ("open", QCoreApplication.translate("actions", "&Ouvrir une publication…"), SK.Open, w.open_file_dialog),
+        ("open_workspace", QCoreApplication.translate("actions", "Ouvrir un &espace de travail…"), "Ctrl+Shift+O", w.open_folder_dialog),
+        ("save", QCoreApplication.translate("actions", "&Enregistrer"), SK.Save, w.save),
+        ("save_as", QCoreApplication.translate("actions", "Enregistrer &sous…"), SK.SaveAs, w.save_as),
+        ("rename", QCoreApplication.translate("actions", "&Renommer…"), "F2", w.rename),
+        ("quit", QCoreApplication.translate("actions", "&Quitter"), SK.Quit, w.close),
+        ("undo", QCoreApplication.translate("actions", "&Annuler"), SK.Undo, e.undo),
+        ("redo", QCoreApplication.translate("actions", "&Rétablir"), SK.Redo, e.redo),
+        ("cut", QCoreApplication.translate("actions", "Co&uper"), SK.Cut, e.cut),
+        ("copy", QCoreApplication.translate("actions", "&Copier"), SK.Copy, e.copy),
+        ("paste", QCoreApplication.translate("actions", "C&oller"), SK.Paste, e.paste),
+        ("select_all", QCoreApplication.translate("actions", "Tout &sélectionner"), SK.SelectAll, e.selectAll),
+        ("find", QCoreApplication.translate("actions", "&Rechercher…"), SK.Find, lambda: w.find_bar.open_bar(False)),
+        ("replace", QCoreApplication.translate("actions", "Rem&placer…"), SK.Replace, lambda: w.find_bar.open_bar(True)),
+        ("find_next", QCoreApplication.translate("actions", "Occurrence &suivante"), SK.FindNext, lambda: w.find_bar.find_next()),
+        ("find_previous", QCoreApplication.translate("actions", "Occurrence &précédente"), SK.FindPrevious,
+         lambda: w.find_bar.find_previous()),
+        ("check_now", QCoreApplication.translate("actions", "&Vérifier maintenant"), "F7", w.check_now),
+        ("zoom_in", QCoreApplication.translate("actions", "Zoom &avant"), SK.ZoomIn, lambda: w.zoom(1)),
+        ("zoom_out", QCoreApplication.translate("actions", "Zoom a&rrière"), SK.ZoomOut, lambda: w.zoom(-1)),
+        ("zoom_reset", QCoreApplication.translate("actions", "Taille &normale"), "Ctrl+0", lambda: w.zoom(0)),
+        ("toggle_preview", QCoreApplication.translate("actions", "&Aperçu"), "F8", w.toggle_preview),
+        ("about", QCoreApplication.translate("actions", "À &propos de Tact"), None, w.about),
+    ]
+    actions: dict[str, QAction] = {}
+    for name, label, shortcut, slot in spec:
+        a = QAction(label, w)
+        a.setObjectName(f"action_{name}")
+        if isinstance(shortcut, SK):
+            a.setShortcuts(shortcut)
+        elif shortcut:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(lambda _=False, s=slot: s())
+        actions[name] = a
+    actions["toggle_preview"].setCheckable(True)
+    actions["toggle_preview"].setChecked(True)
+    actions["undo"].setEnabled(False)
+    actions["redo"].setEnabled(False)
+    e.undoAvailable.connect(actions["undo"].setEnabled)
+    e.redoAvailable.connect(actions["redo"].setEnabled)
+    return actions
+
+
+def build_menus(w, a: dict[str, QAction]) -> None:
+    mb = w.menuBar()
+    file_menu = mb.addMenu(QCoreApplication.translate("actions", "&Fichier"))
+    for n in ("new", "open", "open_workspace"):
+        file_menu.addAction(a[n])
+    w.recent_menu = file_menu.addMenu(QCoreApplication.translate("actions", "Espaces &récents"))
+    w.recent_menu.setObjectName("recentMenu")
+    file_menu.addSeparator()
+    for n in ("save", "save_as", "rename"):
+        file_menu.addAction(a[n])
+    file_menu.addSeparator()
+    file_menu.addAction(a["quit"])
+    edit = mb.addMenu(QCoreApplication.translate("actions", "&Édition"))
+    for n in ("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace",
+              "find_next", "find_previous", None, "check_now"):
+        edit.addSeparator() if n is None else edit.addAction(a[n])
+    view = mb.addMenu(QCoreApplication.translate("actions", "&Affichage"))
+    for n in ("zoom_in", "zoom_out", "zoom_reset", None, "toggle_preview"):
+        view.addSeparator() if n is None else view.addAction(a[n])
+    view.addAction(w.workspace_dock.toggleViewAction())
+    view.addAction(w.findings_dock.toggleViewAction())
+    help_menu = mb.addMenu(QCoreApplication.translate("actions", "&Aide"))
+    help_menu.addAction(a["about"])

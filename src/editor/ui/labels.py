@@ -1,0 +1,67 @@
+"""French names of severities and categories (translated through Qt like every UI string)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+SEVERITY_COLORS = {"error": "#d0312d", "warning": "#e67e00", "info": "#1f6fd1"}
+SPELLING_COLOR = "#9b30c8"
+
+_SEVERITIES = {
+    "error": QT_TRANSLATE_NOOP("labels", "Erreur"),
+    "warning": QT_TRANSLATE_NOOP("labels", "Avertissement"),
+    "info": QT_TRANSLATE_NOOP("labels", "Information"),
+}
+_SEVERITIES_PLURAL = {
+    "error": QT_TRANSLATE_NOOP("labels", "Erreurs"),
+    "warning": QT_TRANSLATE_NOOP("labels", "Avertissements"),
+    "info": QT_TRANSLATE_NOOP("labels", "Informations"),
+}
+_CATEGORIES = {
+    "before-after": QT_TRANSLATE_NOOP("labels", "Avant/après"),
+    "superlative": QT_TRANSLATE_NOOP("labels", "Superlatifs"),
+    "misleading-claim": QT_TRANSLATE_NOOP("labels", "Allégations trompeuses"),
+    "pricing": QT_TRANSLATE_NOOP("labels", "Prix et promotions"),
+    "testimonial": QT_TRANSLATE_NOOP("labels", "Témoignages"),
+    "rating": QT_TRANSLATE_NOOP("labels", "Notes et avis"),
+    "comparison": QT_TRANSLATE_NOOP("labels", "Comparaisons"),
+    "incentive": QT_TRANSLATE_NOOP("labels", "Incitations"),
+    "medicine-brand": QT_TRANSLATE_NOOP("labels", "Marques de produits"),
+    "patient-identity": QT_TRANSLATE_NOOP("labels", "Identité des patients"),
+    "title": QT_TRANSLATE_NOOP("labels", "Titres"),
+    "sponsored": QT_TRANSLATE_NOOP("labels", "Partenariats"),
+    "solicitation": QT_TRANSLATE_NOOP("labels", "Sollicitation"),
+    "dignity": QT_TRANSLATE_NOOP("labels", "Dignité"),
+    "reflection-period": QT_TRANSLATE_NOOP("labels", "Délai de réflexion"),
+    "retouched-image": QT_TRANSLATE_NOOP("labels", "Images retouchées"),
+    "links-of-interest": QT_TRANSLATE_NOOP("labels", "Liens d'intérêts"),
+    "consent": QT_TRANSLATE_NOOP("labels", "Consentement"),
+    "evidence": QT_TRANSLATE_NOOP("labels", "Sources"),
+    "minors": QT_TRANSLATE_NOOP("labels", "Mineurs"),
+    "spelling": QT_TRANSLATE_NOOP("labels", "Orthographe"),
+    "platform": QT_TRANSLATE_NOOP("labels", "Réseaux"),
+}
+
+
+_cache: dict[str, str] = {}
+
+
+def _t(text: str) -> str:
+    try:
+        return _cache[text]
+    except KeyError:
+        out = _cache[text] = QCoreApplication.translate("labels", text)
+        return out
+
+
+def clear_cache() -> None:
+    """Forget translated names (after the interface language changes)."""
+    _cache.clear()
+
+
+def severity(name: str, plural: bool = False) -> str:
+    table = _SEVERITIES_PLURAL if plural else _SEVERITIES
+    return _t(table[name]) if name in table else name
+
+
+def category(name: str) -> str:
+    return _t(_CATEGORIES[name]) if name in _CATEGORIES else name

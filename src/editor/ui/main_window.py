@@ -1,0 +1,430 @@
+"""The main window: wiring of the editor, preview, panels, live checking and the post's file."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt, QTimer
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from editor.paths import resources_dir
+from editor.ui import counters, state
+from editor.ui.actions import build_actions, build_menus
+from editor.ui.dialogs import FindBar, RuleDialog
+from editor.ui.drafts import DraftStore
+from editor.ui.editor_widget import PostEditor
+from editor.ui.findings_panel import FindingsPanel
+from editor.ui.live import CheckController, EngineHolder, PreviewController
+from editor.ui.preview import PreviewBrowser
+from editor.ui.prompts import Prompter
+from editor.ui.session import PostSession
+from editor.ui.workers import JobError, LatestJobRunner
+from editor.ui.workspace import WorkspacePanel, post_info, scan_workspace, severity_counts
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, engine=None, prompter: Prompter | None = None, synchronous: bool = False,
+                 drafts: DraftStore | None = None, spelling: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.resize(1360, 860)
+        self.prompter = prompter or Prompter(self)
+        if self.prompter.parent is None:
+            self.prompter.parent = self
+        self.holder = EngineHolder(engine, spelling=spelling)
+        self.workspace: Path | None = None
+        self._scan_pending = False
+        self.marks = []
+        self.analysis = None
+
+        # -- widgets --
+        self.editor = PostEditor()
+        self.preview = PreviewBrowser()
+        self.find_bar = FindBar(self.editor)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setSizes([620, 480])
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.splitter)
+        lay.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.workspace_panel = WorkspacePanel()
+        self.workspace_dock = QDockWidget(self.tr("Espace de travail"), self)
+        self.workspace_dock.setObjectName("workspaceDock")
+        self.workspace_dock.setWidget(self.workspace_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.workspace_dock)
+        self.findings_panel = FindingsPanel()
+        self.findings_dock = QDockWidget(self.tr("Signalements"), self)
+        self.findings_dock.setObjectName("findingsDock")
+        self.findings_dock.setWidget(self.findings_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.findings_dock)
+        self.splitDockWidget(self.workspace_dock, self.findings_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.workspace_dock, self.findings_dock], [210, 560],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.workspace_dock], [430], Qt.Orientation.Horizontal)
+
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.networks_label = QLabel()
+        self.networks_label.setObjectName("networksLabel")
+        self.check_label = QLabel()
+        self.statusBar().addPermanentWidget(self.check_label)
+        self.statusBar().addPermanentWidget(self.networks_label)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        # -- behaviour --
+        self.synchronous = synchronous
+        self.session = PostSession(self.editor, self.prompter, drafts, self, connect=False)
+        self.checker = CheckController(self.editor, self.holder, synchronous, self, connect=False)
+        self.previewer = PreviewController(self.editor, self.preview, synchronous, self,
+                                           connect=False)
+        if not synchronous:
+            # Background work starts once the window is on screen (start-up stays quick).
+            self.checker.enabled = self.previewer.enabled = False
+            self._background_started = False
+        self.scanner = LatestJobRunner(self._scan_job, self, synchronous=synchronous)
+        self.actions = build_actions(self)
+        build_menus(self, self.actions)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+
+        self.checker.analysisReady.connect(self._analysis_ready)
+        self.checker.failed.connect(lambda m: self.check_label.setText(
+            self.tr("Vérification impossible : {m}").format(m=m)))
+        self.scanner.finished.connect(self._scan_done)
+        self.session.pathChanged.connect(self._path_changed)
+        self.session.saved.connect(self._saved)
+        self.session.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.editor.document().modificationChanged.connect(self._update_title)
+        self.editor.explainRequested.connect(self.explain)
+        self.editor.addWordRequested.connect(self.add_word)
+        self.editor.verticalScrollBar().valueChanged.connect(self._sync_preview)
+        self.findings_panel.markActivated.connect(self.editor.select_mark)
+        self.workspace_panel.postActivated.connect(self.open_post)
+        self.preview.linkRequested.connect(self.open_link)
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setSingleShot(True)
+        self.counts_timer.timeout.connect(self.update_counts)
+        self.panel_timer = QTimer(self)
+        self.panel_timer.setSingleShot(True)
+        self.panel_timer.timeout.connect(lambda: self.findings_panel.set_marks(self.marks))
+        # One Python slot per keystroke (each slot call has to take the GIL from the workers).
+        self.editor.document().contentsChange.connect(self._contents_change)
+        self._update_title()
+        self.update_counts()
+
+    def _contents_change(self, pos: int, removed: int, added: int) -> None:
+        if not (removed or added):
+            return
+        self.session.changed(pos, removed, added)
+        self.checker.changed(pos, removed, added)
+        self.previewer.changed(pos, removed, added)
+        self.counts_timer.start(min(500, 80 + self.editor.document().characterCount() // 2000))
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        if not self.synchronous and not self._background_started:
+            self._background_started = True
+            QTimer.singleShot(150, self._start_background)
+
+    def _start_background(self) -> None:
+        self.checker.enabled = self.previewer.enabled = True
+        self.check_now()
+        self.previewer.run_now()
+        if self._scan_pending:
+            self.rescan()
+
+    # -- opening ---------------------------------------------------------------------------------
+    def open_path(self, path: str | Path) -> bool:
+        p = Path(path).expanduser()
+        if p.is_dir():
+            return self.open_workspace(p)
+        if p.is_file() or p.suffix == ".md":
+            if self.workspace is None or self.workspace not in p.resolve().parents:
+                self.open_workspace(p.resolve().parent, open_first=False)
+            return self.open_post(str(p))
+        self.prompter.error(self.tr("Ouverture impossible"),
+                            self.tr("« {p} » n'existe pas.").format(p=str(p)))
+        return False
+
+    def open_workspace(self, folder: str | Path, open_first: bool = True) -> bool:
+        folder = Path(folder).resolve()
+        if not folder.is_dir():
+            return False
+        self.workspace = folder
+        self.workspace_panel.set_folder(folder)
+        state.remember_workspace(folder)
+        self.rescan()
+        if open_first:
+            posts = sorted(self.workspace_panel.infos)
+            if posts and self.session.path is None and not self.session.modified:
+                self.open_post(posts[0])
+        return True
+
+    def open_post(self, path: str) -> bool:
+        p = Path(path).resolve()
+        if self.session.path == p:
+            return True
+        if not self.session.maybe_close():
+            self.workspace_panel.select_path(str(self.session.path) if self.session.path else None)
+            return False
+        if not p.exists() and p.suffix == ".md":
+            self.session.new_untitled()
+            return self.session.save_as(p)
+        ok = self.session.open(p)
+        if not ok:
+            self.workspace_panel.select_path(str(self.session.path) if self.session.path else None)
+        return ok
+
+    def open_file_dialog(self) -> None:
+        folder = str(self.workspace or Path.home())
+        path = self.prompter.open_file(folder)
+        if path:
+            self.open_path(path)
+
+    def open_folder_dialog(self) -> None:
+        path = self.prompter.open_folder(str(self.workspace or Path.home()))
+        if path:
+            if self.session.maybe_close():
+                self.session.new_untitled()
+                self.open_workspace(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = state.recent_workspaces()
+        if not recent:
+            a = self.recent_menu.addAction(self.tr("(aucun)"))
+            a.setEnabled(False)
+        for folder in recent:
+            a = self.recent_menu.addAction(folder)
+            a.triggered.connect(lambda _=False, f=folder: self._open_recent(f))
+
+    def _open_recent(self, folder: str) -> None:
+        if self.session.maybe_close():
+            self.session.new_untitled()
+            self.open_workspace(folder)
+
+    def new_post(self) -> bool:
+        if self.workspace is None:
+            self.open_folder_dialog()
+            if self.workspace is None:
+                return False
+        title = self.prompter.text(self.tr("Nouvelle publication"),
+                                   self.tr("Titre de la publication :"))
+        if not title:
+            return False
+        if not self.session.maybe_close():
+            return False
+        path = self.workspace / f"{date.today():%Y-%m-%d}-{slugify(title)}.md"
+        n = 2
+        while path.exists():
+            path = path.with_name(f"{path.stem.rsplit('~', 1)[0]}~{n}.md")
+            n += 1
+        self.session.new_untitled(template(title))
+        if self.session.save_as(path):
+            self.rescan()
+            return True
+        return False
+
+    # -- saving --------------------------------------------------------------------------------
+    def save(self) -> bool:
+        return self.session.save()
+
+    def save_as(self) -> bool:
+        return self.session.save_as()
+
+    def rename(self) -> bool:
+        if self.session.path is None:
+            return self.session.save_as()
+        name = self.prompter.text(self.tr("Renommer"), self.tr("Nouveau nom du fichier :"),
+                                  self.session.path.name)
+        if not name:
+            return False
+        ok = self.session.rename(name)
+        if ok:
+            self.rescan()
+        return ok
+
+    def _saved(self, path: Path) -> None:
+        if self.workspace and self.workspace in path.parents:
+            info = post_info(path, self.editor.text())
+            if self.analysis is not None:
+                info.counts = severity_counts(self.analysis.findings)
+            self.workspace_panel.update_info(info)
+            self.workspace_panel.select_path(str(path))
+
+    def _path_changed(self, path) -> None:
+        base = path.parent if path else self.workspace
+        self.checker.base_dir = base
+        self.preview.set_base_dir(base)
+        self.workspace_panel.select_path(str(path) if path else None)
+        self._update_title()
+        self.check_now()
+        self.previewer.run_now()
+
+    def _update_title(self, *_args) -> None:
+        star = "*" if self.session.modified else ""
+        self.setWindowTitle(f"{self.session.name}{star} — Tact")
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        if self.session.maybe_close():
+            self.checker.runner.wait(3000)
+            e.accept()
+        else:
+            e.ignore()
+
+    # -- recovery --------------------------------------------------------------------------------
+    def offer_recovery(self) -> int:
+        """Offer the drafts left by a crashed session; returns how many were restored."""
+        orphans = self.session.drafts.orphans()
+        if not orphans:
+            return 0
+        if not self.prompter.restore_drafts([d.name for d in orphans]):
+            for d in orphans:
+                d.file.unlink(missing_ok=True)
+            return 0
+        # One post is edited at a time: restore the newest, keep the others for the next start.
+        newest = max(orphans, key=lambda d: d.saved_at)
+        if not self.session.maybe_close():
+            return 0
+        self.session.restore_draft(newest)
+        self.statusBar().showMessage(self.tr("Brouillon restauré : enregistrez-le pour le "
+                                             "conserver."), 10000)
+        return 1
+
+    # -- checking --------------------------------------------------------------------------------
+    def check_now(self) -> None:
+        self.checker.run_now()
+
+    def _analysis_ready(self, revision: int, analysis, text: str) -> None:
+        self.analysis = analysis
+        if self.holder.rule_errors and not getattr(self, "_rule_errors_shown", False):
+            self._rule_errors_shown = True
+            first = self.holder.rule_errors[0]
+            self.statusBar().showMessage(
+                self.tr("{n} fichier(s) de règles en erreur, ignoré(s) : {where}").format(
+                    n=len(self.holder.rule_errors), where=first.where()), 15000)
+        self.marks = self.editor.set_findings(analysis.findings, text)
+        if self.editor.marks_changed or not self.findings_panel.marks:
+            if self.synchronous:
+                self.findings_panel.set_marks(self.marks)
+            else:   # next turn of the event loop: a key press can come in between
+                self.panel_timer.start(0)
+        c = severity_counts(analysis.findings)
+        sp = sum(1 for f in analysis.findings if f.category == "spelling")
+        self.check_label.setText(self.tr("{e} erreur(s), {w} avertissement(s), {i} info(s), "
+                                         "{s} faute(s) possible(s)").format(
+            e=c["error"], w=c["warning"], i=c["info"], s=sp))
+        if self.session.path and self.workspace:
+            info = self.workspace_panel.infos.get(str(self.session.path))
+            if info is not None:
+                info.counts = c
+                self.workspace_panel._rebuild()
+
+    def rescan(self) -> None:
+        if not self.synchronous and not self.checker.enabled:
+            self._scan_pending = True
+            return
+        self._scan_pending = False
+        if self.workspace is not None:
+            self.scanner.submit(0, self.workspace)
+
+    def _scan_job(self, folder: Path):
+        return scan_workspace(folder, self.holder.check)
+
+    def _scan_done(self, _rev, infos) -> None:
+        if isinstance(infos, JobError):
+            return
+        if infos and self.workspace and infos[0].path.parent.resolve() != self.workspace \
+                and self.workspace not in infos[0].path.resolve().parents:
+            return
+        self.workspace_panel.set_infos(infos)
+        self.workspace_panel.select_path(str(self.session.path) if self.session.path else None)
+
+    def explain(self, finding) -> None:
+        rule = self.holder.rules.rule(finding.rule)
+        RuleDialog(finding, rule, self).exec()
+
+    def add_word(self, word: str) -> None:
+        if self.holder.add_word(word):
+            self.statusBar().showMessage(self.tr("« {w} » ajouté au dictionnaire.").format(w=word),
+                                         5000)
+            self.check_now()
+
+    # -- counters, zoom, preview ------------------------------------------------------------------
+    def update_counts(self) -> None:
+        c = counters.count(self.editor.text())
+        self.counts_label.setText(self.tr("{w} mots · {c} caractères").format(
+            w=_n(c.words), c=_n(c.chars)))
+        parts = []
+        for nc in c.networks:
+            color = "#d0312d" if nc.over else "#e67e00" if nc.ratio > 0.9 else "#2b7a3d"
+            parts.append(f'<span style="color:{color}">{nc.network.label} '
+                         f'{_n(nc.used)}/{_n(nc.network.limit)}</span>')
+        for name in c.unknown_networks:
+            parts.append(f'<span style="color:#888">{name} ?</span>')
+        self.networks_label.setText(" · ".join(parts))
+        self.network_counts = c
+
+    def zoom(self, steps: int) -> None:
+        self.editor.zoom(steps)
+        if steps == 0:
+            self.preview.zoomIn(-getattr(self, "_preview_zoom", 0))
+            self._preview_zoom = 0
+        else:
+            self.preview.zoomIn(steps)
+            self._preview_zoom = getattr(self, "_preview_zoom", 0) + steps
+
+    def toggle_preview(self) -> None:
+        show = not self.preview.isVisible()
+        self.preview.setVisible(show)
+        self.actions["toggle_preview"].setChecked(show)
+        if show:
+            self.previewer.run_now()
+
+    def _sync_preview(self, _value=None) -> None:
+        block = self.editor.firstVisibleBlock()
+        self.preview.sync_to_line(block.blockNumber() + 1)
+
+    def open_link(self, url: QUrl) -> None:
+        if url.scheme() not in ("http", "https", "mailto"):
+            self.statusBar().showMessage(self.tr("Lien non suivi : {u}").format(u=url.toString()),
+                                         5000)
+            return
+        if self.prompter.open_link(url.toString()):
+            QDesktopServices.openUrl(url)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("À propos de Tact"),
+                          self.tr("<b>Tact</b> — rédaction de publications médicales avec "
+                                  "vérification des règles françaises de communication des "
+                                  "médecins.<br>Règles : {v}").format(
+                              v=self.holder.rules.version if self.holder.loaded else "…"))
+
+
+def _n(value: int) -> str:
+    """French thousands separator (narrow no-break space)."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def slugify(title: str) -> str:
+    s = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s[:60] or "publication"
+
+
+def template(title: str) -> str:
+    try:
+        text = (resources_dir() / "templates" / "publication.md").read_text("utf-8")
+    except OSError:
+        text = "---\ntitle: {title}\nnetworks: [instagram]\nstatus: brouillon\n---\n# {title}\n\n"
+    safe = title.replace('"', "'")
+    return text.replace("title: {title}", f'title: "{safe}"').replace("{title}", title)

@@ -1,0 +1,104 @@
+"""The live preview: a QTextBrowser sandbox.
+
+It never fetches anything from the network (``loadResource`` serves only image files inside the
+post's folder), never navigates by itself (links go through :attr:`linkRequested`, which the window
+confirms before handing them to the system browser) and the HTML it shows comes from
+:mod:`editor.ui.render`, where raw HTML of the post is escaped.
+"""
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+
+from editor.ui.render import anchor_lines
+
+_IMAGE_EXT = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
+
+
+class PreviewBrowser(QTextBrowser):
+    linkRequested = Signal(QUrl)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self.base_dir: Path | None = None
+        self.anchors: list[int] = []
+        self.blocked: list[str] = []       # resources refused (for tests and the status bar)
+        self.html_source = ""
+
+    def set_base_dir(self, folder: Path | None) -> None:
+        self.base_dir = Path(folder).resolve() if folder else None
+        if self.base_dir:
+            self.document().setBaseUrl(QUrl.fromLocalFile(str(self.base_dir) + os.sep))
+
+    def show_html(self, html_text: str) -> None:
+        bar = self.verticalScrollBar()
+        keep = bar.value()
+        self.html_source = html_text
+        self.anchors = anchor_lines(html_text)
+        self.setHtml(html_text)
+        bar.setValue(min(keep, bar.maximum()))
+
+    # -- sandbox ----------------------------------------------------------------------------------
+    def _local_path(self, url: QUrl) -> Path | None:
+        if self.base_dir is None:
+            return None
+        if url.isRelative():
+            rel = url.path()
+            p = (self.base_dir / rel)
+        elif url.isLocalFile():
+            p = Path(url.toLocalFile())
+        else:
+            return None
+        try:
+            p = p.resolve()
+        except OSError:
+            return None
+        if self.base_dir != p and self.base_dir not in p.parents:
+            return None
+        if p.suffix.lower() not in _IMAGE_EXT or not p.is_file():
+            return None
+        return p
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt API
+        if kind == QTextDocument.ResourceType.ImageResource.value or \
+                kind == QTextDocument.ResourceType.ImageResource:
+            p = self._local_path(url)
+            if p is None:
+                self.blocked.append(url.toString())
+                return None
+            img = QImage(str(p))
+            if img.isNull():
+                return None
+            width = max(120, self.viewport().width() - 40)
+            if img.width() > width:
+                img = img.scaledToWidth(width)
+            return img
+        # Style sheets, HTML pages, anything else: never loaded.
+        self.blocked.append(url.toString())
+        return None
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme() == "" and url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
+            return
+        self.linkRequested.emit(url)
+
+    # -- scroll sync ----------------------------------------------------------------------------------
+    def sync_to_line(self, line: int) -> None:
+        """Scroll so that the block holding source ``line`` (1-based) is at the top."""
+        if not self.anchors:
+            return
+        i = bisect_right(self.anchors, line) - 1
+        if i <= 0:
+            self.verticalScrollBar().setValue(0)
+            return
+        self.scrollToAnchor(f"L{self.anchors[i]}")

@@ -1,0 +1,48 @@
+"""Small persistent UI state (recent workspaces, last workspace, zoom) in the config folder."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from editor.paths import user_config_dir
+from editor.ui.storage import write_atomic
+
+MAX_RECENT = 8
+
+
+def _file() -> Path:
+    return user_config_dir() / "ui-state.json"
+
+
+def load() -> dict:
+    try:
+        data = json.loads(_file().read_text("utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def save(data: dict) -> None:
+    try:
+        write_atomic(_file(), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    except OSError:
+        pass   # losing the recent list is not worth an error dialog
+
+
+def remember_workspace(folder: str | Path) -> list[str]:
+    data = load()
+    folder = str(Path(folder).resolve())
+    recent = [folder] + [f for f in data.get("recent_workspaces", []) if f != folder]
+    data["recent_workspaces"] = recent[:MAX_RECENT]
+    data["last_workspace"] = folder
+    save(data)
+    return data["recent_workspaces"]
+
+
+def recent_workspaces() -> list[str]:
+    return [f for f in load().get("recent_workspaces", []) if Path(f).is_dir()]
+
+
+def last_workspace() -> str | None:
+    f = load().get("last_workspace")
+    return f if f and Path(f).is_dir() else None
