@@ -155,3 +155,15 @@ def test_check_does_not_import_qt(tmp_path):
             "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_rules_list_explain_and_test(tact):
+    listing = tact("rules", "list")
+    assert listing.returncode == 0 and "pricing.discount" in listing.stdout
+    assert "fr-csp@" in listing.stdout
+    explain = tact("rules", "explain", "pricing.discount")
+    assert explain.returncode == 0
+    assert "Fondement : CSP" in explain.stdout and "Exemples signalés" in explain.stdout
+    assert tact("rules", "explain", "no.such-rule").returncode == 2
+    run = tact("rules", "test")
+    assert run.returncode == 0 and run.stdout.strip().endswith("0 failed")

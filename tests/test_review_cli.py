@@ -273,3 +273,24 @@ def test_false_positive_report(tmp_path, tact, review, env):
     proc = review("false-positives", post, "--format", "yaml")
     assert "passage: '-25 %'" in proc.stdout or 'passage: "-25 %"' in proc.stdout \
         or "passage: -25 %" in proc.stdout
+
+
+def test_platform_findings_can_be_accepted_too(tmp_path, tact):
+    from types import SimpleNamespace
+
+    from editor.review.session import ReviewSession
+
+    post = tmp_path / "tags.md"
+    text = " ".join(f"#mot{i}" for i in range(40)) + "\n"
+    post.write_text(text, encoding="utf-8")
+    proc = tact("check", "--format", "json", "--no-spelling", "--target", "instagram", post)
+    [f] = json.loads(proc.stdout)["files"]
+    platform = [x for x in f["findings"] if x["category"] == "platform"]
+    assert platform
+    x = platform[0]
+    assert ReviewSession(post).accept(text, SimpleNamespace(**{k: x[k] for k in (
+        "id", "rule", "category", "severity", "text", "start", "end")}), "autre", "voulu",
+        "Julie").ok
+    proc = tact("check", "--format", "json", "--no-spelling", "--target", "instagram", post)
+    [f] = json.loads(proc.stdout)["files"]
+    assert [y.get("waived") for y in f["findings"] if y["id"] == x["id"]] == [True]

@@ -34,6 +34,14 @@ def _build_parser() -> argparse.ArgumentParser:
     e.add_argument("rule_id")
     rs.add_parser("test")
 
+    from editor.review.cli import add_parser as add_review_parser
+
+    add_review_parser(sub)
+
+    from editor.export.cli import add_parser as add_export_parser
+
+    add_export_parser(sub)
+
     o = sub.add_parser("open", help="ouvrir l'éditeur")
     o.add_argument("path", nargs="?")
     return p
@@ -52,11 +60,15 @@ def cmd_check(args) -> int:
         from editor.compliance.service import CheckReport  # noqa: F401
         known: set[str] = set()
         try:
-            from editor.export.networks import load_networks
-
-            known = set(load_networks())
+            from editor.export.networks import NetworkError, load_networks
         except ImportError:
             pass
+        else:
+            try:
+                known = set(load_networks())
+            except NetworkError as e:
+                print(f"{e.where()}: {e.message}", file=sys.stderr)
+                return 2
         bad = [t for t in args.target if t not in known]
         if bad:
             print(f"tact: unknown network {bad[0]!r}"
@@ -66,8 +78,11 @@ def cmd_check(args) -> int:
     if args.target:
         from editor.export.platform import platform_findings
 
+        from editor.compliance.service import waive_accepted
+
         for f in report.files:
             f.analysis.findings = platform_findings(f.analysis, args.target)
+            waive_accepted(Path(f.path), f.analysis.findings)   # platform findings accepted too
     errors = [(e.where(), e.message) for e in rule_errors] + report.errors
     report.errors = errors
     if args.format == "json":
@@ -80,6 +95,7 @@ def cmd_check(args) -> int:
                 print(f"{f.path}:{x.line}:{x.column}: {x.severity} {x.category} {x.rule} "
                       f"{x.message}{flag}")
     _print_errors(errors)
+    _print_errors(report.warnings)
     if errors:
         return 2
     return 1 if report.blocking() else 0
@@ -145,8 +161,16 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "rules":
             return cmd_rules(args)
+        if args.command == "review":
+            from editor.review.cli import run as run_review
+
+            return run_review(args)
         if args.command == "open":
             return cmd_open(args)
+        if args.command == "export":
+            from editor.export.cli import run as cmd_export
+
+            return cmd_export(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

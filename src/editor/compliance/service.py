@@ -104,13 +104,25 @@ def check_paths(engine: Engine, paths: list[str]) -> CheckReport:
 
 
 def _apply_review(post: Path, analysis: Analysis, report: CheckReport) -> None:
-    """Findings accepted in the post's review file become ``waived`` (one stat without one)."""
+    for message in waive_accepted(post, analysis.findings):
+        report.warnings.append((str(_journal(post)), message))
+
+
+def _journal(post: Path) -> Path:
     from editor.review import journal_path
 
-    journal = journal_path(post)
+    return journal_path(post)
+
+
+def waive_accepted(post: Path, findings) -> list[str]:
+    """Findings accepted in the post's review file become ``waived``; return warnings (English).
+
+    A post without a review file costs one ``stat``; the review package is imported only when
+    there is one.
+    """
+    journal = _journal(post)
     if not journal.is_file():
-        return
+        return []
     from editor.review.waivers import apply_waivers
 
-    for message in apply_waivers(journal, analysis.findings):
-        report.warnings.append((str(journal), message))
+    return apply_waivers(journal, findings)

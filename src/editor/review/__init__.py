@@ -1,0 +1,62 @@
+"""The review of a post: workflow, decisions on findings, anchored comments, history (no Qt).
+
+Everything lives beside the post in ``<post>.review.jsonl`` (see :mod:`editor.review.journal`):
+one JSON line per event, append-only, hash-chained, written under a lock file and atomically.
+
+API for the GUI (``editor.ui`` calls only this; no call raises on a bad, busy or unwritable file)::
+
+    from editor.review.session import ReviewSession, Outcome, format_time
+    s = ReviewSession(post_path)       # reads the journal; s.error is a French message when the
+                                       # review file is corrupt (the post still opens, decisions
+                                       # are ignored, nothing is written to that file)
+    s.reload()                         # after the file changed on disk (another person, a sync)
+    ov = s.overview(text, findings)    # Overview of the current text and its findings:
+        ov.state / ov.state_label      #   effective state ("review"/« à relire » when an approved
+        ov.edited_after_approval       #   text was edited), ov.recorded_state
+        ov.findings                    #   [FindingStatus(finding, status open|accepted|sent-back,
+                                       #    decision)]; ov.open_findings; ov.blocking (open errors)
+        ov.decisions, ov.lapsed        #   [DecisionStatus(decision, valid)]; valid False = lapsed
+        ov.comments                    #   [CommentStatus(comment, anchor)], anchor.start/end (code
+                                       #   points) and anchor.state exact|fuzzy|orphaned;
+                                       #   comment.replies, .resolved, .finding
+        ov.signatures                  #   approvals of the current text (name, role, at, meaning)
+        ov.last_transition             #   who/when/why of the last move (Transition)
+        ov.allowed_actions             #   e.g. ["submit", "withdraw"]; labels: model.ACTION_LABELS
+        ov.error, ov.problems          #   unusable file (French) / broken hash chain [(entry, msg)]
+    s.apply_waivers(findings)          # Finding.waived = True for still-valid acceptances
+
+    # actions: each returns Outcome(ok, code 0 done | 1 refused | 2 file problem, message in
+    # French, details: list of lines, value); texts are the post's current text
+    s.accept(text, finding, kind, reason, by, role)   # kind in model.REASON_KINDS, reason required
+    s.send_back(text, finding, comment, by, role)     # also creates an anchored comment
+    s.withdraw_decision(text, finding_id, by, role, comment)
+    s.submit / s.request_changes / s.withdraw / s.mark_exported(text, by, role, comment)
+    s.approve(text, findings, by, role, mode)         # refused with the open errors in details;
+                                                      # pair mode: see editor.review.session
+    s.note_edit(text, by, role)        # call after saving: records that an approved text changed
+    s.add_comment(text, start, end, body, by, role) -> Outcome(value=comment id)
+    s.reply(cid, body, by, role) / s.resolve(cid, by, role) / s.reopen(cid, by, role)
+    s.history() -> [Version(number, action, state, by, role, at, sha256, text)]
+    s.diff(a, b) -> unified diff text (French labels); s.verify() -> [(entry number, message)]
+
+    from editor.review.profile import Profile, load_profile, save_profile  # name, role, mode
+    from editor.review.model import (STATE_LABELS, ACTION_LABELS, REASON_KINDS, REASON_LABELS,
+                                     MODES, MODE_LABELS, typo)
+    from editor.review.report import false_positives, render, write_report  # « faux positif »
+    from editor.review.queue import review_queue, post_states              # posts « à relire »
+
+Offsets (``start``/``end``) are code points into the post's text, like ``Finding.start/end``.
+Re-anchoring comments costs about a millisecond each when the passage moved and was edited:
+call ``overview`` after a pause in typing, not on every keystroke.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+SUFFIX = ".review.jsonl"
+
+
+def journal_path(post: str | Path) -> Path:
+    """``rhinoplastie.md`` → ``rhinoplastie.review.jsonl`` in the same folder."""
+    p = Path(post)
+    return p.with_name(p.stem + SUFFIX) if p.suffix else p.with_name(p.name + SUFFIX)

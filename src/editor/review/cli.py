@@ -1,0 +1,453 @@
+"""``tact review``: the review from the command line (automation, tests). Never imports Qt.
+
+Exit status: 0 done; 1 refused (an approval with open errors, a transition not permitted now, a
+broken history for ``verify``), with the reasons; 2 usage or file problem (unknown finding id,
+unreadable post, corrupt review file). Output for humans is in French; problems go to stderr as
+``path: message``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NB = "\u00a0"
+SEVERITY_FR = {"error": "erreur", "warning": "avertissement", "info": "info"}
+WORKFLOW = ("submit", "approve", "request-changes", "withdraw", "export")
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    from editor.review.model import MODES, REASON_KINDS
+
+    r = subparsers.add_parser("review", help="relecture : décisions, commentaires, approbation")
+    rs = r.add_subparsers(dest="action", metavar="ACTION")
+
+    def post(name, help_, findings=False):
+        p = rs.add_parser(name, help=help_)
+        p.add_argument("path", metavar="PATH")
+        if findings:
+            p.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+            p.add_argument("--no-spelling", action="store_true")
+        return p
+
+    def who(p):
+        p.add_argument("--by", metavar="NAME", help="nom (par défaut : le profil de relecteur)")
+        p.add_argument("--role", metavar="ROLE")
+
+    post("status", "état, signalements ouverts, décisions, commentaires", True)
+    a = post("accept", "accepter un signalement avec une justification", True)
+    a.add_argument("--finding", required=True, metavar="ID")
+    a.add_argument("--reason", required=True, metavar="TEXT")
+    a.add_argument("--kind", choices=REASON_KINDS, default="autre")
+    who(a)
+    b = post("send-back", "renvoyer un signalement à l'auteur avec un commentaire", True)
+    b.add_argument("--finding", required=True, metavar="ID")
+    b.add_argument("--comment", required=True, metavar="TEXT")
+    who(b)
+    w = post("revoke", "retirer la décision prise sur un signalement")
+    w.add_argument("--finding", required=True, metavar="ID")
+    w.add_argument("--comment", default="", metavar="TEXT")
+    who(w)
+    c = post("comment", "commenter un passage")
+    c.add_argument("--quote", required=True, metavar="TEXT")
+    c.add_argument("--occurrence", type=int, metavar="N", help="laquelle, si le passage est répété")
+    c.add_argument("--text", required=True, metavar="TEXT")
+    who(c)
+    for name, help_ in (("reply", "répondre à un commentaire"), ("resolve", "résoudre un commentaire"),
+                        ("reopen", "rouvrir un commentaire")):
+        x = post(name, help_)
+        x.add_argument("--comment", required=True, metavar="ID", dest="comment_id")
+        if name == "reply":
+            x.add_argument("--text", required=True, metavar="TEXT")
+        who(x)
+    for name, help_ in (("submit", "soumettre pour relecture"), ("approve", "approuver le texte"),
+                        ("request-changes", "demander des modifications"),
+                        ("withdraw", "remettre en brouillon"), ("export", "marquer comme exporté")):
+        x = post(name, help_, findings=name == "approve")
+        x.add_argument("--comment", default="", metavar="TEXT")
+        if name == "approve":
+            x.add_argument("--mode", choices=MODES, help="solo ou pair (par défaut : le profil)")
+        who(x)
+    h = post("history", "versions soumises, relues, approuvées ; différences")
+    h.add_argument("--diff", nargs=2, type=int, metavar=("A", "B"))
+    post("verify", "vérifier que l'historique n'a pas été modifié")
+    f = rs.add_parser("false-positives", help="rapport des faux positifs pour les règles")
+    f.add_argument("paths", nargs="+", metavar="PATH")
+    f.add_argument("--out", type=Path, metavar="FILE")
+    f.add_argument("--format", choices=("csv", "yaml"), default=None)
+    q = rs.add_parser("queue", help="publications à relire")
+    q.add_argument("paths", nargs="+", metavar="PATH")
+    pr = rs.add_parser("profile", help="afficher ou définir le profil de relecteur")
+    pr.add_argument("--name")
+    pr.add_argument("--role")
+    pr.add_argument("--mode", choices=MODES)
+    return r
+
+
+# ---- helpers -------------------------------------------------------------------------------
+def _err(path, message: str) -> None:
+    from editor.review.model import typo
+
+    print(f"{path}: {typo(message)}", file=sys.stderr)
+
+
+def _out(text: str = "") -> None:
+    from editor.review.model import typo
+
+    print(typo(text))
+
+
+def _read_post(path: str):
+    from editor.document.post import PostError, read_text
+
+    try:
+        return read_text(path)
+    except PostError as exc:
+        _err(path, str(exc))
+        return None
+
+
+def _findings(args, text: str):
+    """Findings of the current text, or None after printing rule errors."""
+    from editor.compliance.service import make_engine
+
+    engine, errors = make_engine(args.rules, None, spelling=not args.no_spelling)
+    if errors:
+        for e in errors:
+            print(f"{e.where()}: {e.message}", file=sys.stderr)
+        return None
+    return engine.check(text, base_dir=Path(args.path).parent).findings
+
+
+def _identity(args) -> tuple[str, str] | None:
+    from editor.review.profile import load_profile
+    from editor.review.session import same_person
+
+    profile, error = load_profile()
+    if error:
+        _err("profil", error)
+    by = (args.by or (profile.name if profile else "")).strip()
+    if not by:
+        print("tact: --by NAME est requis (ou définissez un profil : tact review profile --name …)",
+              file=sys.stderr)
+        return None
+    role = args.role
+    if role is None:
+        role = profile.role if profile and same_person(profile.name, by) else ""
+    return by, role
+
+
+def _find(findings, ident: str):
+    exact = [f for f in findings if f.id == ident]
+    if exact:
+        return exact[0]
+    cands = [f for f in findings if len(ident) >= 4 and f.id.startswith(ident)]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _finish(path, outcome) -> int:
+    if outcome.ok:
+        _out(outcome.message)
+        return 0
+    _err(path, outcome.message)
+    for d in outcome.details:
+        print(f"  - {d}", file=sys.stderr)
+    return outcome.code
+
+
+def _session(path: str):
+    from editor.review.session import ReviewSession
+
+    s = ReviewSession(path)
+    if s.error:
+        _err(path, s.error)
+    return s
+
+
+def _who(by: str, role: str) -> str:
+    return f"{by}, {role}" if role else by
+
+
+# ---- commands ------------------------------------------------------------------------------
+def run(args) -> int:
+    action = args.action
+    if action is None:
+        print("tact: review: indiquez une action (status, accept, comment, submit, approve, …)",
+              file=sys.stderr)
+        return 2
+    if action == "false-positives":
+        return _false_positives(args)
+    if action == "queue":
+        return _queue(args)
+    if action == "profile":
+        return _profile(args)
+    text = _read_post(args.path)
+    if text is None:
+        return 2
+    if action == "status":
+        return _status(args, text)
+    if action == "verify":
+        return _verify(args)
+    if action == "history":
+        return _history(args)
+    ident = _identity(args)
+    if ident is None:
+        return 2
+    by, role = ident
+    s = _session(args.path)
+    if s.error:
+        return 2
+    if action in ("accept", "send-back"):
+        findings = _findings(args, text)
+        if findings is None:
+            return 2
+        f = _find(findings, args.finding)
+        if f is None:
+            _err(args.path, f"aucun signalement actuel n'a l'identifiant « {args.finding} » "
+                            f"(voir tact review status)")
+            return 2
+        if action == "accept":
+            if not args.reason.strip():
+                _err(args.path, "une justification écrite (--reason) est obligatoire")
+                return 2
+            return _finish(args.path, s.accept(text, f, args.kind, args.reason, by, role))
+        return _finish(args.path, s.send_back(text, f, args.comment, by, role))
+    if action == "revoke":
+        return _finish(args.path, s.withdraw_decision(text, args.finding, by, role, args.comment))
+    if action == "comment":
+        return _comment(args, s, text, by, role)
+    if action in ("reply", "resolve", "reopen"):
+        cid = _comment_id(s, args.comment_id)
+        if cid is None:
+            _err(args.path, f"commentaire « {args.comment_id} » introuvable")
+            return 2
+        if action == "reply":
+            return _finish(args.path, s.reply(cid, args.text, by, role))
+        return _finish(args.path, getattr(s, action)(cid, by, role))
+    if action == "approve":
+        from editor.review.model import PAIR
+        from editor.review.profile import load_profile
+
+        findings = _findings(args, text)
+        if findings is None:
+            return 2
+        mode = args.mode
+        if mode is None:
+            profile, _ = load_profile()
+            mode = profile.mode if profile else PAIR
+        return _finish(args.path, s.approve(text, findings, by, role, mode))
+    method = {"submit": s.submit, "request-changes": s.request_changes, "withdraw": s.withdraw,
+              "export": s.mark_exported}[action]
+    return _finish(args.path, method(text, by, role, args.comment))
+
+
+def _comment_id(s, ident: str):
+    if ident in s.state.comments:
+        return ident
+    c = [k for k in s.state.comments if len(ident) >= 4 and k.startswith(ident)]
+    return c[0] if len(c) == 1 else None
+
+
+def _comment(args, s, text: str, by: str, role: str) -> int:
+    quote = args.quote
+    spots, pos = [], text.find(quote) if quote else -1
+    while pos >= 0:
+        spots.append(pos)
+        pos = text.find(quote, pos + 1)
+    if not spots:
+        _err(args.path, f"passage « {quote} » introuvable dans le texte")
+        return 2
+    if args.occurrence is not None:
+        if not 1 <= args.occurrence <= len(spots):
+            _err(args.path, f"--occurrence {args.occurrence} : le passage apparaît {len(spots)} fois")
+            return 2
+        start = spots[args.occurrence - 1]
+    elif len(spots) > 1:
+        _err(args.path, f"le passage « {quote} » apparaît {len(spots)} fois : précisez "
+                        f"--occurrence N ou citez un passage plus long")
+        return 2
+    else:
+        start = spots[0]
+    res = s.add_comment(text, start, start + len(quote), args.text, by, role)
+    code = _finish(args.path, res)
+    if res.ok:
+        _out(f"Identifiant du commentaire : {res.value}")
+    return code
+
+
+def _status(args, text: str) -> int:
+    from editor.review.model import ACTION_LABELS, REASON_LABELS
+    from editor.review.session import format_time
+
+    findings = _findings(args, text)
+    if findings is None:
+        return 2
+    s = _session(args.path)
+    ov = s.overview(text, findings)
+    _out(args.path)
+    line = f"État : {ov.state_label}"
+    t = ov.last_transition
+    if ov.edited_after_approval:
+        line += " (texte modifié depuis l'approbation : l'approbation ne vaut plus)"
+    elif t:
+        line += (f" — {ACTION_LABELS.get(t.action, t.action)} par {_who(t.by, t.role)}, "
+                 f"le {format_time(t.at)}")
+    _out(line)
+    if t and t.comment and not ov.edited_after_approval:
+        _out(f"  « {t.comment} »")
+    for sig in ov.signatures:
+        _out(f"Signature : {_who(sig.by, sig.role)}, le {format_time(sig.at)} — "
+             f"« {sig.meaning} »")
+    opened = ov.open_findings
+    _out(f"Signalements ouverts : {len(opened)} (dont {len(ov.blocking)} erreur(s) bloquante(s))")
+    for fs in opened:
+        f = fs.finding
+        tag = ""
+        if fs.status == "sent-back":
+            tag = f" — renvoyé à l'auteur par {fs.decision.by} : {fs.decision.reason}"
+        _out(f"  {f.line}:{f.column} {SEVERITY_FR.get(f.severity, f.severity)} {f.rule} "
+             f"« {f.text} » [{f.id}]{tag}")
+    accepted = [fs for fs in ov.findings if fs.status == "accepted"]
+    if accepted:
+        _out(f"Signalements acceptés : {len(accepted)}")
+        for fs in accepted:
+            f, d = fs.finding, fs.decision
+            _out(f"  {f.line}:{f.column} {SEVERITY_FR.get(f.severity, f.severity)} {f.rule} "
+                 f"« {f.text} » [{f.id}] — {REASON_LABELS.get(d.kind, d.kind)} : {d.reason} "
+                 f"({_who(d.by, d.role)}, le {format_time(d.at)})")
+    if ov.lapsed:
+        _out(f"Décisions caduques (passage modifié, signalement disparu) : {len(ov.lapsed)}")
+        for ds in ov.lapsed:
+            d = ds.decision
+            what = (f"accepté ({REASON_LABELS.get(d.kind, d.kind)})" if d.action == "accept"
+                    else "renvoyé à l'auteur")
+            _out(f"  {d.rule} « {d.passage} » [{d.finding}] — {what} : {d.reason} "
+                 f"({_who(d.by, d.role)}, le {format_time(d.at)})")
+    if ov.comments:
+        n_open = sum(1 for c in ov.comments if not c.comment.resolved)
+        n_orph = sum(1 for c in ov.comments if c.anchor.orphaned)
+        _out(f"Commentaires : {n_open} ouvert(s), {len(ov.comments) - n_open} résolu(s), "
+             f"{n_orph} orphelin(s)")
+        for cs in ov.comments:
+            c, a = cs.comment, cs.anchor
+            if a.orphaned:
+                where = "orphelin : passage supprimé"
+            else:
+                where = f"ligne {text.count(chr(10), 0, a.start) + 1}"
+                if a.state == "fuzzy":
+                    where += f", passage modifié : « {text[a.start:a.end]} »"
+            state = "résolu" if c.resolved else "ouvert"
+            _out(f"  [{c.id}] {state}, {where} — « {c.quote.exact} » — {_who(c.by, c.role)} : "
+                 f"{c.text}")
+            for r in c.replies:
+                _out(f"      ↳ {_who(r.by, r.role)} : {r.text}")
+    if ov.problems:
+        n, msg = ov.problems[0]
+        _err(s.path, f"historique rompu à l'entrée {n} : {msg} (tact review verify)")
+    return 2 if ov.error else 0
+
+
+def _verify(args) -> int:
+    s = _session(args.path)
+    if s.error:
+        return 2
+    if not s.journal.entries:
+        _out(f"{args.path} : aucun historique de relecture.")
+        return 0
+    problems = s.verify()
+    if not problems:
+        _out(f"{s.path} : historique intact ({len(s.journal.entries)} entrées).")
+        return 0
+    for n, msg in problems:
+        _err(s.path, f"entrée {n} : {msg}")
+    _err(s.path, f"historique rompu à partir de l'entrée {problems[0][0]} : le fichier a été "
+                 f"modifié en dehors de Tact")
+    return 1
+
+
+def _history(args) -> int:
+    from editor.review.model import ACTION_LABELS, STATE_LABELS
+    from editor.review.session import format_time
+
+    s = _session(args.path)
+    if s.error:
+        return 2
+    versions = s.history()
+    if args.diff:
+        a, b = args.diff
+        try:
+            diff = s.diff(a, b)
+            sys.stdout.write(diff) if diff else _out(f"Aucune différence entre les versions {a} "
+                                                     f"et {b}.")
+        except ValueError as exc:
+            _err(args.path, str(exc))
+            return 2
+        return 0
+    if not versions:
+        _out(f"{args.path} : aucune version enregistrée.")
+    for v in versions:
+        _out(f"{v.number:3}  {format_time(v.at)}  {ACTION_LABELS.get(v.action, v.action)} par "
+             f"{_who(v.by, v.role)} → {STATE_LABELS.get(v.state, v.state)}  [{v.sha256[:12]}]")
+    return 0
+
+
+def _false_positives(args) -> int:
+    from editor.compliance.service import collect_posts
+    from editor.review.report import false_positives, render, write_report
+
+    files, errors = collect_posts(args.paths)
+    rows, jerrors = false_positives(files)
+    for p, m in errors + jerrors:
+        _err(p, m)
+    fmt = args.format or ("yaml" if args.out and args.out.suffix in (".yaml", ".yml") else "csv")
+    if args.out:
+        try:
+            write_report(rows, args.out, fmt)
+        except OSError as exc:
+            _err(args.out, f"écriture impossible ({exc.strerror or exc})")
+            return 2
+        _out(f"{len(rows)} faux positif(s) écrit(s) dans {args.out}")
+    else:
+        sys.stdout.write(render(rows, fmt))
+    return 2 if errors or jerrors else 0
+
+
+def _queue(args) -> int:
+    from editor.review.queue import post_states
+    from editor.review.session import format_time
+
+    items, errors = post_states(args.paths)
+    for p, m in errors:
+        _err(p, m)
+    waiting = [i for i in items if i.state == "review"]
+    _out(f"{len(waiting)} publication(s) à relire")
+    for i in waiting:
+        since = f" — {i.last_by}, le {format_time(i.last_at)}" if i.last_at else ""
+        _out(f"  {i.shown}{since}")
+    return 2 if errors else 0
+
+
+def _profile(args) -> int:
+    from editor.review.model import MODE_LABELS, PAIR
+    from editor.review.profile import Profile, load_profile, profile_path, save_profile
+
+    profile, error = load_profile()
+    if args.name is None and args.role is None and args.mode is None:
+        if error:
+            _err("profil", error)
+            return 2
+        if profile is None:
+            _out("Aucun profil de relecteur (tact review profile --name NOM --role RÔLE).")
+            return 0
+        _out(f"{_who(profile.name, profile.role)} — mode {MODE_LABELS[profile.mode]}")
+        return 0
+    base = profile or Profile("", "", PAIR)
+    new = Profile(args.name if args.name is not None else base.name,
+                  args.role if args.role is not None else base.role,
+                  args.mode or base.mode)
+    err = save_profile(new)
+    if err:
+        _err(profile_path(), err)
+        return 2
+    _out(f"Profil enregistré : {_who(new.name, new.role)} — mode {MODE_LABELS[new.mode]}")
+    return 0

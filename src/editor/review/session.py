@@ -1,0 +1,450 @@
+"""One post's review: what the GUI and ``tact review`` call.
+
+``ReviewSession(post_path)`` reads ``<post>.review.jsonl``; every action re-reads it under the lock,
+checks the action against that fresh state, and appends entries (see :mod:`editor.review.journal`).
+Actions return an :class:`Outcome` and never raise for a bad or busy file: ``code`` is 0 (done),
+1 (refused: not permitted now, ``details`` lists why) or 2 (the review file cannot be used).
+
+Rules enforced here:
+
+- workflow (``model.TRANSITIONS``): brouillon → à relire → modifications demandées / approuvé →
+  exporté; every transition records who (name, role), when, why (comment) and the text;
+- an approved or exported post whose text hash differs from the approved one is « à relire »; the
+  automatic transition ``edited`` is recorded with the next write (or by :meth:`note_edit`);
+- decisions are keyed by the finding's stable id; a decision whose id is absent from the current
+  findings has **lapsed** (shown, not deleted); the finding is open again;
+- approval needs every ``error`` finding accepted by a valid decision (send-back does not count);
+  in two-person mode (``pair``) every accepted finding needs a signature by someone other than the
+  person who accepted it: the first signature is recorded (``sign``) and the post stays « à relire »
+  until that condition holds; ``solo`` mode approves at once.
+"""
+from __future__ import annotations
+
+import difflib
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from editor.review import journal as jr
+from editor.review.anchor import Anchor, TextQuote, locate, make_quote
+from editor.review.model import (ACTION_LABELS, APPROVAL_MEANING, APPROVED, DRAFT, EXPORTED,
+                                 MODES, PAIR, REASON_KINDS, REASON_LABELS, REVIEW, SOLO,
+                                 STATE_LABELS, TRANSITIONS, Refused, ReviewError, allowed_actions)
+from editor.review.state import (Comment, Decision, ReviewState, Signature, Transition, Version,
+                                 replay)
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    code: int                    # 0 done, 1 refused, 2 review file problem
+    message: str                 # French, for the user
+    details: list[str] = field(default_factory=list)
+    value: object = None         # e.g. the id of a new comment
+
+
+@dataclass
+class FindingStatus:
+    finding: object              # editor.compliance.findings.Finding
+    status: str                  # "open" | "accepted" | "sent-back"
+    decision: Decision | None = None
+
+
+@dataclass
+class DecisionStatus:
+    decision: Decision
+    valid: bool                  # False: lapsed, the finding id no longer exists in the text
+
+
+@dataclass
+class CommentStatus:
+    comment: Comment
+    anchor: Anchor               # where the passage is now (state exact / fuzzy / orphaned)
+
+
+@dataclass
+class Overview:
+    recorded_state: str
+    state: str                   # effective: « à relire » when an approved text was edited
+    edited_after_approval: bool
+    findings: list[FindingStatus]
+    decisions: list[DecisionStatus]
+    comments: list[CommentStatus]
+    signatures: list[Signature]  # signatures of the current round for the current text
+    last_transition: Transition | None
+    error: str | None = None     # review file unusable (French); decisions ignored
+    problems: list[tuple[int, str]] = field(default_factory=list)   # broken hash chain
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+    @property
+    def open_findings(self) -> list[FindingStatus]:
+        return [f for f in self.findings if f.status != "accepted"]
+
+    @property
+    def blocking(self) -> list[FindingStatus]:
+        return [f for f in self.open_findings if f.finding.severity == "error"]
+
+    @property
+    def lapsed(self) -> list[DecisionStatus]:
+        return [d for d in self.decisions if not d.valid]
+
+    @property
+    def allowed_actions(self) -> list[str]:
+        return allowed_actions(self.state)
+
+
+def same_person(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def format_time(iso: str) -> str:
+    """``2026-11-28T15:40:43Z`` → ``28/11/2026 à 16:40`` (local time)."""
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime(
+            "%d/%m/%Y à %H:%M")
+    except ValueError:
+        return iso or "?"
+
+
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    before = text[max(0, start - width):start].replace("\n", " ")
+    after = text[end:end + width].replace("\n", " ")
+    return f"…{before}«\u00a0{text[start:end]}\u00a0»{after}…"
+
+
+class ReviewSession:
+    def __init__(self, post: str | Path) -> None:
+        self.post = Path(post)
+        self.path = jr.journal_path(self.post)
+        self.journal = jr.Journal(self.path)
+        self.state = ReviewState()
+        self.reload()
+
+    # ---- reading -------------------------------------------------------------------------
+    @property
+    def error(self) -> str | None:
+        """French message when the review file cannot be used (the post itself still opens)."""
+        return self.journal.error
+
+    def reload(self) -> None:
+        self.journal = jr.read_journal(self.path)
+        self.state = replay(self.journal.entries)
+
+    def verify(self) -> list[tuple[int, str]]:
+        """Broken links of the hash chain as (entry number, French message); [] when intact."""
+        return jr.verify(self.journal.entries)
+
+    def effective_state(self, text: str) -> str:
+        return _effective(self.state, text)
+
+    def overview(self, text: str, findings: list) -> Overview:
+        st = self.state
+        current = {f.id: f for f in findings}
+        statuses = []
+        for f in findings:
+            d = st.decisions.get(f.id)
+            if d is not None and d.action == "accept":
+                statuses.append(FindingStatus(f, "accepted", d))
+            elif d is not None and d.action == "send-back":
+                statuses.append(FindingStatus(f, "sent-back", d))
+            else:
+                statuses.append(FindingStatus(f, "open", d))
+        decisions = [DecisionStatus(d, d.finding in current) for d in st.decisions.values()
+                     if d.action in ("accept", "send-back")]
+        comments = [CommentStatus(c, locate(text, c.quote, c.start)) for c in st.comments.values()]
+        digest = jr.text_digest(text)
+        eff = _effective(st, text)
+        sigs = [s for s in st.signatures if s.text_sha256 == digest] if eff != DRAFT else []
+        return Overview(st.state, eff, eff != st.state, statuses, decisions, comments, sigs,
+                        st.last_transition, self.error, self.verify() if not self.error else [])
+
+    def apply_waivers(self, findings: list) -> int:
+        """Mark findings accepted by a still-valid decision ``waived``; return how many."""
+        return _waive(self.state, findings) if not self.error else 0
+
+    def history(self) -> list[Version]:
+        return list(self.state.versions)
+
+    def diff(self, a: int, b: int, context: int = 3) -> str:
+        """Unified diff (French labels) between versions ``a`` and ``b`` (1-based numbers)."""
+        versions = self.state.versions
+        for v in (a, b):
+            if not 1 <= v <= len(versions):
+                raise ValueError(f"version {v} inexistante (1 à {len(versions)})")
+        va, vb = versions[a - 1], versions[b - 1]
+        return unified_diff(va, vb, context)
+
+    # ---- actions -------------------------------------------------------------------------
+    def submit(self, text: str, by: str, role: str = "", comment: str = "") -> Outcome:
+        return self._transition("submit", text, by, role, comment)
+
+    def request_changes(self, text: str, by: str, role: str = "", comment: str = "") -> Outcome:
+        return self._transition("request-changes", text, by, role, comment)
+
+    def withdraw(self, text: str, by: str, role: str = "", comment: str = "") -> Outcome:
+        return self._transition("withdraw", text, by, role, comment)
+
+    def mark_exported(self, text: str, by: str, role: str = "", comment: str = "") -> Outcome:
+        return self._transition("export", text, by, role, comment)
+
+    def note_edit(self, text: str, by: str = "", role: str = "") -> Outcome:
+        """Record that an approved/exported text changed (back to « à relire »); no-op otherwise."""
+        def build(st: ReviewState) -> list[dict]:
+            return _auto_edit(st, text, by, role)
+        return self._write(build, "État à jour.")
+
+    def approve(self, text: str, findings: list, by: str, role: str = "",
+                mode: str = PAIR) -> Outcome:
+        if mode not in MODES:
+            return Outcome(False, 1, f"mode de relecture inconnu « {mode} »")
+        result = {"message": ""}
+
+        def build(st: ReviewState) -> list[dict]:
+            out = _auto_edit(st, text, by, role)
+            state = _effective(st, text)
+            if state != REVIEW:
+                raise Refused(f"Approbation impossible : la publication est « {STATE_LABELS[state]} » "
+                              f"(seul un texte « à relire » peut être approuvé).")
+            open_errors = [f for f in findings if f.severity == "error"
+                           and not _accepted(st, f)]
+            if open_errors:
+                raise Refused(f"Approbation refusée : {len(open_errors)} erreur(s) ni corrigée(s) "
+                              f"ni acceptée(s).", [_describe(f) for f in open_errors])
+            digest = jr.text_digest(text)
+            signers = [s.by for s in st.signatures if s.text_sha256 == digest]
+            if any(same_person(s, by) for s in signers):
+                raise Refused(f"{by} a déjà signé l'approbation de ce texte ; une autre personne "
+                              f"doit approuver.")
+            signers.append(by)
+            current = {f.id for f in findings}
+            missing = []
+            if mode == PAIR:
+                for d in st.decisions.values():
+                    if d.action == "accept" and d.finding in current and \
+                            not any(not same_person(s, d.by) for s in signers):
+                        missing.append(d)
+            base = {"by": by, "role": role, "at": jr.now(), "meaning": APPROVAL_MEANING,
+                    "mode": mode, "text_sha256": digest, **_text_field(st, text, digest)}
+            if missing:
+                who = sorted({d.by for d in missing})
+                result["message"] = (f"Signature de {by} enregistrée. Une seconde approbation par une "
+                                     f"autre personne que {', '.join(who)} est nécessaire "
+                                     f"(mode deux personnes : qui a accepté un signalement ne peut "
+                                     f"pas être le seul approbateur).")
+                return out + [{"type": "sign", "action": "sign", **base}]
+            result["message"] = f"Publication approuvée par {by}."
+            return out + [{"type": "transition", "action": "approve", "from": REVIEW,
+                           "to": APPROVED, "comment": "", **base}]
+        res = self._write(build, "")
+        if res.ok:
+            res.message = result["message"]
+        return res
+
+    def accept(self, text: str, finding, kind: str, reason: str, by: str,
+               role: str = "") -> Outcome:
+        """Accept ``finding`` (a Finding of the current text) with a reason kind and free text."""
+        if kind not in REASON_KINDS:
+            return Outcome(False, 1, f"motif inconnu « {kind} » (attendu : {', '.join(REASON_KINDS)})")
+        if not reason.strip():
+            return Outcome(False, 1, "Une justification écrite est obligatoire pour accepter un "
+                                     "signalement.")
+        if not by.strip():
+            return Outcome(False, 1, "Le nom de la personne qui décide est obligatoire.")
+        return self._decide(text, finding, "accept", kind, reason.strip(), by, role,
+                            f"Signalement {finding.rule} « {finding.text} » accepté "
+                            f"({REASON_LABELS[kind]}) par {by}.")
+
+    def send_back(self, text: str, finding, comment: str, by: str, role: str = "") -> Outcome:
+        """Send ``finding`` back to the author with a comment (also an anchored comment)."""
+        if not comment.strip():
+            return Outcome(False, 1, "Un commentaire est obligatoire pour renvoyer un signalement.")
+        return self._decide(text, finding, "send-back", "", comment.strip(), by, role,
+                            f"Signalement {finding.rule} « {finding.text} » renvoyé à l'auteur.")
+
+    def withdraw_decision(self, text: str, finding_id: str, by: str, role: str = "",
+                          comment: str = "") -> Outcome:
+        def build(st: ReviewState) -> list[dict]:
+            _no_decision_after_approval(st, text)
+            d = st.decisions.get(finding_id)
+            if d is None or d.action == "withdraw":
+                raise Refused(f"Aucune décision sur le signalement {finding_id}.")
+            return _auto_edit(st, text, by, role) + [{
+                "type": "decision", "action": "withdraw", "finding": finding_id, "rule": d.rule,
+                "category": d.category, "severity": d.severity, "passage": d.passage, "kind": "",
+                "reason": comment.strip(), "by": by, "role": role, "at": jr.now()}]
+        return self._write(build, "Décision retirée : le signalement est de nouveau ouvert.")
+
+    def add_comment(self, text: str, start: int, end: int, body: str, by: str, role: str = "",
+                    finding_id: str = "") -> Outcome:
+        if not body.strip():
+            return Outcome(False, 1, "Le commentaire est vide.")
+        if not (0 <= start < end <= len(text)):
+            return Outcome(False, 1, "Sélectionnez le passage à commenter.")
+        cid = uuid.uuid4().hex[:12]
+        q = make_quote(text, start, end)
+
+        def build(st: ReviewState) -> list[dict]:
+            return _auto_edit(st, text, by, role) + [{
+                "type": "comment", "id": cid, "quote": q.to_json(), "start": start, "end": end,
+                "text": body.strip(), "by": by, "role": role, "at": jr.now(),
+                **({"finding": finding_id} if finding_id else {})}]
+        res = self._write(build, "Commentaire ajouté.")
+        res.value = cid if res.ok else None
+        return res
+
+    def reply(self, comment_id: str, body: str, by: str, role: str = "") -> Outcome:
+        if not body.strip():
+            return Outcome(False, 1, "La réponse est vide.")
+        return self._thread("reply", comment_id, by, role, body.strip(), "Réponse ajoutée.")
+
+    def resolve(self, comment_id: str, by: str, role: str = "") -> Outcome:
+        return self._thread("resolve", comment_id, by, role, "", "Commentaire résolu.")
+
+    def reopen(self, comment_id: str, by: str, role: str = "") -> Outcome:
+        return self._thread("reopen", comment_id, by, role, "", "Commentaire rouvert.")
+
+    # ---- internals -----------------------------------------------------------------------
+    def _thread(self, kind: str, cid: str, by: str, role: str, body: str, done: str) -> Outcome:
+        def build(st: ReviewState) -> list[dict]:
+            c = st.comments.get(cid)
+            if c is None:
+                raise Refused(f"Commentaire {cid} introuvable.")
+            if kind == "resolve" and c.resolved:
+                raise Refused("Ce commentaire est déjà résolu.")
+            if kind == "reopen" and not c.resolved:
+                raise Refused("Ce commentaire n'est pas résolu.")
+            e = {"type": kind, "comment": cid, "by": by, "role": role, "at": jr.now()}
+            if body:
+                e["text"] = body
+            return [e]
+        return self._write(build, done)
+
+    def _decide(self, text: str, finding, action: str, kind: str, reason: str, by: str,
+                role: str, done: str) -> Outcome:
+        def build(st: ReviewState) -> list[dict]:
+            _no_decision_after_approval(st, text)
+            at = jr.now()
+            out = _auto_edit(st, text, by, role) + [{
+                "type": "decision", "action": action, "finding": finding.id, "rule": finding.rule,
+                "category": finding.category, "severity": finding.severity,
+                "passage": finding.text, "context": _context(text, finding.start, finding.end),
+                "kind": kind, "reason": reason, "by": by, "role": role, "at": at}]
+            if action == "send-back":
+                q = make_quote(text, finding.start, finding.end)
+                out.append({"type": "comment", "id": uuid.uuid4().hex[:12], "quote": q.to_json(),
+                            "start": finding.start, "end": finding.end, "text": reason, "by": by,
+                            "role": role, "at": at, "finding": finding.id})
+            return out
+        return self._write(build, done)
+
+    def _transition(self, action: str, text: str, by: str, role: str, comment: str) -> Outcome:
+        sources, target = TRANSITIONS[action]
+
+        def build(st: ReviewState) -> list[dict]:
+            out = _auto_edit(st, text, by, role)
+            state = _effective(st, text)
+            if state not in sources:
+                allowed = [ACTION_LABELS[a] for a in allowed_actions(state)]
+                raise Refused(f"Action impossible : la publication est « {STATE_LABELS[state]} ».",
+                              [f"actions possibles : {', '.join(allowed) or 'aucune'}"])
+            if action == "export" and jr.text_digest(text) != st.approved_sha256:
+                raise Refused("Export refusé : ce texte n'est pas celui qui a été approuvé.")
+            digest = jr.text_digest(text)
+            return out + [{"type": "transition", "action": action, "from": state, "to": target,
+                           "by": by, "role": role, "at": jr.now(), "comment": comment.strip(),
+                           "text_sha256": digest, **_text_field(st, text, digest)}]
+        label = STATE_LABELS[target]
+        return self._write(build, f"Publication désormais « {label} » ({ACTION_LABELS[action]} par "
+                                  f"{by}).")
+
+    def _write(self, build: Callable[[ReviewState], list[dict]], done: str) -> Outcome:
+        try:
+            entries = jr.append(self.path, lambda entries: build(replay(entries)))
+        except Refused as exc:
+            self.reload()
+            return Outcome(False, 1, str(exc), exc.details)
+        except ReviewError as exc:
+            self.reload()
+            return Outcome(False, 2, str(exc))
+        except OSError as exc:
+            self.reload()
+            return Outcome(False, 2, f"{self.path.name} : écriture impossible ({exc.strerror or exc})")
+        self.journal = jr.read_journal(self.path)
+        if self.journal.error:     # should not happen; keep what we wrote in memory
+            self.journal = jr.Journal(self.path, entries)
+        self.state = replay(self.journal.entries)
+        return Outcome(True, 0, done)
+
+
+def _effective(st: ReviewState, text: str) -> str:
+    if st.state in (APPROVED, EXPORTED) and st.approved_sha256 != jr.text_digest(text):
+        return REVIEW
+    return st.state
+
+
+def _no_decision_after_approval(st: ReviewState, text: str) -> None:
+    state = _effective(st, text)
+    if state in (APPROVED, EXPORTED):
+        raise Refused(f"La publication est « {STATE_LABELS[state]} » : ce texte a été approuvé avec "
+                      f"ces décisions. Remettez-la en brouillon pour en changer.")
+
+
+def _auto_edit(st: ReviewState, text: str, by: str, role: str) -> list[dict]:
+    """The ``edited`` transition when an approved/exported text changed (else nothing)."""
+    if _effective(st, text) == st.state:
+        return []
+    digest = jr.text_digest(text)
+    return [{"type": "transition", "action": "edited", "from": st.state, "to": REVIEW, "by": by,
+             "role": role, "at": jr.now(),
+             "comment": "texte modifié après approbation : l'approbation ne vaut plus",
+             "text_sha256": digest, **_text_field(st, text, digest)}]
+
+
+def _text_field(st: ReviewState, text: str, digest: str) -> dict:
+    """Store the text unless the previous version already has exactly this text."""
+    if st.versions and st.versions[-1].sha256 == digest and st.versions[-1].text == text:
+        return {}
+    return {"text": text}
+
+
+def _accepted(st: ReviewState, f) -> bool:
+    d = st.decisions.get(f.id)
+    return d is not None and d.action == "accept" and (not d.rule or d.rule == f.rule)
+
+
+def _waive(st: ReviewState, findings: list) -> int:
+    n = 0
+    for f in findings:
+        if _accepted(st, f):
+            f.waived = True
+            n += 1
+    return n
+
+
+def _describe(f) -> str:
+    return f"ligne {f.line}, colonne {f.column} : {f.rule} « {f.text} » [{f.id}]"
+
+
+def unified_diff(va: Version, vb: Version, context: int = 3) -> str:
+    def label(v: Version) -> str:
+        who = f"{v.by} ({v.role})" if v.role else v.by
+        return (f"version {v.number} — {ACTION_LABELS.get(v.action, v.action)} par {who or '?'}, "
+                f"le {format_time(v.at)}")
+
+    def lines(t: str) -> list[str]:
+        out = t.splitlines(keepends=True)
+        if out and not out[-1].endswith("\n"):
+            out[-1] += "\n"
+        return out
+    return "".join(difflib.unified_diff(lines(va.text), lines(vb.text), label(va), label(vb),
+                                        n=context))
+
+
+__all__ = ["ReviewSession", "Outcome", "Overview", "FindingStatus", "DecisionStatus",
+           "CommentStatus", "format_time", "unified_diff", "same_person", "SOLO", "PAIR",
+           "TextQuote"]

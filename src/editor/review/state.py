@@ -1,0 +1,175 @@
+"""Replaying the journal: the recorded workflow state, decisions, comments, versions, signatures.
+
+Pure functions over the list of journal entries (see :mod:`editor.review.journal`); unknown entry
+types are ignored so that a newer Tact can add some.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor.review.anchor import TextQuote
+from editor.review.model import APPROVED, DRAFT, EXPORTED, STATES
+
+
+@dataclass
+class Transition:
+    n: int
+    action: str
+    from_state: str
+    to_state: str
+    by: str
+    role: str
+    at: str
+    comment: str
+    text_sha256: str
+
+
+@dataclass
+class Version:
+    """A version of the text that was submitted, reviewed, signed or approved."""
+    number: int           # 1-based among versions
+    entry: int            # journal entry number
+    action: str           # submit, request-changes, approve, sign, export, edited, withdraw
+    state: str            # state after the action
+    by: str
+    role: str
+    at: str
+    sha256: str
+    text: str
+
+
+@dataclass
+class Decision:
+    """A reviewer's decision on one finding id. ``action``: accept, send-back or withdraw."""
+    n: int
+    finding: str
+    action: str
+    rule: str
+    category: str
+    severity: str
+    passage: str
+    kind: str             # reason kind (accept) — see model.REASON_KINDS
+    reason: str           # mandatory free text for accept; the comment for send-back / withdraw
+    by: str
+    role: str
+    at: str
+    context: str = ""     # the passage with some text around it, for reports
+
+
+@dataclass
+class Reply:
+    by: str
+    role: str
+    at: str
+    text: str
+
+
+@dataclass
+class Comment:
+    id: str
+    quote: TextQuote
+    start: int            # offsets when written (a hint for re-anchoring)
+    end: int
+    text: str
+    by: str
+    role: str
+    at: str
+    finding: str = ""     # set when the comment sends a finding back to the author
+    replies: list[Reply] = field(default_factory=list)
+    resolved: bool = False
+    resolved_by: str = ""
+    resolved_at: str = ""
+
+
+@dataclass
+class Signature:
+    n: int
+    by: str
+    role: str
+    at: str
+    meaning: str
+    text_sha256: str
+    mode: str
+
+
+@dataclass
+class ReviewState:
+    state: str = DRAFT
+    transitions: list[Transition] = field(default_factory=list)
+    versions: list[Version] = field(default_factory=list)
+    decisions: dict[str, Decision] = field(default_factory=dict)     # latest per finding id
+    decision_log: list[Decision] = field(default_factory=list)
+    comments: dict[str, Comment] = field(default_factory=dict)
+    signatures: list[Signature] = field(default_factory=list)       # current review round
+    approved_sha256: str | None = None                              # text approved / exported
+
+    @property
+    def last_transition(self) -> Transition | None:
+        return self.transitions[-1] if self.transitions else None
+
+
+def _s(e: dict, key: str) -> str:
+    v = e.get(key)
+    return v if isinstance(v, str) else ("" if v is None else str(v))
+
+
+def _i(e: dict, key: str) -> int:
+    v = e.get(key)
+    return v if isinstance(v, int) and not isinstance(v, bool) else 0
+
+
+def replay(entries: list[dict]) -> ReviewState:
+    st = ReviewState()
+    texts: dict[str, str] = {}
+    for e in entries:
+        t = e.get("type")
+        n = _i(e, "n")
+        if t in ("transition", "sign"):
+            sha = _s(e, "text_sha256")
+            if isinstance(e.get("text"), str):
+                texts[sha] = e["text"]
+            if t == "transition":
+                to = _s(e, "to")
+                if to not in STATES:
+                    continue
+                tr = Transition(n, _s(e, "action"), _s(e, "from"), to, _s(e, "by"), _s(e, "role"),
+                                _s(e, "at"), _s(e, "comment"), sha)
+                st.transitions.append(tr)
+                st.state = to
+                if to == APPROVED:
+                    st.approved_sha256 = sha
+                elif to != EXPORTED:
+                    st.approved_sha256 = None
+                    st.signatures = []
+                state_after = to
+            else:
+                state_after = st.state
+            if t == "sign" or _s(e, "action") == "approve":
+                st.signatures.append(Signature(n, _s(e, "by"), _s(e, "role"), _s(e, "at"),
+                                               _s(e, "meaning"), sha, _s(e, "mode")))
+            st.versions.append(Version(len(st.versions) + 1, n, _s(e, "action") or t, state_after,
+                                       _s(e, "by"), _s(e, "role"), _s(e, "at"), sha,
+                                       texts.get(sha, "")))
+        elif t == "decision":
+            d = Decision(n, _s(e, "finding"), _s(e, "action"), _s(e, "rule"), _s(e, "category"),
+                         _s(e, "severity"), _s(e, "passage"), _s(e, "kind"), _s(e, "reason"),
+                         _s(e, "by"), _s(e, "role"), _s(e, "at"), _s(e, "context"))
+            if d.finding:
+                st.decision_log.append(d)
+                st.decisions[d.finding] = d
+        elif t == "comment":
+            cid = _s(e, "id")
+            if cid:
+                st.comments[cid] = Comment(cid, TextQuote.from_json(e.get("quote")), _i(e, "start"),
+                                           _i(e, "end"), _s(e, "text"), _s(e, "by"), _s(e, "role"),
+                                           _s(e, "at"), _s(e, "finding"))
+        elif t in ("reply", "resolve", "reopen"):
+            c = st.comments.get(_s(e, "comment"))
+            if c is None:
+                continue
+            if t == "reply":
+                c.replies.append(Reply(_s(e, "by"), _s(e, "role"), _s(e, "at"), _s(e, "text")))
+            else:
+                c.resolved = t == "resolve"
+                c.resolved_by, c.resolved_at = (_s(e, "by"), _s(e, "at")) if c.resolved else ("", "")
+    return st
