@@ -13,7 +13,7 @@ OWN = ROOT / "tests" / "corpus" / "posts.yaml"
 PUBLIC = SHARED / "eval" / "public.yaml"
 
 THRESHOLDS = {  # recall, precision, share of educational posts left silent, false spelling flags
-    "own": (0.94, 0.93, 0.97, 20),
+    "own": (0.94, 0.94, 1.0, 20),
     "public": (0.95, 0.95, 1.0, 2),
 }
 
