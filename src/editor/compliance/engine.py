@@ -84,9 +84,10 @@ def _segment_words(word: str, vocabulary: frozenset) -> list[str] | None:
 
 
 class Engine:
-    def __init__(self, ruleset: RuleSet, speller=None) -> None:
+    def __init__(self, ruleset: RuleSet, speller=None, memo: bool = True) -> None:
         self.rules = ruleset
         self.speller = speller
+        self.memo = memo   # keep paragraphs' tokens and matches between checks (the editor)
         self._cache: dict[str, tuple] = {}
         self.scopes = set()
         for r in ruleset.rules:
@@ -132,9 +133,10 @@ class Engine:
                                                     len(htoks.norm), hh)
                             tags.append((htoks, hh))
             got = (lmap, toks, hits, tags)
-            if len(self._cache) >= self._CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[text] = got
+            if self.memo:
+                if len(self._cache) >= self._CACHE_LIMIT:
+                    self._cache.clear()
+                self._cache[text] = got
         return got
 
     def analyse(self, source: str) -> Analysis:
@@ -200,6 +202,24 @@ class Engine:
                     self_sent.add(u.sent_base + t.sentence[ts])
                 else:
                     others.setdefault((role, ri, ci), []).append((ui, ts, te))
+        # Index the other groups once, so each trigger's tests cost O(1), not O(matches).
+        exceptions: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        present: dict[tuple[int, int, int], tuple[set, set, bool]] = {}
+        for (role, ri, ci), hits in others.items():
+            if role == EXCEPTION:
+                for ui, ts, te in hits:
+                    exceptions.setdefault((ri, ui), []).append((ts, te))
+                continue
+            rule = rs.rules[ri]
+            cond = (rule.requires if role == REQUIRES else rule.unless)[ci]
+            sentences, blocks, anywhere = set(), set(), False
+            for ui, ts, _ in hits:
+                h = an.units[ui]
+                if h.scope in cond.scope:
+                    sentences.add(h.sent_base + h.toks.sentence[ts])
+                    blocks.add(h.block)
+                    anywhere = True
+            present[(role, ri, ci)] = (sentences, blocks, anywhere)
         out: list[Finding] = []
         c = rs.context
         for ri, hits in triggers.items():
@@ -213,8 +233,8 @@ class Engine:
                     continue
                 if ui == last[0] and ts < last[1]:
                     continue  # overlaps a longer match of the same rule
-                sev = self._judge(rule, ri, an, ui, u, ts, te, others, myth_sent, myth_block,
-                                  self_sent, c)
+                sev = self._judge(rule, ri, ui, u, ts, te, exceptions, present, myth_sent,
+                                  myth_block, self_sent, c)
                 if sev is None:
                     continue
                 kept.append((ui, ts, te, sev))
@@ -229,11 +249,11 @@ class Engine:
                                    key=" ".join(u.toks.norm[ts:te])))
         return out
 
-    def _judge(self, rule: Rule, ri, an, ui, u: Unit, ts, te, others, myth_sent, myth_block,
-               self_sent, c) -> str | None:
+    def _judge(self, rule: Rule, ri, ui, u: Unit, ts, te, exceptions, present, myth_sent,
+               myth_block, self_sent, c) -> str | None:
         t = u.toks
-        for eui, ets, ete in others.get((EXCEPTION, ri, 0), ()):
-            if eui == ui and ets < te and ts < ete:
+        for ets, ete in exceptions.get((ri, ui), ()):
+            if ets < te and ts < ete:
                 return None
         q = ctx.quoted(t, ts)
         if rule.quoted == "inside" and not q:
@@ -255,28 +275,25 @@ class Engine:
             if q and u.block in myth_block:
                 return None
         for ci, cond in enumerate(rule.requires):
-            if not self._present(an, others.get((REQUIRES, ri, ci), ()), cond, u, sent):
+            if not self._present(present.get((REQUIRES, ri, ci)), cond.within, u, sent):
                 return None
         for ci, cond in enumerate(rule.unless):
-            if self._present(an, others.get((UNLESS, ri, ci), ()), cond, u, sent):
+            if self._present(present.get((UNLESS, ri, ci)), cond.within, u, sent):
                 return None
         if rule.subject == "self" and sent not in self_sent:
             return None if rule.otherwise == "off" else rule.otherwise
         return rule.severity
 
     @staticmethod
-    def _present(an: Analysis, hits, cond, u: Unit, sent: int) -> bool:
-        for hui, hts, _ in hits:
-            h = an.units[hui]
-            if h.scope not in cond.scope:
-                continue
-            if cond.within == "post":
-                return True
-            if cond.within == "block" and h.block == u.block:
-                return True
-            if cond.within == "sentence" and h.sent_base + h.toks.sentence[hts] == sent:
-                return True
-        return False
+    def _present(index, within: str, u: Unit, sent: int) -> bool:
+        if index is None:
+            return False
+        sentences, blocks, anywhere = index
+        if within == "post":
+            return anywhere
+        if within == "block":
+            return u.block in blocks
+        return sent in sentences
 
     @staticmethod
     def _beyond_max(rule: Rule, an: Analysis, kept):
