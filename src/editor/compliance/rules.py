@@ -350,14 +350,37 @@ def builtin_lexicon_dir() -> Path:
     return resources_dir() / "lexicon"
 
 
+_PACK_VERSION = re.compile(r"""^version\s*:\s*["']?([^"'#\s]+)""", re.M)
+
+
+def pack_version(folder: Path) -> str:
+    """The ``version`` of a pack folder's ``pack.yaml`` (read without parsing YAML), else "0"."""
+    try:
+        m = _PACK_VERSION.search((folder / "pack.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return "0"
+    return m.group(1) if m else "0"
+
+
+def _version_key(version: str) -> tuple:
+    return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.split(r"[.\-+]", version))
+
+
 def pack_dirs(extra: list[Path] | None = None) -> list[Path]:
-    """The built-in packs, then the user's downloaded packs, then the ``--rules`` folders."""
+    """The built-in packs, then the user's downloaded packs, then the ``--rules`` folders. A pack in
+    the user's data folder with the name of a built-in one replaces it when its version is the same
+    or newer (rule packs are updated without a new build; a newer build wins over an old update)."""
     from editor.paths import rules_dir, user_data_dir
 
     dirs: list[Path] = []
     for base in (rules_dir(), user_data_dir() / "rules"):
         if base.is_dir():
-            dirs.extend(sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")))
+            for p in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                same = next((i for i, d in enumerate(dirs) if d.name == p.name), None)
+                if same is None:
+                    dirs.append(p)
+                elif _version_key(pack_version(p)) >= _version_key(pack_version(dirs[same])):
+                    dirs[same] = p      # an update of a built-in pack, downloaded later
     for d in extra or []:
         d = Path(d)
         if (d / "pack.yaml").is_file() or any(d.glob("*.yaml")):
@@ -391,10 +414,23 @@ def _source_digest(dirs: list[Path], settings: Settings | None) -> str:
     import editor.compliance.patterns as pmod
     import editor.compliance.matcher as mmod
 
-    for mod in (pmod, mmod):
-        h.update(Path(mod.__file__).read_bytes())
-    h.update(Path(__file__).read_bytes())
+    h.update(_code_signature((pmod.__file__, mmod.__file__, __file__)))
     return h.hexdigest()[:32]
+
+
+def _code_signature(files) -> bytes:
+    """The compiler's source, so a code change invalidates cached rule sets. A frozen application
+    has no ``.py`` files: its executable (which carries the code archive) stands for them."""
+    try:
+        return b"".join(Path(f).read_bytes() for f in files)
+    except OSError:
+        import sys
+
+        try:
+            st = Path(sys.executable).stat()
+        except OSError:
+            return b"?"
+        return f"{sys.executable}:{st.st_size}:{st.st_mtime_ns}".encode()
 
 
 def load_rules(extra: list[Path] | None = None, settings: Settings | None = None,
@@ -417,15 +453,11 @@ def load_rules(extra: list[Path] | None = None, settings: Settings | None = None
     ruleset = _compile(dirs, settings)
     if cache_file is not None and not ruleset.errors:
         try:
-            import os
             import pickle
-            import tempfile
 
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cache_file.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache_file)
+            from editor.fileio import write_atomic
+
+            write_atomic(cache_file, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
     return ruleset

@@ -104,7 +104,7 @@ class _Builder:
         return "".join(self.parts)
 
 
-def _lines(src: str, start: int):
+def iter_lines(src: str, start: int):
     """Yield ``(line_start, content_end, break_len)`` for each line from ``start``."""
     n = len(src)
     pos = start
@@ -153,7 +153,7 @@ class _Parser:
         src = self.src
         fence: tuple[str, int] | None = None
         in_comment = False
-        for ls, le, brk in _lines(src, body_start):
+        for ls, le, brk in iter_lines(src, body_start):
             line = src[ls:le]
             if fence:
                 m = _FENCE.match(line)

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from editor.document.projection import iter_lines
 from editor.document.post import parse_front_matter
 from editor.export.counting import URL_RE
 from editor.export.networks import NetworkProfile
@@ -161,16 +162,9 @@ class _Line:
 
 
 def _lines(src: str, start: int):
-    n = len(src)
-    pos = start
-    while pos < n:
-        nl = src.find("\n", pos)
-        if nl < 0:
-            yield pos, n
-            return
-        end = nl - 1 if nl > pos and src[nl - 1] == "\r" else nl
-        yield pos, end
-        pos = nl + 1
+    """``(line_start, content_end)`` of each line: the projection's line reader."""
+    for a, e, _ in iter_lines(src, start):
+        yield a, e
 
 
 class _Converter:

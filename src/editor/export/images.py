@@ -8,11 +8,11 @@ name. Uses Pillow.
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from editor.fileio import write_atomic
 from editor.export.networks import NetworkProfile
 
 SUPPORTED = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp")
@@ -111,10 +111,5 @@ def export_image(src: Path, dest_dir: Path, name: str, profile: NetworkProfile) 
     """Write the clean copy of ``src`` as ``dest_dir/name.<ext>``; return its path."""
     data, ext = clean_image(src, profile.image_max)
     dest = dest_dir / f"{name}{ext}"
-    tmp = dest.with_name(dest.name + ".tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, dest)
+    write_atomic(dest, data)
     return dest

@@ -27,13 +27,9 @@ def finding_record(f, decision: dict | None = None) -> dict:
 
 
 def write_json(path: Path, report: dict) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        json.dump(report, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    from editor.fileio import write_atomic
+
+    write_atomic(path, (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
 def _short(text: str, limit: int = 120) -> str:

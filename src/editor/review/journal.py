@@ -19,7 +19,6 @@ import json
 import os
 import random
 import socket
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from editor.fileio import write_atomic
 from editor.review import SUFFIX, journal_path  # noqa: F401 (re-exported)
 from editor.review.model import ReviewError
 
@@ -174,24 +174,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT, stale: float = LOCK_STALE)
             pass
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        except FileNotFoundError:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+atomic_write = write_atomic   # the shared implementation (editor.fileio)
 
 
 def append(path: Path, build: Callable[[list[dict]], list[dict]]) -> list[dict]:

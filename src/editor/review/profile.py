@@ -51,7 +51,7 @@ def load_profile(path: Path | None = None) -> tuple[Profile | None, str | None]:
 def save_profile(profile: Profile, path: Path | None = None) -> str | None:
     import yaml
 
-    from editor.review.journal import atomic_write
+    from editor.fileio import write_atomic as atomic_write
 
     if not profile.name.strip():
         return "le nom du relecteur est obligatoire"

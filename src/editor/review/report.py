@@ -57,7 +57,7 @@ def render(rows: list[dict], fmt: str = "csv") -> str:
 
 def write_report(rows: list[dict], out: Path, fmt: str = "csv") -> None:
     """Write atomically; CSV gets a BOM so that spreadsheet programs read the accents."""
-    from editor.review.journal import atomic_write
+    from editor.fileio import write_atomic as atomic_write
 
     data = render(rows, fmt)
     atomic_write(out, (("\ufeff" if fmt == "csv" else "") + data).encode("utf-8"))

@@ -25,7 +25,7 @@ from zlib import crc32
 
 from editor.spelling.keys import HashedSet, digest, fold
 from editor.spelling.sources import sources_key
-from editor.spelling.store import write_atomic
+from editor.fileio import write_atomic
 
 MAGIC = "tact-spelling-fr"
 BLOOM_BITS = 1 << 21        # 256 KB: about 6 % of non-words pass it

@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from editor.spelling.keys import key
-from editor.spelling.store import write_atomic
+from editor.fileio import write_atomic
 from editor.text.fold import light
 
 FILE_NAME = "dictionary.txt"
