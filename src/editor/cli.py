@@ -30,6 +30,7 @@ def _build_parser() -> argparse.ArgumentParser:
     r.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
     rs = r.add_subparsers(dest="action")
     rs.add_parser("list")
+    rs.add_parser("packs", help="paquets de règles utilisés : version et dossier")
     e = rs.add_parser("explain")
     e.add_argument("rule_id")
     rs.add_parser("test")
@@ -101,6 +102,23 @@ def cmd_check(args) -> int:
     return 1 if report.blocking() else 0
 
 
+def _pack_origins(packs):
+    """Each pack with where it comes from: the program, the user's data folder (an update or a
+    pack added later) or a ``--rules`` folder."""
+    from editor.paths import rules_dir, user_data_dir
+
+    def origin(path: Path) -> str:
+        for base, label in ((rules_dir(), "intégré"), (user_data_dir() / "rules", "utilisateur")):
+            try:
+                path.resolve().relative_to(base.resolve())
+                return label
+            except ValueError:
+                continue
+        return "--rules"
+
+    return [(p, origin(Path(p.path))) for p in packs]
+
+
 def cmd_rules(args) -> int:
     from editor.compliance.rules import load_rules
 
@@ -111,6 +129,10 @@ def cmd_rules(args) -> int:
         print(f"Paquets de règles : {ruleset.version}")
         for r in sorted(ruleset.rules, key=lambda r: r.id):
             print(f"{r.id:45} {r.severity:8} {r.category:18} {r.pack}")
+        return 2 if ruleset.errors else 0
+    if action == "packs":
+        for pack, origin in _pack_origins(ruleset.packs):
+            print(f"{pack.name:20} {pack.version:14} {origin:12} {pack.path}")
         return 2 if ruleset.errors else 0
     if action == "explain":
         r = ruleset.rule(args.rule_id)

@@ -80,3 +80,39 @@ def test_english_interface_follows_the_language(make_window):
         from editor.ui import labels
 
         labels.clear_cache()
+
+
+def test_quit_after_show_hook_exits_cleanly(tmp_path):
+    """The smoke test of the installed or frozen program: shown, then a clean exit. In a child
+    process: quitting the application would stop this session's Qt thread pool."""
+    import os
+
+    post(tmp_path, "a.md", "Bonjour\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TACT_QUIT_AFTER_SHOW_MS="0",
+               TACT_DATA_DIR=str(tmp_path / "d"), TACT_CACHE_DIR=str(tmp_path / "c"),
+               TACT_CONFIG_DIR=str(tmp_path / "f"))
+    r = subprocess.run([sys.executable, "-m", "editor", "open", str(tmp_path / "a.md")], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_window_has_the_application_icon(user_dirs, tmp_path, qtbot):
+    from editor.ui import app as ui_app
+
+    post(tmp_path, "a.md", "Bonjour\n")
+    _app, window = ui_app.create_window(str(tmp_path))
+    qtbot.addWidget(window)
+    assert not window.windowIcon().isNull()
+    assert window.windowIcon().pixmap(32, 32).width() == 32
+
+
+def test_quit_after_show_ignores_garbage(monkeypatch):
+    from editor.ui import app as ui_app
+
+    monkeypatch.delenv("TACT_QUIT_AFTER_SHOW_MS", raising=False)
+    assert ui_app.quit_after_show_ms() is None
+    monkeypatch.setenv("TACT_QUIT_AFTER_SHOW_MS", "soon")
+    assert ui_app.quit_after_show_ms() is None
+    monkeypatch.setenv("TACT_QUIT_AFTER_SHOW_MS", "250")
+    assert ui_app.quit_after_show_ms() == 250

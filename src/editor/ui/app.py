@@ -37,6 +37,20 @@ def _display_available() -> bool:
     return any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
 
 
+def app_icon():
+    """The application's icon (resources/icons/tact.svg), for the window and the task bar."""
+    from PySide6.QtGui import QIcon
+
+    return QIcon(str(resources_dir() / "icons" / "tact.svg"))
+
+
+def quit_after_show_ms() -> int | None:
+    """``TACT_QUIT_AFTER_SHOW_MS``: quit that many milliseconds after the window is shown (smoke
+    tests of the installed or frozen program, start-up measurements)."""
+    value = os.environ.get("TACT_QUIT_AFTER_SHOW_MS", "").strip()
+    return max(0, int(value)) if value.isdigit() else None
+
+
 def create_window(path: str | None = None, **kwargs):
     """The QApplication (created if needed, translators installed) and a main window on PATH."""
     from PySide6.QtWidgets import QApplication
@@ -52,8 +66,11 @@ def create_window(path: str | None = None, **kwargs):
         app.setApplicationName("Tact")
         app.setApplicationDisplayName("Tact")
         app.setOrganizationName("Tact")
+        app.setDesktopFileName("tact")      # Wayland: matches packaging/linux/tact.desktop
+        app.setWindowIcon(app_icon())
         install_translators(app)
     window = MainWindow(**kwargs)
+    window.setWindowIcon(app_icon())
     window.open_path(start_target(path))
     return app, window
 
@@ -70,5 +87,9 @@ def run(path: str | None = None) -> int:
 
     app, window = create_window(path)
     window.show()
-    QTimer.singleShot(0, window.offer_recovery)
+    quit_ms = quit_after_show_ms()
+    if quit_ms is None:
+        QTimer.singleShot(0, window.offer_recovery)
+    else:                   # automated run: no modal recovery prompt, quit once shown
+        QTimer.singleShot(quit_ms, app.quit)
     return app.exec()
