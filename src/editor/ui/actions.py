@@ -20,6 +20,8 @@ def build_actions(w) -> dict[str, QAction]:
         ("save", QCoreApplication.translate("actions", "&Enregistrer"), SK.Save, w.save),
         ("save_as", QCoreApplication.translate("actions", "Enregistrer &sous…"), SK.SaveAs, w.save_as),
         ("rename", QCoreApplication.translate("actions", "&Renommer…"), "F2", w.rename),
+        ("export", QCoreApplication.translate("actions", "E&xporter…"), "Ctrl+E", w.export_post),
+        ("copy_network", QCoreApplication.translate("actions", "Copier pour le &réseau affiché"), "Ctrl+Shift+C", w.copy_for_network),
         ("quit", QCoreApplication.translate("actions", "&Quitter"), SK.Quit, w.close),
         ("undo", QCoreApplication.translate("actions", "&Annuler"), SK.Undo, e.undo),
         ("redo", QCoreApplication.translate("actions", "&Rétablir"), SK.Redo, e.redo),
@@ -69,6 +71,12 @@ def build_menus(w, a: dict[str, QAction]) -> None:
     for n in ("save", "save_as", "rename"):
         file_menu.addAction(a[n])
     file_menu.addSeparator()
+    for n in ("export", "copy_network"):
+        file_menu.addAction(a[n])
+    w.copy_menu = file_menu.addMenu(QCoreApplication.translate("actions", "Copier &pour…"))
+    w.copy_menu.setObjectName("copyMenu")
+    w.copy_menu.aboutToShow.connect(lambda: w.network_panel.fill_copy_menu(w.copy_menu))
+    file_menu.addSeparator()
     file_menu.addAction(a["quit"])
     edit = mb.addMenu(QCoreApplication.translate("actions", "&Édition"))
     for n in ("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace",
@@ -79,5 +87,7 @@ def build_menus(w, a: dict[str, QAction]) -> None:
         view.addSeparator() if n is None else view.addAction(a[n])
     view.addAction(w.workspace_dock.toggleViewAction())
     view.addAction(w.findings_dock.toggleViewAction())
+    view.addAction(w.review_dock.toggleViewAction())
+    view.addAction(w.network_dock.toggleViewAction())
     help_menu = mb.addMenu(QCoreApplication.translate("actions", "&Aide"))
     help_menu.addAction(a["about"])

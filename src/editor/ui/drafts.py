@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.paths import user_data_dir
-from editor.ui.storage import write_atomic
+from editor.fileio import write_atomic
 
 
 def drafts_dir() -> Path:

@@ -56,6 +56,7 @@ class PostEditor(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(self.document())
         self.marks: list[Mark] = []
         self.marks_changed = False
+        self._waived: tuple = ()
         self._formats: dict[str, QTextCharFormat] = {}
         self.zoom_steps = 0
         self.document().setModified(False)
@@ -96,9 +97,12 @@ class PostEditor(QPlainTextEdit):
                 continue   # the word being typed is not underlined yet
             placed.append((f, s, e))
         old = self.marks
+        # Accepted findings (review) are drawn differently: a change of decision repaints.
+        waived = tuple(bool(getattr(f, "waived", False)) for f, _s, _e in placed)
         if len(old) == len(placed) and all(
                 m.finding.rule == f.rule and m.finding.line == f.line and m.start == s
-                and m.end == e for m, (f, s, e) in zip(old, placed)):
+                and m.end == e for m, (f, s, e) in zip(old, placed)) \
+                and waived == self._waived:
             for m, (f, _s, _e) in zip(old, placed):
                 m.finding = f
             self.marks_changed = False
@@ -111,6 +115,7 @@ class PostEditor(QPlainTextEdit):
             c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
             marks.append(Mark(f, c))
         self.marks = marks
+        self._waived = waived
         self.marks_changed = True
         self._paint_marks()
         return marks
@@ -120,11 +125,15 @@ class PostEditor(QPlainTextEdit):
         self._paint_marks()
 
     def _format(self, finding) -> QTextCharFormat:
-        key = "spelling" if finding.category == "spelling" else finding.severity
+        key = "spelling" if finding.category == "spelling" else \
+            "accepted" if getattr(finding, "waived", False) else finding.severity
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
-            if key == "spelling":
+            if key == "accepted":   # accepted with a reason: a discreet grey dotted underline
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor(labels.ACCEPTED_COLOR))
+            elif key == "spelling":
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
                 fmt.setUnderlineColor(QColor(labels.SPELLING_COLOR))
             else:
@@ -225,6 +234,9 @@ def tooltip_html(findings) -> str:
             labels.SEVERITY_COLORS.get(f.severity, "#1f6fd1")
         head = f"{labels.severity(f.severity)} · {labels.category(f.category)}"
         p = [f'<b style="color:{color}">{html.escape(head)}</b>', html.escape(f.message)]
+        if getattr(f, "waived", False):
+            p.append("<i>" + html.escape(QCoreApplication.translate(
+                "PostEditor", "Accepté lors de la relecture (motif enregistré).")) + "</i>")
         if f.reference:
             p.append(f"<i>{html.escape(f.reference)}</i>")
         sugg = f.extra.get("suggestions") if f.category == "spelling" else None

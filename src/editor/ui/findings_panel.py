@@ -92,6 +92,10 @@ class FindingsPanel(QWidget):
         else:
             self.summary.setText(self.tr("{e} erreur(s) · {w} avertissement(s) · {i} info(s)")
                                  .format(e=c["error"], w=c["warning"], i=c["info"]))
+            accepted = sum(1 for m in self.marks if getattr(m.finding, "waived", False))
+            if accepted:
+                self.summary.setText(self.summary.text() + self.tr(
+                    " · dont {a} acceptée(s)").format(a=accepted))
         self.tree.clear()
         marks = sorted(self.visible_marks(), key=lambda m: m.finding.start)
         mode = self.group.currentIndex()
@@ -122,8 +126,11 @@ class FindingsPanel(QWidget):
     def _item(self, m) -> QTreeWidgetItem:
         f = m.finding
         label = f"« {f.text} » — {f.message}" if f.category != "spelling" else f.message
+        if getattr(f, "waived", False):   # accepted with a reason in the review
+            label = self.tr("✓ acceptée — ") + label
         it = QTreeWidgetItem([label, str(f.line)])
         color = labels.SPELLING_COLOR if f.category == "spelling" else \
+            labels.ACCEPTED_COLOR if getattr(f, "waived", False) else \
             labels.SEVERITY_COLORS.get(f.severity, "#333")
         it.setForeground(0, QBrush(QColor(color)))
         it.setToolTip(0, f"{labels.severity(f.severity)} · {labels.category(f.category)}\n"

@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 SEVERITY_COLORS = {"error": "#d0312d", "warning": "#e67e00", "info": "#1f6fd1"}
 SPELLING_COLOR = "#9b30c8"
+ACCEPTED_COLOR = "#9a9a9a"     # findings accepted with a reason (review)
 
 _SEVERITIES = {
     "error": QT_TRANSLATE_NOOP("labels", "Erreur"),

@@ -20,7 +20,9 @@ from editor.ui.editor_widget import PostEditor
 from editor.ui.findings_panel import FindingsPanel
 from editor.ui.live import CheckController, EngineHolder, PreviewController
 from editor.ui.preview import PreviewBrowser
+from editor.ui.network_preview import NetworkPreviewPanel
 from editor.ui.prompts import Prompter
+from editor.ui.review_panel import ReviewPanel
 from editor.ui.session import PostSession
 from editor.ui.workers import JobError, LatestJobRunner
 from editor.ui.workspace import WorkspacePanel, post_info, scan_workspace, severity_counts
@@ -71,6 +73,20 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.workspace_dock, self.findings_dock], [210, 560],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.workspace_dock], [430], Qt.Orientation.Horizontal)
+        self.review_panel = ReviewPanel(self)
+        self.review_dock = QDockWidget(self.tr("Relecture"), self)
+        self.review_dock.setObjectName("reviewDock")
+        self.review_dock.setWidget(self.review_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
+        self.network_panel = NetworkPreviewPanel(self)
+        self.network_dock = QDockWidget(self.tr("Aperçu par réseau"), self)
+        self.network_dock.setObjectName("networkDock")
+        self.network_dock.setWidget(self.network_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.network_dock)
+        self.tabifyDockWidget(self.review_dock, self.network_dock)
+        self.review_dock.raise_()
+        self.network_dock.visibilityChanged.connect(
+            lambda shown: shown and self.network_panel.refresh())
 
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
@@ -108,6 +124,10 @@ class MainWindow(QMainWindow):
         self.editor.addWordRequested.connect(self.add_word)
         self.editor.verticalScrollBar().valueChanged.connect(self._sync_preview)
         self.findings_panel.markActivated.connect(self.editor.select_mark)
+        self.findings_panel.markActivated.connect(
+            lambda m: self.review_panel.select_finding(m.finding))
+        self.review_panel.changed.connect(self.check_now)
+        self.review_panel.findingActivated.connect(self._select_finding)
         self.workspace_panel.postActivated.connect(self.open_post)
         self.preview.linkRequested.connect(self.open_link)
         self.counts_timer = QTimer(self)
@@ -127,6 +147,7 @@ class MainWindow(QMainWindow):
         self.session.changed(pos, removed, added)
         self.checker.changed(pos, removed, added)
         self.previewer.changed(pos, removed, added)
+        self.network_panel.schedule()
         self.counts_timer.start(min(500, 80 + self.editor.document().characterCount() // 2000))
 
     def showEvent(self, e) -> None:  # noqa: N802
@@ -161,6 +182,7 @@ class MainWindow(QMainWindow):
             return False
         self.workspace = folder
         self.workspace_panel.set_folder(folder)
+        self.review_panel.set_workspace(folder)
         state.remember_workspace(folder)
         self.rescan()
         if open_first:
@@ -260,9 +282,18 @@ class MainWindow(QMainWindow):
                 info.counts = severity_counts(self.analysis.findings)
             self.workspace_panel.update_info(info)
             self.workspace_panel.select_path(str(path))
+        self.review_panel.note_saved(self.editor.text())
+
+    def export_post(self):
+        return self.network_panel.export()
+
+    def copy_for_network(self) -> bool:
+        return self.network_panel.copy()
 
     def _path_changed(self, path) -> None:
         base = path.parent if path else self.workspace
+        self.review_panel.set_post(path)
+        self.network_panel.post_opened()
         self.checker.base_dir = base
         self.preview.set_base_dir(base)
         self.workspace_panel.select_path(str(path) if path else None)
@@ -312,6 +343,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("{n} fichier(s) de règles en erreur, ignoré(s) : {where}").format(
                     n=len(self.holder.rule_errors), where=first.where()), 15000)
+        self.review_panel.apply(text, analysis.findings)   # marks accepted findings ``waived``
         self.marks = self.editor.set_findings(analysis.findings, text)
         if self.editor.marks_changed or not self.findings_panel.marks:
             if self.synchronous:
@@ -348,6 +380,12 @@ class MainWindow(QMainWindow):
             return
         self.workspace_panel.set_infos(infos)
         self.workspace_panel.select_path(str(self.session.path) if self.session.path else None)
+
+    def _select_finding(self, finding) -> None:
+        mark = next((m for m in self.marks if m.finding is finding or
+                     (m.finding.id == finding.id and m.finding.rule == finding.rule)), None)
+        if mark is not None:
+            self.editor.select_mark(mark)
 
     def explain(self, finding) -> None:
         rule = self.holder.rules.rule(finding.rule)

@@ -171,12 +171,30 @@ class PostSession(QObject):
             self.prompter.error(self.tr("Renommer"), self.tr("Impossible de renommer ({detail}).")
                                 .format(detail=exc.strerror or exc))
             return False
+        self._move_review_file(self.path, target)
         self.drafts.discard(self.draft_key)
         self.draft_key = DraftStore.key_for(str(target.resolve()))
         self._set_path(target)
         if self.modified:
             self.write_draft()
         return True
+
+    def _move_review_file(self, old: Path, new: Path) -> None:
+        """The review journal travels with the post (decisions, comments, history)."""
+        from editor.review import journal_path
+
+        src, dst = journal_path(old), journal_path(new)
+        if not src.exists():
+            return
+        if dst.exists():
+            self.message.emit(self.tr("«\u00a0{name}\u00a0» existe déjà\u00a0: le fichier de relecture n'a pas "
+                                      "été renommé.").format(name=dst.name))
+            return
+        try:
+            os.rename(src, dst)
+        except OSError as exc:
+            self.message.emit(self.tr("Fichier de relecture non renommé ({detail}).").format(
+                detail=exc.strerror or exc))
 
     def maybe_close(self) -> bool:
         """Ask about unsaved changes; False means the user cancelled."""

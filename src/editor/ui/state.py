@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from editor.paths import user_config_dir
-from editor.ui.storage import write_atomic
+from editor.fileio import write_atomic
 
 MAX_RECENT = 8
 

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,14 +121,3 @@ def save_post(path: str | Path, text: str, newline: str = "\n") -> Fingerprint:
         raise SaveError(QCoreApplication.translate("storage", "L'enregistrement n'a pas pu être terminé ({detail}). Le fichier "
                             "précédent n'a pas été modifié.").format(detail=f.errorString()))
     return Fingerprint.of_bytes(p, data)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Small internal files (drafts, state): temp file in the same folder, then os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)

@@ -1,0 +1,641 @@
+"""The review of the current post: its state, the findings with their decisions, the post's
+workflow actions, comments, history. Talks only to :class:`editor.review.session.ReviewSession`.
+
+The window calls :meth:`ReviewPanel.apply` with every new analysis *before* drawing the findings:
+findings accepted by a still-valid decision are marked ``waived`` (drawn greyed); a decision whose
+finding id disappeared (the passage changed) has lapsed and the finding shows open again.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QTextCursor
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QLabel, QPlainTextEdit, QPushButton, QTabWidget, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget, QListWidget,
+                               QListWidgetItem)
+
+from editor.review.model import (ACTION_LABELS, APPROVAL_MEANING, REASON_KINDS, REASON_LABELS,
+                                 typo)
+from editor.review.profile import load_profile
+from editor.review.session import ReviewSession, format_time
+from editor.ui import labels
+from editor.ui.comments import CommentsWidget, TextDialog
+from editor.ui.offsets import Utf16Map
+from editor.ui.profile_dialog import ensure_profile
+
+FID_ROLE = Qt.ItemDataRole.UserRole + 3
+STATE_COLORS = {"draft": "#666666", "review": "#1f6fd1", "changes": "#e67e00",
+                "approved": "#2b7a3d", "exported": "#6a3d9a"}
+
+
+class AcceptDialog(QDialog):
+    """Accept a finding: a reason from the list plus a mandatory free text."""
+
+    def __init__(self, finding, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("acceptDialog")
+        self.setWindowTitle(self.tr("Accepter le signalement"))
+        self.resize(500, 300)
+        head = QLabel(f"<b>{labels.severity(finding.severity)} · "
+                      f"{labels.category(finding.category)}</b><br>«\u00a0{finding.text}\u00a0» — "
+                      f"{finding.message}")
+        head.setWordWrap(True)
+        self.kind = QComboBox()
+        self.kind.setObjectName("acceptKind")
+        for k in REASON_KINDS:
+            self.kind.addItem(REASON_LABELS[k], k)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("acceptReason")
+        self.reason.setPlaceholderText(self.tr("Pourquoi ce passage peut rester tel quel "
+                                               "(obligatoire)"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Accepter"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Motif\u00a0:"), self.kind)
+        form.addRow(self.tr("Justification\u00a0:"), self.reason)
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addLayout(form)
+        lay.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.reason.toPlainText().strip()))
+
+    def choice(self) -> tuple[str, str]:
+        return self.kind.currentData(), self.reason.toPlainText().strip()
+
+
+def decision_label(fs) -> str:
+    d = fs.decision
+    tr = QCoreApplication.translate
+    if fs.status == "accepted":
+        return tr("ReviewPanel", "acceptée ({kind}) par {by}").format(
+            kind=REASON_LABELS.get(d.kind, d.kind), by=d.by)
+    if fs.status == "sent-back":
+        return tr("ReviewPanel", "renvoyée à l'auteur par {by}").format(by=d.by)
+    return tr("ReviewPanel", "ouverte")
+
+
+class ReviewPanel(QWidget):
+    """Dock content. ``window`` is the MainWindow (editor, prompter, holder, session, checker)."""
+    changed = Signal()          # a review action was recorded (the window re-checks)
+    findingActivated = Signal(object)   # Finding: select its passage
+
+    def __init__(self, window, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPanel")
+        self.main = window
+        self.review: ReviewSession | None = None
+        self.overview = None
+        self.text = ""
+        self.findings: list = []
+        self._stamp = None
+        self.state_label = QLabel()
+        self.state_label.setObjectName("reviewState")
+        self.state_label.setWordWrap(True)
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("reviewProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color:#d0312d")
+        self.problem_label.hide()
+        self.message = QLabel()
+        self.message.setObjectName("reviewMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.submit_b = QPushButton(self.tr("Soumettre à relecture"))
+        self.submit_b.setObjectName("reviewSubmit")
+        self.approve_b = QPushButton(self.tr("Approuver"))
+        self.approve_b.setObjectName("reviewApprove")
+        self.approve_b.setToolTip(f"«\u00a0{APPROVAL_MEANING}\u00a0»")
+        self.changes_b = QPushButton(self.tr("Demander des modifications…"))
+        self.changes_b.setObjectName("reviewRequestChanges")
+        self.withdraw_b = QPushButton(self.tr("Remettre en brouillon"))
+        self.withdraw_b.setObjectName("reviewWithdraw")
+        self.history_b = QPushButton(self.tr("Historique…"))
+        self.history_b.setObjectName("reviewHistory")
+        self.profile_b = QPushButton(self.tr("Profil…"))
+        self.profile_b.setObjectName("reviewProfile")
+        grid = QGridLayout()
+        grid.addWidget(self.submit_b, 0, 0)
+        grid.addWidget(self.approve_b, 0, 1)
+        grid.addWidget(self.changes_b, 1, 0)
+        grid.addWidget(self.withdraw_b, 1, 1)
+        grid.addWidget(self.history_b, 2, 0)
+        grid.addWidget(self.profile_b, 2, 1)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("reviewFindings")
+        self.tree.setHeaderLabels([self.tr("Signalement"), self.tr("Décision")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnWidth(0, 240)
+        self.accept_b = QPushButton(self.tr("Accepter…"))
+        self.accept_b.setObjectName("reviewAccept")
+        self.send_back_b = QPushButton(self.tr("Renvoyer à l'auteur…"))
+        self.send_back_b.setObjectName("reviewSendBack")
+        self.undo_decision_b = QPushButton(self.tr("Retirer la décision"))
+        self.undo_decision_b.setObjectName("reviewWithdrawDecision")
+        self.lapsed_label = QLabel()
+        self.lapsed_label.setObjectName("reviewLapsed")
+        self.lapsed_label.setWordWrap(True)
+        self.lapsed_label.setStyleSheet("color:#b35c00")
+        findings_tab = QWidget()
+        fl = QVBoxLayout(findings_tab)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(self.tree)
+        fb = QGridLayout()
+        fb.addWidget(self.accept_b, 0, 0)
+        fb.addWidget(self.send_back_b, 0, 1)
+        fb.addWidget(self.undo_decision_b, 1, 0, 1, 2)
+        fl.addLayout(fb)
+        fl.addWidget(self.lapsed_label)
+        self.comments = CommentsWidget()
+        self.queue = QListWidget()
+        self.queue.setObjectName("reviewQueue")
+        self.queue_b = QPushButton(self.tr("Actualiser"))
+        self.queue_b.setObjectName("reviewQueueRefresh")
+        queue_tab = QWidget()
+        ql = QVBoxLayout(queue_tab)
+        ql.setContentsMargins(0, 0, 0, 0)
+        ql.addWidget(self.queue)
+        ql.addWidget(self.queue_b)
+        self.report_b = QPushButton(self.tr("Rapport des faux positifs…"))
+        self.report_b.setObjectName("reviewFalsePositives")
+        self.report_b.setToolTip(self.tr("Les signalements acceptés comme «\u00a0faux positif\u00a0» "
+                                         "dans cet espace de travail (règle, passage, motif), pour "
+                                         "améliorer les règles."))
+        ql.addWidget(self.report_b)
+        self.workspace: Path | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(findings_tab, self.tr("Signalements"))
+        self.tabs.addTab(self.comments, self.tr("Commentaires"))
+        self.tabs.addTab(queue_tab, self.tr("À relire"))
+        self.queue_tab = queue_tab
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.state_label)
+        lay.addWidget(self.problem_label)
+        lay.addLayout(grid)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.message)
+
+        self.submit_b.clicked.connect(self.submit)
+        self.approve_b.clicked.connect(self.approve)
+        self.changes_b.clicked.connect(self.request_changes)
+        self.withdraw_b.clicked.connect(self.withdraw)
+        self.history_b.clicked.connect(self.show_history)
+        self.profile_b.clicked.connect(lambda: ensure_profile(self, force=True))
+        self.accept_b.clicked.connect(self.accept_selected)
+        self.send_back_b.clicked.connect(self.send_back_selected)
+        self.undo_decision_b.clicked.connect(self.withdraw_selected_decision)
+        self.tree.currentItemChanged.connect(self._update_buttons)
+        self.tree.itemClicked.connect(self._clicked)
+        self.comments.addRequested.connect(self.add_comment)
+        self.comments.replyRequested.connect(self.reply)
+        self.comments.resolveRequested.connect(self.resolve)
+        self.comments.reopenRequested.connect(self.reopen)
+        self.comments.commentActivated.connect(self._select_comment)
+        self.queue_b.clicked.connect(self.refresh_queue)
+        self.report_b.clicked.connect(self.false_positive_report)
+        self.queue.itemActivated.connect(self._open_queued)
+        self.queue.itemClicked.connect(self._open_queued)
+        self.tabs.currentChanged.connect(
+            lambda i: self.tabs.widget(i) is self.queue_tab and self.refresh_queue())
+        self.set_post(None)
+
+    # -- the post --------------------------------------------------------------------------------
+    def set_post(self, path: Path | None) -> None:
+        self.review = ReviewSession(path) if path else None
+        self._stamp = self._journal_stamp()
+        self.overview = None
+        self.message.setText("")
+        if self.review is not None and self.review.error:
+            self.main.statusBar().showMessage(
+                self.tr("Fichier de relecture inutilisable\u00a0: les décisions sont ignorées."),
+                10000)
+        self._render()
+
+    def _journal_stamp(self):
+        if self.review is None:
+            return None
+        try:
+            st = self.review.path.stat()
+            return (st.st_mtime_ns, st.st_size)
+        except OSError:
+            return None
+
+    def _reload_if_changed(self) -> None:
+        stamp = self._journal_stamp()
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self.review.reload()
+
+    def apply(self, text: str, findings: list) -> None:
+        """A new analysis: mark accepted findings (``waived``) and refresh the panel."""
+        self.text, self.findings = text, list(findings)
+        if self.review is None:
+            self.overview = None
+            self._render()
+            return
+        self._reload_if_changed()
+        for f in self.findings:      # a withdrawn or lapsed decision no longer waives anything
+            f.waived = False
+        self.review.apply_waivers(self.findings)
+        self.overview = self.review.overview(text, self.findings)
+        self._render()
+
+    # -- view ---------------------------------------------------------------------------------
+    def _render(self) -> None:
+        ov = self.overview
+        if self.review is None:
+            self.state_label.setText(self.tr("Enregistrez la publication pour la faire relire."))
+        elif ov is not None:
+            color = STATE_COLORS.get(ov.state, "#333")
+            parts = [self.tr("État\u00a0: <b style=\"color:{c}\">«\u00a0{s}\u00a0»</b>").format(
+                c=color, s=ov.state_label)]
+            if ov.edited_after_approval:
+                parts.append(self.tr("texte modifié après approbation\u00a0: l'approbation ne "
+                                     "vaut plus"))
+            t = ov.last_transition
+            if t is not None:
+                who = f"{t.by} ({t.role})" if t.role else t.by
+                line = f"{ACTION_LABELS.get(t.action, t.action)} par {who}, {format_time(t.at)}"
+                if t.comment:
+                    line += f"\u00a0: «\u00a0{t.comment}\u00a0»"
+                parts.append(typo(line))
+            for s in ov.signatures:
+                parts.append(self.tr("signé par {who}, {at}").format(who=s.by,
+                                                                    at=format_time(s.at)))
+            self.state_label.setText("<br>".join(parts))
+        problem = None
+        if self.review is not None:
+            problem = self.review.error or (ov.error if ov else None)
+            if not problem and ov is not None and ov.problems:
+                problem = self.tr("Historique altéré\u00a0: ") + "; ".join(
+                    f"{n}\u00a0: {m}" for n, m in ov.problems[:3])
+        self.problem_label.setText(problem or "")
+        self.problem_label.setVisible(bool(problem))
+        self._fill_tree()
+        if ov is not None:
+            self.comments.set_comments(ov.comments)
+            lapsed = ov.lapsed
+            self.lapsed_label.setText("" if not lapsed else self.tr(
+                "Décisions caduques (le passage a changé)\u00a0: ") + "; ".join(
+                f"{d.decision.rule} «\u00a0{d.decision.passage}\u00a0» ({d.decision.by})"
+                for d in lapsed))
+        else:
+            self.comments.set_comments([])
+            self.lapsed_label.setText("")
+        self._update_buttons()
+
+    def _fill_tree(self) -> None:
+        current = self.selected_id()
+        self.tree.clear()
+        if self.overview is None:
+            return
+        for fs in sorted(self.overview.findings, key=lambda fs: fs.finding.start):
+            f = fs.finding
+            if f.category == "spelling":
+                continue
+            it = QTreeWidgetItem([f"«\u00a0{f.text}\u00a0» — {f.message}", decision_label(fs)])
+            it.setData(0, FID_ROLE, f.id)
+            color = "#8a8a8a" if fs.status == "accepted" else \
+                labels.SEVERITY_COLORS.get(f.severity, "#333")
+            it.setForeground(0, QBrush(QColor(color)))
+            if fs.status == "accepted":
+                it.setToolTip(1, fs.decision.reason)
+            elif fs.status == "sent-back":
+                it.setForeground(1, QBrush(QColor("#e67e00")))
+                it.setToolTip(1, fs.decision.reason)
+            self.tree.addTopLevelItem(it)
+            if f.id == current:
+                self.tree.setCurrentItem(it)
+
+    def items(self) -> list[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+
+    def selected_id(self) -> str | None:
+        it = self.tree.currentItem()
+        return it.data(0, FID_ROLE) if it is not None else None
+
+    def selected(self):
+        fid = self.selected_id()
+        if self.overview is None or fid is None:
+            return None
+        return next((fs for fs in self.overview.findings if fs.finding.id == fid), None)
+
+    def select_finding(self, finding) -> None:
+        for it in self.items():
+            if it.data(0, FID_ROLE) == finding.id:
+                self.tree.setCurrentItem(it)
+                return
+
+    def _clicked(self, item, _col=0) -> None:
+        fs = self.selected()
+        if fs is not None:
+            self.findingActivated.emit(fs.finding)
+
+    def _update_buttons(self, *_a) -> None:
+        ov = self.overview
+        usable = self.review is not None and ov is not None and not self.review.error
+        allowed = ov.allowed_actions if usable else []
+        self.submit_b.setEnabled("submit" in allowed)
+        self.approve_b.setEnabled("approve" in allowed)
+        self.changes_b.setEnabled("request-changes" in allowed)
+        self.withdraw_b.setEnabled("withdraw" in allowed)
+        self.history_b.setEnabled(self.review is not None and not self.review.error)
+        fs = self.selected() if usable else None
+        frozen = usable and ov.state in ("approved", "exported")
+        self.accept_b.setEnabled(fs is not None and fs.status != "accepted" and not frozen)
+        self.send_back_b.setEnabled(fs is not None and fs.status == "open" and not frozen)
+        self.undo_decision_b.setEnabled(fs is not None and fs.decision is not None
+                                        and fs.status != "open" and not frozen)
+        self.comments.add_b.setEnabled(usable)
+
+    # -- actions ------------------------------------------------------------------------------------
+    def _profile(self):
+        return ensure_profile(self)
+
+    def _report(self, outcome, title: str) -> bool:
+        text = typo(outcome.message)
+        if outcome.details:
+            text += "\n" + "\n".join(f"• {typo(d)}" for d in outcome.details)
+        self.message.setText(text)
+        if outcome.ok:
+            self.main.statusBar().showMessage(typo(outcome.message), 8000)
+        else:
+            self.main.prompter.error(title, text)
+        self._stamp = self._journal_stamp()
+        self.changed.emit()
+        return outcome.ok
+
+    def _ready(self) -> bool:
+        if self.review is None:
+            self.main.prompter.error(self.tr("Relecture"), self.tr(
+                "Enregistrez d'abord la publication."))
+            return False
+        if self.review.error:
+            self.main.prompter.error(self.tr("Relecture"), self.review.error)
+            return False
+        return True
+
+    def _current_text_and_findings(self) -> tuple[str, list] | None:
+        """The editor's text, saved, and its findings (checked now if the last check is older)."""
+        w = self.main
+        if w.session.modified and not w.save():
+            return None
+        text = w.editor.text()
+        if text == self.text:
+            return text, self.findings
+        analysis = w.holder.check(text, w.checker.base_dir)
+        return text, list(analysis.findings)
+
+    def _decide_on(self):
+        if not self._ready():
+            return None
+        fs = self.selected()
+        if fs is None:
+            return None
+        return fs
+
+    def accept_selected(self) -> bool:
+        fs = self._decide_on()
+        if fs is None:
+            return False
+        profile = self._profile()
+        if profile is None:
+            return False
+        dlg = AcceptDialog(fs.finding, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        kind, reason = dlg.choice()
+        return self._report(self.review.accept(self.text, fs.finding, kind, reason,
+                                               profile.name, profile.role),
+                            self.tr("Accepter le signalement"))
+
+    def send_back_selected(self) -> bool:
+        fs = self._decide_on()
+        if fs is None:
+            return False
+        profile = self._profile()
+        if profile is None:
+            return False
+        dlg = TextDialog(self.tr("Renvoyer à l'auteur"), self.tr("Commentaire pour l'auteur\u00a0:"),
+                         self, context=f"«\u00a0{fs.finding.text}\u00a0» — {fs.finding.message}")
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self._report(self.review.send_back(self.text, fs.finding, dlg.text(),
+                                                  profile.name, profile.role),
+                            self.tr("Renvoyer à l'auteur"))
+
+    def withdraw_selected_decision(self) -> bool:
+        fs = self._decide_on()
+        if fs is None or fs.decision is None:
+            return False
+        profile = self._profile()
+        if profile is None:
+            return False
+        return self._report(self.review.withdraw_decision(self.text, fs.finding.id, profile.name,
+                                                          profile.role),
+                            self.tr("Retirer la décision"))
+
+    def _transition(self, method: str, title: str, comment: str = "") -> bool:
+        if not self._ready():
+            return False
+        profile = self._profile()
+        if profile is None:
+            return False
+        got = self._current_text_and_findings()
+        if got is None:
+            return False
+        text, findings = got
+        if method == "approve":
+            out = self.review.approve(text, findings, profile.name, profile.role, profile.mode)
+        else:
+            out = getattr(self.review, method)(text, profile.name, profile.role, comment)
+        return self._report(out, title)
+
+    def submit(self) -> bool:
+        return self._transition("submit", self.tr("Soumettre à relecture"))
+
+    def approve(self) -> bool:
+        return self._transition("approve", self.tr("Approuver"))
+
+    def withdraw(self) -> bool:
+        return self._transition("withdraw", self.tr("Remettre en brouillon"))
+
+    def request_changes(self) -> bool:
+        if not self._ready():
+            return False
+        dlg = TextDialog(self.tr("Demander des modifications"),
+                         self.tr("Ce qui doit changer (facultatif)\u00a0:"), self, required=False)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self._transition("request_changes", self.tr("Demander des modifications"),
+                                dlg.text())
+
+    def note_saved(self, text: str) -> None:
+        """After saving: an approved text that changed goes back to « à relire » (recorded)."""
+        if self.review is None or self.review.error:
+            return
+        if self.review.effective_state(text) != self.review.state.state:
+            profile, _ = load_profile()
+            self.review.note_edit(text, profile.name if profile else "", profile.role if profile else "")
+            self._stamp = self._journal_stamp()
+
+    # -- comments ----------------------------------------------------------------------------------
+    def add_comment(self) -> bool:
+        if not self._ready():
+            return False
+        w = self.main
+        c = w.editor.textCursor()
+        if not c.hasSelection():
+            w.prompter.error(self.tr("Commenter"), self.tr("Sélectionnez d'abord le passage à "
+                                                          "commenter."))
+            return False
+        text = w.editor.text()
+        umap = Utf16Map(text)
+        start, end = umap.to_cp(c.selectionStart()), umap.to_cp(c.selectionEnd())
+        profile = self._profile()
+        if profile is None:
+            return False
+        dlg = TextDialog(self.tr("Commenter le passage"), self.tr("Commentaire\u00a0:"), self,
+                         context=f"«\u00a0{text[start:end]}\u00a0»")
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        ok = self._report(self.review.add_comment(text, start, end, dlg.text(), profile.name,
+                                                  profile.role), self.tr("Commenter"))
+        self.tabs.setCurrentWidget(self.comments)
+        return ok
+
+    def reply(self, cid: str) -> bool:
+        if not self._ready():
+            return False
+        profile = self._profile()
+        if profile is None:
+            return False
+        dlg = TextDialog(self.tr("Répondre"), self.tr("Réponse\u00a0:"), self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self._report(self.review.reply(cid, dlg.text(), profile.name, profile.role),
+                            self.tr("Répondre"))
+
+    def resolve(self, cid: str) -> bool:
+        if not self._ready():
+            return False
+        profile = self._profile()
+        return profile is not None and self._report(
+            self.review.resolve(cid, profile.name, profile.role), self.tr("Résoudre"))
+
+    def reopen(self, cid: str) -> bool:
+        if not self._ready():
+            return False
+        profile = self._profile()
+        return profile is not None and self._report(
+            self.review.reopen(cid, profile.name, profile.role), self.tr("Rouvrir"))
+
+    def _select_comment(self, cs) -> None:
+        if cs.anchor.orphaned:
+            self.main.statusBar().showMessage(self.tr(
+                "Le passage de ce commentaire a été supprimé."), 5000)
+            return
+        text = self.main.editor.text()
+        umap = Utf16Map(text)
+        c = QTextCursor(self.main.editor.document())
+        c.setPosition(umap.to_utf16(min(cs.anchor.start, len(text))))
+        c.setPosition(umap.to_utf16(min(cs.anchor.end, len(text))),
+                      QTextCursor.MoveMode.KeepAnchor)
+        self.main.editor.setTextCursor(c)
+        self.main.editor.centerCursor()
+
+    # -- queue of the posts waiting for review ---------------------------------------------------
+    def set_workspace(self, folder: Path | None) -> None:
+        self.workspace = folder
+        if self.tabs.currentWidget() is self.queue_tab:
+            self.refresh_queue()
+
+    def refresh_queue(self) -> list:
+        """The workspace's posts « à relire » (the effective state: an edited approval counts)."""
+        from editor.review.queue import review_queue
+
+        self.queue.clear()
+        items = review_queue([str(self.workspace)]) if self.workspace else []
+        for q in items:
+            who = f" — {q.last_by}, {format_time(q.last_at)}" if q.last_by else ""
+            it = QListWidgetItem(f"{q.path.name}{who}")
+            it.setData(Qt.ItemDataRole.UserRole, str(q.path))
+            if q.error:
+                it.setToolTip(q.error)
+            self.queue.addItem(it)
+        if not items:
+            it = QListWidgetItem(self.tr("Aucune publication à relire."))
+            it.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.queue.addItem(it)
+        return items
+
+    def _ask_report_path(self, folder: Path) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Rapport des faux positifs"), str(folder / "faux-positifs.csv"),
+            self.tr("Tableur CSV (*.csv);;YAML (*.yaml)"))
+        return path or None
+
+    def false_positive_report(self) -> Path | None:
+        """« Faux positif » decisions of the workspace's posts, written as CSV (or YAML)."""
+        from editor.compliance.service import collect_posts
+        from editor.review.report import false_positives, write_report
+
+        folder = self.workspace or (self.review.post.parent if self.review else None)
+        if folder is None:
+            return None
+        files, _errors = collect_posts([str(folder)])
+        rows, problems = false_positives(files)
+        if not rows:
+            self.main.prompter.error(self.tr("Rapport des faux positifs"), self.tr(
+                "Aucun signalement accepté comme «\u00a0faux positif\u00a0» dans cet espace de "
+                "travail."))
+            return None
+        out = self._ask_report_path(folder)
+        if not out:
+            return None
+        out = Path(out)
+        fmt = "yaml" if out.suffix in (".yaml", ".yml") else "csv"
+        try:
+            write_report(rows, out, fmt)
+        except OSError as exc:
+            self.main.prompter.error(self.tr("Rapport des faux positifs"),
+                                     f"{out} : {exc.strerror or exc}")
+            return None
+        msg = self.tr("{n} faux positif(s) enregistré(s) dans {f}.").format(n=len(rows),
+                                                                           f=out.name)
+        if problems:
+            msg += " " + self.tr("{n} fichier(s) de relecture illisible(s) ignoré(s).").format(
+                n=len(problems))
+        self.main.statusBar().showMessage(msg, 8000)
+        self.message.setText(msg)
+        return out
+
+    def _open_queued(self, item) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.main.open_post(path)
+
+    # -- history -------------------------------------------------------------------------------------
+    def show_history(self) -> None:
+        if not self._ready():
+            return
+        from editor.ui.history_dialog import HistoryDialog
+
+        self.review.reload()
+        HistoryDialog(self.review, self).exec()
