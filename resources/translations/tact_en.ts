@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <source>Accepter le signalement</source>
+        <translation>Accept the finding</translation>
+    </message>
+    <message>
+        <source>Pourquoi ce passage peut rester tel quel (obligatoire)</source>
+        <translation>Why this passage can stay as it is (required)</translation>
+    </message>
+    <message>
+        <source>Accepter</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Motif&#xa0;:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Justification&#xa0;:</source>
+        <translation>Justification:</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsWidget</name>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Commenter la sélection…</source>
+        <translation>Comment on the selection…</translation>
+    </message>
+    <message>
+        <source>Répondre…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <source>Résoudre</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsDialog</name>
+    <message>
+        <source>Exports et copies de la publication</source>
+        <translation>Exports and copies of the post</translation>
+    </message>
+    <message>
+        <source>Envoi&#xa0;:</source>
+        <translation>Export:</translation>
+    </message>
+    <message>
+        <source>Réseau&#xa0;:</source>
+        <translation>Network:</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cette publication n&apos;a encore été ni exportée ni copiée.</source>
+        <translation>This post has not been exported or copied yet.</translation>
+    </message>
+    <message>
+        <source>Barré en rouge&#xa0;: dans le texte approuvé seulement&#xa0;; en vert&#xa0;: ajouté pour le réseau.</source>
+        <translation>Struck through in red: only in the approved text; in green: added for the network.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Rechercher</source>
@@ -82,6 +163,41 @@
         <source>{e} erreur(s) · {w} avertissement(s) · {i} info(s)</source>
         <translation>{e} error(s) · {w} warning(s) · {i} info</translation>
     </message>
+    <message>
+        <source> · dont {a} acceptée(s)</source>
+        <translation> · {a} accepted</translation>
+    </message>
+    <message>
+        <source>✓ acceptée — </source>
+        <translation>✓ accepted — </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Historique de la publication</source>
+        <translation>Post history</translation>
+    </message>
+    <message>
+        <source>De&#xa0;:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>à&#xa0;:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Aucune version enregistrée&#xa0;: la publication n&apos;a pas encore été soumise, relue ni approuvée.</source>
+        <translation>No versions recorded: the post has not been submitted, reviewed or approved yet.</translation>
+    </message>
+    <message>
+        <source>{n} version(s) enregistrée(s).</source>
+        <translation>{n} version(s) recorded.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -92,6 +208,14 @@
     <message>
         <source>Signalements</source>
         <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Relecture</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Aperçu par réseau</source>
+        <translation>Network preview</translation>
     </message>
     <message>
         <source>Vérification impossible&#xa0;: {m}</source>
@@ -159,6 +283,65 @@
     </message>
 </context>
 <context>
+    <name>NetworkPreviewPanel</name>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Exports précédents…</source>
+        <translation>Previous exports…</translation>
+    </message>
+    <message>
+        <source>Profils des réseaux illisibles&#xa0;: {e}</source>
+        <translation>Cannot read the network profiles: {e}</translation>
+    </message>
+    <message>
+        <source>Aperçu impossible&#xa0;: {e}</source>
+        <translation>Preview failed: {e}</translation>
+    </message>
+    <message>
+        <source>Copier pour {network}</source>
+        <translation>Copy for {network}</translation>
+    </message>
+    <message>
+        <source>{n} de trop pour {network}.</source>
+        <translation>{n} characters over the {network} limit.</translation>
+    </message>
+    <message>
+        <source>Exporté en fil de {n} messages numérotés.</source>
+        <translation>Exported as a thread of {n} numbered posts.</translation>
+    </message>
+    <message>
+        <source>«&#xa0;voir plus&#xa0;» après {n} caractères.</source>
+        <translation>“See more” after {n} characters.</translation>
+    </message>
+    <message>
+        <source>Image jointe&#xa0;: {t} (texte alternatif&#xa0;: «&#xa0;{alt}&#xa0;»)</source>
+        <translation>Attached image: {t} (alt text: “{alt}”)</translation>
+    </message>
+    <message>
+        <source>Texte copié pour {network}.</source>
+        <translation>Text copied for {network}.</translation>
+    </message>
+    <message>
+        <source>Export refusé</source>
+        <translation>Export refused</translation>
+    </message>
+    <message>
+        <source>Export refusé&#xa0;: {n} erreur(s) ni corrigée(s) ni acceptée(s). Rien n&apos;a été écrit.</source>
+        <translation>Export refused: {n} error(s) neither fixed nor accepted. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Exporté dans {f} ({nets}).</source>
+        <translation>Exported to {f} ({nets}).</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
     <message>
         <source>Remplacer par «&#xa0;{s}&#xa0;»</source>
@@ -171,6 +354,10 @@
     <message>
         <source>Expliquer la règle</source>
         <translation>Explain the rule</translation>
+    </message>
+    <message>
+        <source>Accepté lors de la relecture (motif enregistré).</source>
+        <translation>Accepted during review (reason recorded).</translation>
     </message>
     <message>
         <source>Suggestion&#xa0;: {s}</source>
@@ -212,6 +399,14 @@
         <translation>Cannot rename ({detail}).</translation>
     </message>
     <message>
+        <source>«&#xa0;{name}&#xa0;» existe déjà&#xa0;: le fichier de relecture n&apos;a pas été renommé.</source>
+        <translation>“{name}” already exists: the review file was not renamed.</translation>
+    </message>
+    <message>
+        <source>Fichier de relecture non renommé ({detail}).</source>
+        <translation>Review file not renamed ({detail}).</translation>
+    </message>
+    <message>
         <source>Brouillon de secours impossible&#xa0;: {detail}</source>
         <translation>Cannot write the recovery draft: {detail}</translation>
     </message>
@@ -230,6 +425,45 @@
     <message>
         <source>«&#xa0;{name}&#xa0;» rechargé depuis le disque.</source>
         <translation>“{name}” reloaded from disk.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Profil de relecture</source>
+        <translation>Reviewer profile</translation>
+    </message>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First Last</translation>
+    </message>
+    <message>
+        <source>chirurgien, assistante…</source>
+        <translation>surgeon, assistant…</translation>
+    </message>
+    <message>
+        <source>Votre nom et votre rôle sont enregistrés avec chaque décision, commentaire et approbation. En mode «&#xa0;deux personnes&#xa0;», qui a accepté un signalement ne peut pas être le seul à approuver la publication.</source>
+        <translation>Your name and role are recorded with every decision, comment and approval. In “two people” mode, whoever accepted a finding cannot be the only one to approve the post.</translation>
+    </message>
+    <message>
+        <source>Nom&#xa0;:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Rôle&#xa0;:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Mode de relecture&#xa0;:</source>
+        <translation>Review mode:</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -348,6 +582,205 @@
     </message>
 </context>
 <context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>acceptée ({kind}) par {by}</source>
+        <translation>accepted ({kind}) by {by}</translation>
+    </message>
+    <message>
+        <source>renvoyée à l&apos;auteur par {by}</source>
+        <translation>returned to the author by {by}</translation>
+    </message>
+    <message>
+        <source>ouverte</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Soumettre à relecture</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>Approuver</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Demander des modifications…</source>
+        <translation>Request changes…</translation>
+    </message>
+    <message>
+        <source>Remettre en brouillon</source>
+        <translation>Back to draft</translation>
+    </message>
+    <message>
+        <source>Historique…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Profil…</source>
+        <translation>Profile…</translation>
+    </message>
+    <message>
+        <source>Signalement</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Accepter…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <source>Renvoyer à l&apos;auteur…</source>
+        <translation>Return to the author…</translation>
+    </message>
+    <message>
+        <source>Retirer la décision</source>
+        <translation>Withdraw the decision</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Rapport des faux positifs…</source>
+        <translation>False positives report…</translation>
+    </message>
+    <message>
+        <source>Les signalements acceptés comme «&#xa0;faux positif&#xa0;» dans cet espace de travail (règle, passage, motif), pour améliorer les règles.</source>
+        <translation>The findings accepted as “false positive” in this workspace (rule, passage, reason), to improve the rules.</translation>
+    </message>
+    <message>
+        <source>Signalements</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Commentaires</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>À relire</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Fichier de relecture inutilisable&#xa0;: les décisions sont ignorées.</source>
+        <translation>Unusable review file: the decisions are ignored.</translation>
+    </message>
+    <message>
+        <source>Enregistrez la publication pour la faire relire.</source>
+        <translation>Save the post to have it reviewed.</translation>
+    </message>
+    <message>
+        <source>État&#xa0;: &lt;b style=&quot;color:{c}&quot;&gt;«&#xa0;{s}&#xa0;»&lt;/b&gt;</source>
+        <translation>Status: &lt;b style=&quot;color:{c}&quot;&gt;“{s}”&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>texte modifié après approbation&#xa0;: l&apos;approbation ne vaut plus</source>
+        <translation>text changed after approval: the approval no longer holds</translation>
+    </message>
+    <message>
+        <source>signé par {who}, {at}</source>
+        <translation>signed by {who}, {at}</translation>
+    </message>
+    <message>
+        <source>Historique altéré&#xa0;: </source>
+        <translation>History tampered with: </translation>
+    </message>
+    <message>
+        <source>Décisions caduques (le passage a changé)&#xa0;: </source>
+        <translation>Lapsed decisions (the passage changed): </translation>
+    </message>
+    <message>
+        <source>Relecture</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Enregistrez d&apos;abord la publication.</source>
+        <translation>Save the post first.</translation>
+    </message>
+    <message>
+        <source>Accepter le signalement</source>
+        <translation>Accept the finding</translation>
+    </message>
+    <message>
+        <source>Renvoyer à l&apos;auteur</source>
+        <translation>Return to the author</translation>
+    </message>
+    <message>
+        <source>Commentaire pour l&apos;auteur&#xa0;:</source>
+        <translation>Comment for the author:</translation>
+    </message>
+    <message>
+        <source>Demander des modifications</source>
+        <translation>Request changes</translation>
+    </message>
+    <message>
+        <source>Ce qui doit changer (facultatif)&#xa0;:</source>
+        <translation>What needs to change (optional):</translation>
+    </message>
+    <message>
+        <source>Commenter</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Sélectionnez d&apos;abord le passage à commenter.</source>
+        <translation>Select the passage to comment on first.</translation>
+    </message>
+    <message>
+        <source>Commenter le passage</source>
+        <translation>Comment on the passage</translation>
+    </message>
+    <message>
+        <source>Commentaire&#xa0;:</source>
+        <translation>Comment:</translation>
+    </message>
+    <message>
+        <source>Répondre</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Réponse&#xa0;:</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <source>Résoudre</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Le passage de ce commentaire a été supprimé.</source>
+        <translation>This comment&apos;s passage was deleted.</translation>
+    </message>
+    <message>
+        <source>Aucune publication à relire.</source>
+        <translation>No posts to review.</translation>
+    </message>
+    <message>
+        <source>Rapport des faux positifs</source>
+        <translation>False positives report</translation>
+    </message>
+    <message>
+        <source>Tableur CSV (*.csv);;YAML (*.yaml)</source>
+        <translation>CSV spreadsheet (*.csv);;YAML (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Aucun signalement accepté comme «&#xa0;faux positif&#xa0;» dans cet espace de travail.</source>
+        <translation>No findings accepted as “false positive” in this workspace.</translation>
+    </message>
+    <message>
+        <source>{n} faux positif(s) enregistré(s) dans {f}.</source>
+        <translation>{n} false positive(s) saved to {f}.</translation>
+    </message>
+    <message>
+        <source>{n} fichier(s) de relecture illisible(s) ignoré(s).</source>
+        <translation>{n} unreadable review file(s) ignored.</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
         <source>Expliquer la règle</source>
@@ -372,6 +805,17 @@
     <message>
         <source>Exemples acceptés&#xa0;:</source>
         <translation>Accepted examples:</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>Valider</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -414,6 +858,14 @@
     <message>
         <source>&amp;Renommer…</source>
         <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <source>E&amp;xporter…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Copier pour le &amp;réseau affiché</source>
+        <translation>Copy for the displayed &amp;network</translation>
     </message>
     <message>
         <source>&amp;Quitter</source>
@@ -490,6 +942,10 @@
     <message>
         <source>Espaces &amp;récents</source>
         <translation>&amp;Recent workspaces</translation>
+    </message>
+    <message>
+        <source>Copier &amp;pour…</source>
+        <translation>Copy &amp;for…</translation>
     </message>
     <message>
         <source>&amp;Édition</source>

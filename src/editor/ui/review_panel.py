@@ -76,13 +76,13 @@ class AcceptDialog(QDialog):
 
 def decision_label(fs) -> str:
     d = fs.decision
-    tr = QCoreApplication.translate
     if fs.status == "accepted":
-        return tr("ReviewPanel", "acceptée ({kind}) par {by}").format(
+        return QCoreApplication.translate("ReviewPanel", "acceptée ({kind}) par {by}").format(
             kind=REASON_LABELS.get(d.kind, d.kind), by=d.by)
     if fs.status == "sent-back":
-        return tr("ReviewPanel", "renvoyée à l'auteur par {by}").format(by=d.by)
-    return tr("ReviewPanel", "ouverte")
+        return QCoreApplication.translate("ReviewPanel", "renvoyée à l'auteur par {by}").format(
+            by=d.by)
+    return QCoreApplication.translate("ReviewPanel", "ouverte")
 
 
 class ReviewPanel(QWidget):
