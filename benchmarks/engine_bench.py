@@ -22,20 +22,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _measure import median_time  # noqa: E402
 from _text import ROOT, document, post_of  # noqa: E402
 
 from editor.compliance.engine import Engine  # noqa: E402
 from editor.compliance.rules import load_rules  # noqa: E402
 from editor.compliance.service import make_engine  # noqa: E402
-
-
-def median_time(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def rule_words(ruleset) -> list[str]:

@@ -8,13 +8,12 @@ with python-markdown (what the editor's HTML preview already pays).
 """
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _measure import median_time  # noqa: E402
 from _text import post_of  # noqa: E402
 
 import markdown  # noqa: E402
@@ -27,13 +26,7 @@ from editor.export.platform import platform_findings  # noqa: E402
 from editor.export.preview import preview  # noqa: E402
 
 
-def timed(fn, repeat=5) -> float:
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t)
-    return statistics.median(runs)
+timed = median_time
 
 
 def main() -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _measure import median_time  # noqa: E402
 from _text import posts  # noqa: E402
 
 import editor.compliance.service as service  # noqa: E402
@@ -23,13 +23,7 @@ from editor.review.anchor import locate, make_quote  # noqa: E402
 from editor.review.session import ReviewSession  # noqa: E402
 
 
-def timed(fn, repeat=5) -> float:
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t)
-    return statistics.median(runs)
+timed = median_time
 
 
 def fake(i):
