@@ -149,6 +149,14 @@ class RuleSet:
 _MARKER = re.compile(r"(?<!!)\[([^\[\]\n]*)\](?!\()")
 
 
+def _known_keys(d, allowed, path, where: str = "") -> None:
+    """Reject a mapping with a key outside ``allowed``, naming the key and its line."""
+    unknown = set(d) - set(allowed)
+    if unknown:
+        k = sorted(unknown)[0]
+        raise RuleError(path, d.lines.get(k), f"unknown key {k!r}{where}")
+
+
 def _parse_example(text: str) -> Example:
     """``[...]`` marks the expected span; Markdown images and links ``![a](b)`` ``[a](b)`` are
     not markers."""
@@ -212,10 +220,7 @@ def _condition(v, path, line, default_scope) -> list[Condition]:
     for item in items:
         if not isinstance(item, dict):
             raise RuleError(path, line, "a condition is a mapping with 'patterns' and 'within'")
-        unknown = set(item) - COND_KEYS
-        if unknown:
-            k = sorted(unknown)[0]
-            raise RuleError(path, item.lines.get(k), f"unknown key {k!r} in condition")
+        _known_keys(item, COND_KEYS, path, " in condition")
         pats = _patterns(item, "patterns", path)
         if not pats:
             raise RuleError(path, item.line, "a condition needs patterns")
@@ -229,11 +234,7 @@ def _condition(v, path, line, default_scope) -> list[Condition]:
 def _rule(d, defaults: dict, pack: str, path: Path) -> Rule:
     if not isinstance(d, dict):
         raise RuleError(path, None, "each entry of 'rules' must be a mapping")
-    unknown = set(d) - RULE_KEYS
-    if unknown:
-        k = sorted(unknown)[0]
-        raise RuleError(path, d.lines.get(k), f"unknown key {k!r} in rule "
-                        f"{d.get('id', '?')!r}")
+    _known_keys(d, RULE_KEYS, path, f" in rule {d.get('id', '?')!r}")
     rid = _str(d, "id", path, required=True)
     import re
     if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", rid):
@@ -323,10 +324,7 @@ class Settings:
         data = _read_yaml(path) or {}
         if not isinstance(data, dict):
             raise RuleError(path, None, "settings must be a mapping")
-        unknown = set(data) - {"rules", "packs", "profile", "review"}
-        if unknown:
-            k = sorted(unknown)[0]
-            raise RuleError(path, data.lines.get(k), f"unknown key {k!r} in settings")
+        _known_keys(data, {"rules", "packs", "profile", "review"}, path, " in settings")
         overrides: dict[str, dict] = {}
         for rid, v in (data.get("rules") or {}).items():
             line = data["rules"].lines.get(rid)
@@ -488,10 +486,7 @@ def _compile(dirs: list[Path], settings: Settings | None) -> RuleSet:
                 data = _read_yaml(pack_file) or {}
                 if not isinstance(data, dict):
                     raise RuleError(pack_file, None, "pack.yaml must be a mapping")
-                unknown = set(data) - PACK_KEYS
-                if unknown:
-                    k = sorted(unknown)[0]
-                    raise RuleError(pack_file, data.lines.get(k), f"unknown key {k!r}")
+                _known_keys(data, PACK_KEYS, pack_file)
                 meta.update({k: str(v) for k, v in data.items()})
             except RuleError as e:
                 errors.append(e)
@@ -532,10 +527,10 @@ def _compile(dirs: list[Path], settings: Settings | None) -> RuleSet:
         if not isinstance(data, dict):
             errors.append(RuleError(f, None, "a rule file is a mapping with a 'rules' list"))
             continue
-        unknown = set(data) - FILE_KEYS
-        if unknown:
-            k = sorted(unknown)[0]
-            errors.append(RuleError(f, data.lines.get(k), f"unknown key {k!r}"))
+        try:
+            _known_keys(data, FILE_KEYS, f)
+        except RuleError as e:
+            errors.append(e)
             continue
         items = data.get("rules")
         if not isinstance(items, list):
@@ -624,10 +619,7 @@ def _merge_context(ctx: Context, path: Path) -> None:
     data = _read_yaml(path) or {}
     if not isinstance(data, dict):
         raise RuleError(path, None, "context.yaml must be a mapping")
-    unknown = set(data) - CONTEXT_KEYS
-    if unknown:
-        k = sorted(unknown)[0]
-        raise RuleError(path, data.lines.get(k), f"unknown key {k!r}")
+    _known_keys(data, CONTEXT_KEYS, path)
     for key, target in (("negators", ctx.negators), ("adjacent_negators", ctx.adjacent),
                         ("particles", ctx.particles),
                         ("negative_triggers", ctx.negative_triggers)):
