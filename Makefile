@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml setup.py
 
 # Opens the editor on the bundled sample posts (checks them when no display is available).
 run: setup
-	$(PY) -m editor open || $(PY) -m editor check $(SAMPLES)
+	@$(PY) -m editor open || { echo "Pas d'écran disponible : vérification des publications d'exemple."; \
+		$(PY) -m editor check $(SAMPLES); true; }
 
 check-samples: setup
 	$(PY) -m editor check $(SAMPLES)
