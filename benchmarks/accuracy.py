@@ -13,7 +13,8 @@ from editor.compliance.service import make_engine  # noqa: E402
 def main() -> None:
     engine, _ = make_engine(spelling=True)
     for name, path in (("public", ROOT.parent / "shared" / "eval" / "public.yaml"),
-                       ("own", ROOT / "tests" / "corpus" / "posts.yaml")):
+                       ("own", ROOT / "tests" / "corpus" / "posts.yaml"),
+                       ("blind", ROOT / "tests" / "blind" / "posts.yaml")):
         if not path.is_file():
             print(f"{name}: not available")
             continue

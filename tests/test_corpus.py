@@ -10,15 +10,20 @@ from conftest import ROOT, SHARED
 from corpus_scoring import score
 
 OWN = ROOT / "tests" / "corpus" / "posts.yaml"
+# Written late by someone who had not seen the rules, and measured before any change; the rules
+# were then improved on the families of formulations it revealed, so it is no longer blind.
+BLIND = ROOT / "tests" / "blind" / "posts.yaml"
 PUBLIC = SHARED / "eval" / "public.yaml"
 
 THRESHOLDS = {  # recall, precision, share of educational posts left silent, false spelling flags
-    "own": (0.94, 0.94, 1.0, 20),
+    "own": (0.94, 0.94, 1.0, 5),
+    "blind": (0.75, 0.88, 0.9, 10),
     "public": (0.95, 0.95, 1.0, 2),
 }
 
 
-@pytest.mark.parametrize("name,corpus", [("own", OWN), ("public", PUBLIC)], ids=["own", "public"])
+@pytest.mark.parametrize("name,corpus", [("own", OWN), ("blind", BLIND), ("public", PUBLIC)],
+                         ids=["own", "blind", "public"])
 def test_corpus_accuracy(full_engine, name, corpus):
     if not corpus.is_file():
         pytest.skip(f"{corpus} not available")
