@@ -347,3 +347,13 @@ def test_two_person_mode_needs_a_second_approver(window, qtbot, tmp_path, user_d
     save_profile(Profile("Dr Claire Martin", "chirurgienne", "pair"))
     panel.approve_b.click()
     assert "approuvé" in panel.state_label.text()
+
+
+def test_withdrawing_a_decision_reopens_the_finding(window, qtbot, tmp_path, profile):
+    _open_and_type(window, qtbot, tmp_path)
+    _accept(window, qtbot)
+    panel = window.review_panel
+    assert _item(panel, "-20 %").text(1).startswith("acceptée")
+    panel.tree.setCurrentItem(_item(panel, "-20 %"))
+    assert panel.withdraw_selected_decision()
+    qtbot.waitUntil(lambda: _item(panel, "-20 %").text(1) == "ouverte", timeout=3000)

@@ -104,6 +104,13 @@ class _Builder:
         return "".join(self.parts)
 
 
+def fence_closes(line: str, fence: tuple[str, int]) -> bool:
+    """Does ``line`` close the code fence opened with ``fence`` (its character and length)?"""
+    m = _FENCE.match(line)
+    return bool(m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1]
+                and not line[m.end():].strip())
+
+
 def iter_lines(src: str, start: int):
     """Yield ``(line_start, content_end, break_len)`` for each line from ``start``."""
     n = len(src)
@@ -156,9 +163,7 @@ class _Parser:
         for ls, le, brk in iter_lines(src, body_start):
             line = src[ls:le]
             if fence:
-                m = _FENCE.match(line)
-                if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1] \
-                        and not line[m.end():].strip():
+                if fence_closes(line, fence):
                     fence = None
                 continue
             if in_comment:

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from editor.document.projection import iter_lines
+from editor.document.projection import fence_closes, iter_lines
 from editor.document.post import parse_front_matter
 from editor.export.counting import URL_RE
 from editor.export.networks import NetworkProfile
@@ -231,9 +231,7 @@ class _Converter:
         for idx, (ls, le) in enumerate(rows):
             line = src[ls:le]
             if fence:
-                m = _FENCE.match(line)
-                if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1] \
-                        and not line[m.end():].strip():
+                if fence_closes(line, fence):
                     fence = None
                     self.blank()
                     continue

@@ -401,20 +401,22 @@ class ReviewPanel(QWidget):
         return text, list(analysis.findings)
 
     def _decide_on(self):
+        """The selected finding and the reviewer's profile, or None when either is missing."""
         if not self._ready():
             return None
         fs = self.selected()
         if fs is None:
             return None
-        return fs
-
-    def accept_selected(self) -> bool:
-        fs = self._decide_on()
-        if fs is None:
-            return False
         profile = self._profile()
         if profile is None:
+            return None
+        return fs, profile
+
+    def accept_selected(self) -> bool:
+        target = self._decide_on()
+        if target is None:
             return False
+        fs, profile = target
         dlg = AcceptDialog(fs.finding, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -424,12 +426,10 @@ class ReviewPanel(QWidget):
                             self.tr("Accepter le signalement"))
 
     def send_back_selected(self) -> bool:
-        fs = self._decide_on()
-        if fs is None:
+        target = self._decide_on()
+        if target is None:
             return False
-        profile = self._profile()
-        if profile is None:
-            return False
+        fs, profile = target
         dlg = TextDialog(self.tr("Renvoyer à l'auteur"), self.tr("Commentaire pour l'auteur\u00a0:"),
                          self, context=f"«\u00a0{fs.finding.text}\u00a0» — {fs.finding.message}")
         if dlg.exec() != QDialog.DialogCode.Accepted:
@@ -439,12 +439,13 @@ class ReviewPanel(QWidget):
                             self.tr("Renvoyer à l'auteur"))
 
     def withdraw_selected_decision(self) -> bool:
-        fs = self._decide_on()
+        fs = self.selected() if self._ready() else None
         if fs is None or fs.decision is None:
             return False
-        profile = self._profile()
-        if profile is None:
+        target = self._decide_on()
+        if target is None:
             return False
+        profile = target[1]
         return self._report(self.review.withdraw_decision(self.text, fs.finding.id, profile.name,
                                                           profile.role),
                             self.tr("Retirer la décision"))
