@@ -18,7 +18,9 @@ WORD, ELISION, NUM, HASHTAG, MENTION, URL, EMAIL, PUNCT = (
     "word", "elision", "num", "hashtag", "mention", "url", "email", "punct")
 
 _TOKEN = re.compile(
-    r"(?P<url>(?:https?://|www\.)[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'])"
+    r"(?P<url>(?:https?://|www\.)[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]']"
+    r"|(?<![\w@.])(?:[A-Za-z0-9-]+\.)+(?:fr|com|org|net|eu|io|be|ch|info|gouv)"
+    r"(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'])?(?![\w@]))"
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<mention>@[\w.]*\w)"
     r"|(?P<hashtag>#\w+)"
