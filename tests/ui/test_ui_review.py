@@ -357,3 +357,25 @@ def test_withdrawing_a_decision_reopens_the_finding(window, qtbot, tmp_path, pro
     panel.tree.setCurrentItem(_item(panel, "-20 %"))
     assert panel.withdraw_selected_decision()
     qtbot.waitUntil(lambda: _item(panel, "-20 %").text(1) == "ouverte", timeout=3000)
+
+
+def test_workspace_counts_leave_out_errors_accepted_in_review(tmp_path):
+    from editor.compliance.service import make_engine
+    from editor.review.model import REASON_KINDS
+    from editor.review.session import ReviewSession
+    from editor.ui.workspace import scan_workspace
+
+    engine, _ = make_engine(spelling=False)
+    path = tmp_path / "offre.md"
+    text = "Black Friday : -25 % sur le lifting !\n"
+    path.write_text(text, encoding="utf-8")
+    check = lambda t, base: engine.check(t, base_dir=base)  # noqa: E731
+    [before] = scan_workspace(tmp_path, check)
+    errors = [f for f in check(text, tmp_path).findings if f.severity == "error"]
+    assert before.counts["error"] == len(errors) > 0
+    session = ReviewSession(path)
+    outcome = session.accept(text, errors[0], sorted(REASON_KINDS)[0], "Exemple cité, pas une offre.",
+                             "Claire")
+    assert outcome.ok, outcome.message
+    [after] = scan_workspace(tmp_path, check)
+    assert after.counts["error"] == len(errors) - 1

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from editor.compliance.service import waive_accepted
 from editor.document.post import parse_front_matter
 from editor.ui import labels
 from editor.ui.storage import LoadError, load_post
@@ -67,7 +68,9 @@ def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
             continue
         info = post_info(p, loaded.text)
         if check is not None:
-            info.counts = severity_counts(check(loaded.text, p.parent).findings)
+            findings = check(loaded.text, p.parent).findings
+            waive_accepted(p, findings)  # errors accepted in review are not counted as open
+            info.counts = severity_counts(findings)
         out.append(info)
     return out
 
