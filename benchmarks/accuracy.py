@@ -15,7 +15,8 @@ def main() -> None:
     for name, path in (("public", ROOT.parent / "shared" / "eval" / "public.yaml"),
                        ("own", ROOT / "tests" / "corpus" / "posts.yaml"),
                        ("blind", ROOT / "tests" / "blind" / "posts.yaml"),
-                       ("blind2", ROOT / "tests" / "blind2" / "posts.yaml")):
+                       ("blind2", ROOT / "tests" / "blind2" / "posts.yaml"),
+                       ("blind3", ROOT / "tests" / "blind3" / "posts.yaml")):
         if not path.is_file():
             print(f"{name}: not available")
             continue
