@@ -53,23 +53,19 @@ def network_findings(source: str, p: NetworkProfile) -> list[Finding]:
             sug = "Raccourcir le texte ou accepter la publication en fil."
         out.append(_finding(p, "length", msg, conv.source_span(cut, len(text)), source, sug,
                             key="length"))
-    if p.hashtag_limit is not None:
-        tags = hashtag_spans(text)
-        for k, (a, b) in enumerate(tags[p.hashtag_limit:], p.hashtag_limit + 1):
+    for rule, limit, spans, noun, this, sug in (
+            ("hashtags", p.hashtag_limit, hashtag_spans, "hashtags", "celui-ci",
+             "Garder les hashtags les plus utiles."),
+            ("mentions", p.mention_limit, mention_spans, "mentions", "celle-ci", None)):
+        if limit is None:
+            continue
+        found = spans(text)
+        for k, (a, b) in enumerate(found[limit:], limit + 1):
             out.append(_finding(
-                p, "hashtags",
-                f"Trop de hashtags pour {p.label}{N}: {len(tags)} pour {p.hashtag_limit} au "
-                f"maximum{N}; celui-ci ({k}e) est en trop.",
-                conv.source_span(a, b), source, "Garder les hashtags les plus utiles.",
-                key=text[a:b]))
-    if p.mention_limit is not None:
-        ments = mention_spans(text)
-        for k, (a, b) in enumerate(ments[p.mention_limit:], p.mention_limit + 1):
-            out.append(_finding(
-                p, "mentions",
-                f"Trop de mentions pour {p.label}{N}: {len(ments)} pour {p.mention_limit} au "
-                f"maximum{N}; celle-ci ({k}e) est en trop.",
-                conv.source_span(a, b), source, key=text[a:b]))
+                p, rule,
+                f"Trop de {noun} pour {p.label}{N}: {len(found)} pour {limit} au "
+                f"maximum{N}; {this} ({k}e) est en trop.",
+                conv.source_span(a, b), source, sug, key=text[a:b]))
     if not p.links_clickable:
         for link in conv.links:
             out.append(_finding(
@@ -99,7 +95,7 @@ def network_findings(source: str, p: NetworkProfile) -> list[Finding]:
         if not att.alt.strip():
             out.append(_finding(
                 p, "alt", "Image sans texte alternatif : ajoutez une description, à coller dans "
-                f"le champ « texte alternatif » du réseau.", (att.start, att.end), source,
+                "le champ « texte alternatif » du réseau.", (att.start, att.end), source,
                 "Décrire l’image en une phrase (sans nom ni détail identifiant).",
                 key=att.target, rule="platform.image.alt"))
     for note in conv.notes:
