@@ -1,7 +1,10 @@
 """The review of a post: workflow, decisions on findings, anchored comments, history (no Qt).
 
 Everything lives beside the post in ``<post>.review.jsonl`` (see :mod:`editor.review.journal`):
-one JSON line per event, append-only, hash-chained, written under a lock file and atomically.
+one JSON line per event, append-only, hash-linked like commits (:mod:`editor.review.dag`, so two
+machines' histories merge: :mod:`editor.review.sync`, :mod:`editor.review.gitmerge`), written
+under an OS lock and atomically; a damaged line is reported and repaired
+(:mod:`editor.review.repair`); exports record the journal's heads (:mod:`editor.review.recorded`).
 
 API for the GUI (``editor.ui`` calls only this; no call raises on a bad, busy or unwritable file)::
 
@@ -37,7 +40,9 @@ API for the GUI (``editor.ui`` calls only this; no call raises on a bad, busy or
     s.add_comment(text, start, end, body, by, role) -> Outcome(value=comment id)
     s.reply(cid, body, by, role) / s.resolve(cid, by, role) / s.reopen(cid, by, role)
     s.history() -> [Version(number, action, state, by, role, at, sha256, text)]
-    s.diff(a, b) -> unified diff text (French labels); s.verify() -> [(entry number, message)]
+    s.diff(a, b) -> unified diff text (French labels); s.verify() -> [(line, message)]
+    s.heads                            # hashes of the latest entries (recorded by exports)
+    s.notes                            # French remarks from joining sync conflict copies
 
     from editor.review.profile import Profile, load_profile, save_profile  # name, role, mode
     from editor.review.model import (STATE_LABELS, ACTION_LABELS, REASON_KINDS, REASON_LABELS,

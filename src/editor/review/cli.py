@@ -1,9 +1,15 @@
 """``tact review``: the review from the command line (automation, tests). Never imports Qt.
 
 Exit status: 0 done; 1 refused (an approval with open errors, a transition not permitted now, a
-broken history for ``verify``), with the reasons; 2 usage or file problem (unknown finding id,
-unreadable post, corrupt review file). Output for humans is in French; problems go to stderr as
-``path: message``.
+broken history for ``verify``, a side with damaged lines for ``merge``), with the reasons; 2 usage
+or file problem (unknown finding id, unreadable post, corrupt review file). Output for humans is
+in French; problems go to stderr as ``path: message``.
+
+``verify`` checks the journal on its own (damaged lines, edited, moved or removed entries) and
+against the heads recorded by the workspace's exports (``.tact/exports.jsonl``): a truncated or
+rewritten journal fails. ``merge BASE OURS THEIRS`` is git's merge driver
+(:mod:`editor.review.gitmerge`); ``repair`` keeps a damaged journal's bytes aside and makes it
+writable again (:mod:`editor.review.repair`).
 """
 from __future__ import annotations
 
@@ -71,6 +77,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     h = post("history", "versions soumises, relues, approuvées ; différences")
     h.add_argument("--diff", nargs=2, type=int, metavar=("A", "B"))
     post("verify", "vérifier que l'historique n'a pas été modifié")
+    rp = post("repair", "réparer un fichier de relecture endommagé (lignes illisibles mises de "
+                        "côté)")
+    who(rp)
+    m = rs.add_parser("merge", help="fusionner deux historiques (pilote de fusion git : "
+                                    "tact review merge %%O %%A %%B)")
+    m.add_argument("base", metavar="BASE", type=Path)
+    m.add_argument("ours", metavar="OURS", type=Path)
+    m.add_argument("theirs", metavar="THEIRS", type=Path)
     f = rs.add_parser("false-positives", help="rapport des faux positifs pour les règles")
     f.add_argument("paths", nargs="+", metavar="PATH")
     f.add_argument("--out", type=Path, metavar="FILE")
@@ -159,6 +173,10 @@ def _session(path: str):
     from editor.review.session import ReviewSession
 
     s = ReviewSession(path)
+    for note in s.notes:
+        _err(s.path, note)
+    for french, _ in s.journal.notes:
+        _err(s.path, french)
     if s.error:
         _err(path, s.error)
     return s
@@ -181,6 +199,8 @@ def run(args) -> int:
         return _queue(args)
     if action == "profile":
         return _profile(args)
+    if action == "merge":
+        return _merge(args)
     text = _read_post(args.path)
     if text is None:
         return 2
@@ -194,6 +214,8 @@ def run(args) -> int:
     if ident is None:
         return 2
     by, role = ident
+    if action == "repair":
+        return _repair(args, by, role)
     s = _session(args.path)
     if s.error:
         return 2
@@ -348,21 +370,62 @@ def _status(args, text: str) -> int:
 
 
 def _verify(args) -> int:
+    from editor.export.archive import find_workspace, read_archive
+    from editor.review.recorded import audit, journal_key, recorded_heads
+
     s = _session(args.path)
-    if s.error:
+    if s.journal.fatal:
         return 2
-    if not s.journal.entries:
+    ws = find_workspace(Path(args.path))
+    records = read_archive(ws)
+    problems = audit(s.path, records, ws, s.journal)
+    if not problems and not s.journal.entries:
         _out(f"{args.path} : aucun historique de relecture.")
         return 0
-    problems = s.verify()
     if not problems:
-        _out(f"{s.path} : historique intact ({len(s.journal.entries)} entrées).")
+        exports = len(recorded_heads(records, journal_key(s.path, ws)))
+        checked = (f", conforme aux {exports} export(s) enregistré(s)" if exports else "")
+        _out(f"{s.path} : historique intact ({len(s.journal.entries)} entrées{checked}).")
         return 0
-    for n, msg in problems:
-        _err(s.path, f"entrée {n} : {msg}")
-    _err(s.path, f"historique rompu à partir de l'entrée {problems[0][0]} : le fichier a été "
-                 f"modifié en dehors de Tact")
+    for p in problems:
+        _err(s.path, f"entrée {p.line} : {p.french}" if p.line else p.french)
+    first = next((p.line for p in problems if p.line), None)
+    start = f" à partir de l'entrée {first}" if first else ""
+    _err(s.path, f"historique rompu{start} : le fichier a été modifié en dehors de Tact")
     return 1
+
+
+def _repair(args, by: str, role: str) -> int:
+    from editor.review import journal_path
+    from editor.review.model import ReviewError
+    from editor.review.repair import repair
+
+    path = journal_path(args.path)
+    try:
+        done = repair(path, by, role)
+    except ReviewError as exc:
+        _err(path, str(exc))
+        return 2
+    for note in done.notes:
+        _err(path, note)
+    if not done.dropped:
+        _out(f"{path} : aucune ligne endommagée, rien à réparer.")
+        return 0
+    _out(f"{path} : {len(done.dropped)} ligne(s) endommagée(s) retirée(s) "
+         f"({', '.join(str(d.line) for d in done.dropped)}) ; copie intégrale de l'ancien fichier "
+         f"dans {done.backup.name}.")
+    if done.lost:
+        _out(f"{len(done.lost)} entrée(s) perdue(s) : elles sont notées dans l'historique "
+             f"(réparation par {by}).")
+    return 0
+
+
+def _merge(args) -> int:
+    from editor.review.gitmerge import merge_files
+
+    code, message = merge_files(args.base, args.ours, args.theirs)
+    print(f"tact review merge: {message}", file=sys.stderr)
+    return code
 
 
 def _history(args) -> int:
@@ -370,7 +433,7 @@ def _history(args) -> int:
     from editor.review.session import format_time
 
     s = _session(args.path)
-    if s.error:
+    if s.journal.fatal:
         return 2
     versions = s.history()
     if args.diff:
@@ -388,7 +451,7 @@ def _history(args) -> int:
     for v in versions:
         _out(f"{v.number:3}  {format_time(v.at)}  {ACTION_LABELS.get(v.action, v.action)} par "
              f"{_who(v.by, v.role)} → {STATE_LABELS.get(v.state, v.state)}  [{v.sha256[:12]}]")
-    return 0
+    return 2 if s.error else 0
 
 
 def _false_positives(args) -> int:

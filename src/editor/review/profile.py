@@ -11,6 +11,7 @@ from pathlib import Path
 from editor.review.model import MODES, PAIR
 
 FILENAME = "reviewer.yaml"
+MAX_BYTES = 64 * 1024   # a name, a role and a mode
 
 
 @dataclass
@@ -27,25 +28,31 @@ def profile_path() -> Path:
 
 
 def load_profile(path: Path | None = None) -> tuple[Profile | None, str | None]:
+    from editor import yamlsafe
+
     p = path or profile_path()
     try:
-        raw = p.read_text(encoding="utf-8")
+        data = yamlsafe.load(yamlsafe.read_text(p, MAX_BYTES), max_bytes=MAX_BYTES) or {}
     except FileNotFoundError:
         return None, None
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, f"{p} : profil de relecteur illisible ({exc})"
-    import yaml
-
-    try:
-        data = yaml.safe_load(raw) or {}
-    except yaml.YAMLError as exc:
-        return None, f"{p} : profil de relecteur invalide ({str(exc).splitlines()[0]})"
-    if not isinstance(data, dict) or not str(data.get("name") or "").strip():
+    except OSError as exc:
+        return None, f"{p} : profil de relecteur illisible ({exc.strerror or exc})"
+    except yamlsafe.YamlError as exc:
+        return None, f"{p} : profil de relecteur invalide ({exc.french()})"
+    if not isinstance(data, dict):
         return None, f"{p} : profil de relecteur invalide (le champ « name » est requis)"
-    mode = str(data.get("mode") or PAIR)
+    fields = {}
+    for key in ("name", "role", "mode"):
+        v = data.get(key)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (str, int, float))):
+            return None, f"{p} : profil de relecteur invalide (« {key} » doit être un texte)"
+        fields[key] = "" if v is None else str(v).strip()
+    if not fields["name"]:
+        return None, f"{p} : profil de relecteur invalide (le champ « name » est requis)"
+    mode = fields["mode"] or PAIR
     if mode not in MODES:
         return None, f"{p} : mode de relecture inconnu « {mode} » (attendu : solo ou pair)"
-    return Profile(str(data["name"]).strip(), str(data.get("role") or "").strip(), mode), None
+    return Profile(fields["name"], fields["role"], mode), None
 
 
 def save_profile(profile: Profile, path: Path | None = None) -> str | None:

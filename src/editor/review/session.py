@@ -118,11 +118,15 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
 
 
 class ReviewSession:
-    def __init__(self, post: str | Path) -> None:
+    def __init__(self, post: str | Path, reconcile: bool = True) -> None:
+        """Open the review of ``post``; the sync tools' conflict copies lying beside its journal
+        are written into it first (``reconcile``), so both machines' decisions count."""
         self.post = Path(post)
         self.path = jr.journal_path(self.post)
         self.journal = jr.Journal(self.path)
         self.state = ReviewState()
+        self.notes: list[str] = jr.reconcile(self.path) if reconcile else []
+        self._problems: list[tuple[int, str]] | None = None
         self.reload()
 
     # ---- reading -------------------------------------------------------------------------
@@ -134,10 +138,18 @@ class ReviewSession:
     def reload(self) -> None:
         self.journal = jr.read_journal(self.path)
         self.state = replay(self.journal.entries)
+        self._problems = None
+
+    @property
+    def heads(self) -> list[str]:
+        """Hashes of the latest entries of the history (recorded by each export)."""
+        return jr.heads(self.journal.entries)
 
     def verify(self) -> list[tuple[int, str]]:
-        """Broken links of the hash chain as (entry number, French message); [] when intact."""
-        return jr.verify(self.journal.entries)
+        """Damaged lines and broken links as (line of the file, French message); [] when intact."""
+        if self._problems is None:
+            self._problems = jr.verify_journal(self.journal)
+        return list(self._problems)
 
     def effective_state(self, text: str) -> str:
         return _effective(self.state, text)
@@ -164,8 +176,11 @@ class ReviewSession:
                         st.last_transition, self.error, self.verify() if not self.error else [])
 
     def apply_waivers(self, findings: list) -> int:
-        """Mark findings accepted by a still-valid decision ``waived``; return how many."""
-        return _waive(self.state, findings) if not self.error else 0
+        """Mark findings accepted by a still-valid decision ``waived``; return how many.
+
+        A history that does not verify waives nothing: its decisions cannot be trusted.
+        """
+        return _waive(self.state, findings) if not self.error and not self.verify() else 0
 
     def history(self) -> list[Version]:
         return list(self.state.versions)
@@ -374,10 +389,10 @@ class ReviewSession:
         except OSError as exc:
             self.reload()
             return Outcome(False, 2, f"{self.path.name} : écriture impossible ({exc.strerror or exc})")
-        self.journal = jr.read_journal(self.path)
+        self.reload()
         if self.journal.error:     # should not happen; keep what we wrote in memory
-            self.journal = jr.Journal(self.path, entries)
-        self.state = replay(self.journal.entries)
+            self.journal = jr.Journal(self.path, entries, lines=list(range(1, len(entries) + 1)))
+            self.state = replay(entries)
         return Outcome(True, 0, done)
 
 

@@ -1,13 +1,17 @@
 """Replaying the journal: the recorded workflow state, decisions, comments, versions, signatures.
 
 Pure functions over the list of journal entries (see :mod:`editor.review.journal`); unknown entry
-types are ignored so that a newer Tact can add some.
+types (``merge``, ``repair``, and whatever a newer Tact adds) are ignored. The entries are replayed
+in the deterministic order of :func:`editor.review.dag.ordered` (parents first, then by time), so
+two machines holding the same entries see the same state whatever the order of the lines; an
+entry's number ``n`` is its place in that order.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from editor.review.anchor import TextQuote
+from editor.review.dag import ordered
 from editor.review.model import APPROVED, DRAFT, EXPORTED, STATES
 
 
@@ -110,7 +114,9 @@ class ReviewState:
 
 def _s(e: dict, key: str) -> str:
     v = e.get(key)
-    return v if isinstance(v, str) else ("" if v is None else str(v))
+    if isinstance(v, str):
+        return v
+    return str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else ""
 
 
 def _i(e: dict, key: str) -> int:
@@ -121,9 +127,8 @@ def _i(e: dict, key: str) -> int:
 def replay(entries: list[dict]) -> ReviewState:
     st = ReviewState()
     texts: dict[str, str] = {}
-    for e in entries:
+    for n, e in enumerate(ordered(entries), 1):
         t = e.get("type")
-        n = _i(e, "n")
         if t in ("transition", "sign"):
             sha = _s(e, "text_sha256")
             if isinstance(e.get("text"), str):

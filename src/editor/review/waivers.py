@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor.review.journal import read_journal, verify
+from editor.review.journal import read_journal, verify_journal
 from editor.review.session import _waive
 from editor.review.state import replay
 
@@ -15,15 +15,17 @@ from editor.review.state import replay
 def apply_waivers(journal: Path, findings: list) -> list[str]:
     """Set ``waived`` on accepted findings; return warnings (English, for stderr), if any.
 
-    A corrupt review file waives nothing (its decisions cannot be trusted); a broken hash chain
-    is reported but the decisions are still applied (``tact review verify`` gives the details).
+    Only a history that verifies waives anything: a corrupt or damaged review file, or one whose
+    hashes no longer match (a decision edited by hand, an entry removed), waives nothing
+    (``tact review verify`` gives the details).
     """
     j = read_journal(journal)
+    warnings = [en for _, en in j.notes]
     if j.error:
-        return [f"{j.error_en}; its decisions are ignored"]
-    _waive(replay(j.entries), findings)
-    problems = verify(j.entries)
+        return warnings + [f"{j.error_en}; its decisions are ignored"]
+    problems = verify_journal(j)
     if problems:
-        return [f"review history is broken at entry {problems[0][0]} "
-                f"(run 'tact review verify' for details)"]
-    return []
+        return warnings + [f"review history is broken at entry {problems[0][0]}; its decisions "
+                           f"are ignored (run 'tact review verify' for details)"]
+    _waive(replay(j.entries), findings)
+    return warnings
