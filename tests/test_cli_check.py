@@ -167,3 +167,12 @@ def test_rules_list_explain_and_test(tact):
     assert tact("rules", "explain", "no.such-rule").returncode == 2
     run = tact("rules", "test")
     assert run.returncode == 0 and run.stdout.strip().endswith("0 failed")
+
+
+def test_a_refused_front_matter_is_said_on_stderr_and_the_body_still_checked(tmp_path, tact):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: &a [x]\nb: *a\n---\n# Titre\n\n-30 % sur la rhinoplastie.\n",
+                    encoding="utf-8")
+    r = tact("check", "--no-spelling", post)
+    assert r.returncode == 1                       # the discount in the body is found
+    assert "front matter ignored" in r.stderr and "aliases" in r.stderr

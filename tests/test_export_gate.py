@@ -95,7 +95,8 @@ def test_export_writes_texts_images_and_reports_with_matching_hashes(ws, eng, qa
     assert [p for p in out.iterdir() if p.name.startswith(".")] == []   # no staging left
     report = json.loads((folder / "rapport-conformite.json").read_text("utf-8"))
     source = (ws / "good.md").read_text("utf-8")
-    assert report["post"]["text"] == source
+    # The approved body only (the front matter's notes stay in the practice); the hash is the file's.
+    assert report["post"]["text"] == source[source.index("# Tabac"):]
     assert report["post"]["sha256"] == hashlib.sha256(source.encode()).hexdigest()
     assert report["rules_version"] == "testpack@1.0"
     for net in ("instagram", "x", "linkedin"):

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from dataclasses import dataclass, field
+
+from editor.text.offsets import line_column, line_starts
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -40,15 +41,6 @@ class Finding:
         return d
 
 
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    pos = text.find("\n")
-    while pos >= 0:
-        starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
-    return starts
-
-
 def finalize(findings: list[Finding], source: str) -> list[Finding]:
     """Sort by position, drop duplicates, fill ``text``, line/column and stable ids."""
     findings.sort(key=lambda f: (f.start, SEVERITY_ORDER[f.severity], f.rule, f.end))
@@ -64,9 +56,7 @@ def finalize(findings: list[Finding], source: str) -> list[Finding]:
     occurrences: dict[tuple[str, str], int] = {}
     for f in out:
         f.text = source[f.start:f.end]
-        i = bisect_right(starts, f.start) - 1
-        f.line = i + 1
-        f.column = f.start - starts[i] + 1
+        f.line, f.column = line_column(starts, f.start)
         key = f.key or f.text
         n = occurrences.get((f.rule, key), 0)
         occurrences[(f.rule, key)] = n + 1

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from editor.compliance.engine import Analysis, Engine
 from editor.compliance.rules import RuleError, RuleSet, Settings, load_rules
+from editor.document.files import find_posts
 from editor.document.post import PostError, read_text
 
 
@@ -70,15 +71,18 @@ def make_engine(extra_rules: list[Path] | None = None, settings_file: Path | Non
 
 
 def collect_posts(paths: list[str]) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
-    """Expand folders to their ``*.md`` files; report missing paths and empty folders."""
+    """Expand folders to their posts (:func:`editor.document.files.find_posts`); report missing
+    paths, empty folders and what could not be read below a folder (an unreadable subfolder, an
+    ``.md`` that is not a regular file). A path given as is is kept: reading it says what is wrong.
+    """
     files: list[tuple[str, Path]] = []
     errors: list[tuple[str, str]] = []
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            found = sorted(x for x in p.rglob("*.md") if x.is_file()
-                           and not any(part.startswith(".") for part in x.relative_to(p).parts))
-            if not found:
+            found, problems = find_posts(p)
+            errors.extend((str(x.path), x.message) for x in problems)
+            if not found and not problems:
                 errors.append((arg, "folder contains no Markdown post (*.md)"))
             files.extend((str(x), x) for x in found)
         elif p.exists():
@@ -98,6 +102,9 @@ def check_paths(engine: Engine, paths: list[str]) -> CheckReport:
             report.errors.append((shown, str(e)))
             continue
         analysis = engine.check(text, base_dir=p.parent)
+        front = analysis.projection.front_matter
+        if front.error:   # the body is still checked; the author is told on stderr
+            report.warnings.append((shown, f"warning: front matter ignored: {front.error}"))
         _apply_review(p, analysis, report)
         report.files.append(FileReport(shown, analysis))
     return report

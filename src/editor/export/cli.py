@@ -2,7 +2,12 @@
 
 Exit status: 0 exported; 1 the gate refused (an ``error`` finding neither fixed nor accepted);
 2 usage or file problems (unknown network, missing post, image missing or outside the post's
-folder, broken rule or profile file). Nothing is written unless the status is 0.
+folder, broken rule or profile file, an output folder the export did not create). Nothing is
+written unless the status is 0.
+
+Each post gets ``<out>/<slug>/``; an existing folder there is replaced only when an earlier export
+of the same post created it (its ``.tact-export.json`` marker says so): a user's folder is never
+touched, and posts whose names give the same slug each get their own folder.
 """
 from __future__ import annotations
 

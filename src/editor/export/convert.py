@@ -224,6 +224,7 @@ class _Converter:
                 self.refs[m.group(1).strip().lower()] = m.group(2)
         fence: tuple[str, int] | None = None
         in_comment = False
+        open_inline = False
         in_para = False
         in_list = False
         in_table = False
@@ -243,6 +244,18 @@ class _Converter:
                 if "-->" in line:
                     in_comment = False
                 continue
+            if open_inline:   # a comment opened inside an earlier line: never published
+                j = line.find("-->")
+                if j < 0:
+                    continue
+                open_inline = False
+                ls += j + 3
+                line = src[ls:le]
+                if not line.strip():
+                    continue
+            k = line.rfind("<!--")
+            if k > 0 and line[:k].strip() and "-->" not in line[k:]:
+                le, line, open_inline = ls + k, line[:k], True
             # Block quote markers (any depth).
             pos, quoted = ls, False
             while True:

@@ -3,8 +3,16 @@
 ``export_posts`` checks every post (review decisions applied by ``check_paths``), refuses while any
 ``error`` finding is neither fixed nor accepted, refuses when an image is missing or outside the
 post's folder, and otherwise builds every post's folder in a temporary folder inside ``--out``
-before moving it into place: nothing partial is ever left. Each export is appended to the
-workspace's archive (``.tact/exports.jsonl``).
+before moving them all into place (all or nothing: nothing partial is ever left). Each export is
+appended to the workspace's archive (``.tact/exports.jsonl``).
+
+Only folders the export created are ever replaced (``editor.export.folders``): each holds a marker
+``.tact-export.json`` naming its post; a folder of the same name without it (the user's) makes the
+export refuse, and posts whose names collide each get their own folder.
+
+Privacy: the report and the archive carry what was exported and the approved body (no front
+matter, no HTML comments: ``editor.export.approved``), with the SHA-256 of the whole source for
+proof. Everything written is private (files 0600, new folders 0700).
 
 Folder of a post (``<out>/<post file name>/``)::
 
@@ -13,10 +21,12 @@ Folder of a post (``<out>/<post file name>/``)::
     images/<network>/image-01.jpg ...    clean copies (upright, no metadata, resized)
     images/<network>/textes-alternatifs.txt
     rapport-conformite.json, rapport-conformite.pdf
+    .tact-export.json                    the marker: the post it comes from, the files written
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import shutil
@@ -25,15 +35,22 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editor.export import folders
 from editor.export import report as rep
-from editor.export.archive import append_record, find_workspace, now_iso, sha256_text
+from editor.export.approved import approved_text, comment_spans
+from editor.export.archive import (APPROVED_FORMAT, append_record, archive_path, find_workspace,
+                                   now_iso, read_archive, sha256_text)
 from editor.export.convert import ConvertOptions
-from editor.export.images import ImageProblem, export_image, resolve_image
+from editor.export.images import ImageProblem, export_image, open_image, resolve_image
 from editor.export.networks import load_networks
 from editor.export.platform import platform_findings
 from editor.export.preview import preview
+from editor.fileio import PRIVATE_DIR, PRIVATE_FILE, make_private_dir
+
+log = logging.getLogger(__name__)
 
 REPORT_NAME = "rapport-conformite"
+DEFAULT_EXPORT_DIR = "exports"    # the editor's default output folder, in the workspace
 THREAD_SEPARATOR = "\n\n-----\n\n"
 
 
@@ -64,6 +81,7 @@ class PostExport:
     report_json: Path | None = None
     report_pdf: Path | None = None
     report: dict = field(default_factory=dict)
+    source: str = field(default="", repr=False)   # the whole source (never in report or archive)
 
 
 @dataclass
@@ -73,6 +91,7 @@ class ExportResult:
     posts: list[PostExport] = field(default_factory=list)
     archive: Path | None = None
     notes: list[Problem] = field(default_factory=list)      # informative, export done
+    archive_error: Problem | None = None   # exported, but the archive could not be written
 
     @property
     def ok(self) -> bool:
@@ -101,7 +120,7 @@ def review_info(post_path: Path, text: str, findings) -> tuple[dict, dict[str, d
     Read through ``editor.review.session.ReviewSession`` (the post's ``.review.jsonl``).
     """
     info = {"state": None, "reviewed_by": None, "reviewed_at": None, "approved_by": None,
-            "approved_at": None, "signatures": [], "note": None}
+            "approved_at": None, "signatures": [], "note": None, "journal_head": []}
     try:
         from editor.review.model import REASON_LABELS, STATE_LABELS
         from editor.review.session import ReviewSession
@@ -117,6 +136,7 @@ def review_info(post_path: Path, text: str, findings) -> tuple[dict, dict[str, d
         return info, {}
     if ov.error:
         info["note"] = ov.error
+    info["journal_head"] = session.heads    # `tact review verify` checks the journal against it
     info["state"] = STATE_LABELS.get(ov.state, ov.state)
     reviewers: list[tuple[str, str]] = []
     for t in session.state.transitions:
@@ -151,6 +171,55 @@ def review_info(post_path: Path, text: str, findings) -> tuple[dict, dict[str, d
     return info, decisions
 
 
+def review_gate(post_path: Path, workspace: Path | None,
+                archives: dict[Path, list[dict]]) -> Problem | None:
+    """Why the post's review history cannot be trusted, or None (no journal, or it verifies).
+
+    The history must verify (no damaged line, no entry edited, moved or removed) and still hold
+    every head the workspace's earlier exports recorded (no truncation, no rewrite). Otherwise the
+    export is refused as a file problem (exit 2, like a corrupt review file): its decisions and
+    the « approved » it would print in the report cannot be trusted. ``archives`` caches the
+    archive of each workspace for one export.
+    """
+    from editor.review import journal_path
+    from editor.review.recorded import audit
+
+    journal = journal_path(post_path)
+    ws = workspace or find_workspace(post_path)
+    if ws not in archives:
+        try:
+            archives[ws] = read_archive(ws)
+        except OSError as exc:   # the exports' record cannot be read: nothing to check against
+            shown = exc.filename or ws
+            return Problem(str(post_path),
+                           f"the export archive {shown} cannot be read ({exc.strerror or exc}): "
+                           "the review history cannot be checked against earlier exports",
+                           f"Export refusé : le registre des exports {shown} est illisible "
+                           f"({exc.strerror or exc}) ; l’historique de relecture ne peut pas être "
+                           "vérifié.")
+    problems = audit(journal, archives[ws], ws)
+    if not problems:
+        return None
+    first = problems[0]
+    where = f"line {first.line}" if first.line else "recorded by an earlier export"
+    where_fr = f"ligne {first.line} : " if first.line else ""
+    return Problem(str(post_path),
+                   f"review history of {journal.name} does not verify ({where}; "
+                   f"{len(problems)} problem(s)): its decisions cannot be trusted, export refused "
+                   f"(run 'tact review verify {post_path}')",
+                   f"Export refusé : l’historique de relecture {journal.name} a été modifié en "
+                   f"dehors de Tact ({where_fr}{first.french}). Ses décisions ne valent pas "
+                   f"(détails : tact review verify).")
+
+
+def _journal_key(post_path: Path, workspace: Path) -> str:
+    """The post's journal as the archive names it (see ``editor.review.recorded``)."""
+    from editor.review import journal_path
+    from editor.review.recorded import journal_key
+
+    return journal_key(journal_path(post_path), workspace)
+
+
 def mark_exported(post_path: Path, text: str, targets: list[str]) -> str | None:
     """Record the « exporté » step in the post's review, when it is approved and a reviewer
     profile is set; return a French note when that could not be done (None when done or moot)."""
@@ -171,8 +240,16 @@ def mark_exported(post_path: Path, text: str, targets: list[str]) -> str | None:
     return None if out.ok else out.message
 
 
+def default_export_folder(workspace: Path) -> Path:
+    """The editor's dedicated output folder, ``<workspace>/exports`` (created private): never
+    the post's own folder, whose files an export must not sit among."""
+    return make_private_dir(Path(workspace) / DEFAULT_EXPORT_DIR)
+
+
 def _write_text(path: Path, text: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                 PRIVATE_FILE)
+    with open(fd, "w", encoding="utf-8", newline="") as f:
         f.write(text)
         f.flush()
         os.fsync(f.fileno())
@@ -180,11 +257,11 @@ def _write_text(path: Path, text: str) -> None:
 
 def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, folder: Path,
                 rules_version: str, options: ConvertOptions | None, pdf: bool,
-                when: str) -> PostExport:
-    folder.mkdir(parents=True)
+                when: str, final: Path) -> PostExport:
+    folder.mkdir(mode=PRIVATE_DIR)
     source = analysis.source
     fm = analysis.projection.front_matter
-    pe = PostExport(shown, folder)
+    pe = PostExport(shown, folder, source=source)
     networks_json = {}
     for name in targets:
         profile = nets[name]
@@ -196,8 +273,7 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
         pe.networks[name] = ne
         images_json = []
         if profile.image_max and pv.attachments:
-            img_dir = folder / "images" / name
-            img_dir.mkdir(parents=True)
+            img_dir = make_private_dir(folder / "images" / name)
             alt_lines = []
             for k, att in enumerate(pv.attachments, 1):
                 src = resolve_image(att.target, post_path.parent)
@@ -214,6 +290,7 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
             "parts": len(pv.parts), "images": images_json,
             "notes": [n.message for n in pv.notes]}
     review, decisions = review_info(post_path, source, findings)
+    hidden = comment_spans(source)     # a finding's passage there is a note, not exported
     from importlib.metadata import PackageNotFoundError, version
     try:
         tool = f"tact {version('tact')}"
@@ -223,12 +300,14 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
         "version": 1,
         "generated_at": when,
         "tool": tool,
+        # ``text``: the approved body only; ``sha256``: of the whole source, for proof.
         "post": {"path": shown, "title": fm.title, "status": fm.data.get("status"),
-                 "sha256": sha256_text(source), "text": source},
+                 "sha256": sha256_text(source), "text": approved_text(source),
+                 "text_format": APPROVED_FORMAT},
         "rules_version": rules_version,
         "targets": list(targets),
         "networks": networks_json,
-        "findings": [rep.finding_record(x, decisions.get(x.id)) for x in findings],
+        "findings": [rep.finding_record(x, decisions.get(x.id), hidden) for x in findings],
         "review": review,
     }
     pe.report = report
@@ -237,6 +316,7 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
     if pdf:
         pe.report_pdf = folder / f"{REPORT_NAME}.pdf"
         rep.write_pdf(pe.report_pdf, report)
+    folders.write_marker(folder, post_path, when, final)
     return pe
 
 
@@ -270,6 +350,7 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
     for p, m in getattr(report, "warnings", []):   # e.g. a review file with a broken history
         result.notes.append(Problem(p, f"warning: {m}", m))
     posts = []
+    archives: dict[Path, list[dict]] = {}
     for fr in report.files:
         an = fr.analysis
         findings = platform_findings(an, targets)
@@ -280,65 +361,84 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
         post_path = Path(fr.path)
         for img in an.projection.images:
             try:
-                resolve_image(img.target, post_path.parent)
+                src = resolve_image(img.target, post_path.parent)
+                with open_image(src.path):   # header only: format, extension, pixel count
+                    pass
             except ImageProblem as e:
                 result.problems.append(Problem(fr.path, e.message, e.french))
+        untrusted = review_gate(post_path, workspace, archives)
+        if untrusted:
+            untrusted.path = fr.path
+            result.problems.append(untrusted)
         posts.append((fr.path, post_path, an, findings))
     if not result.ok or not posts:
         return result
     out = Path(out)
-    created_out = not out.exists()
+    created_out = not os.path.lexists(out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".tact-export-", dir=out))
+        make_private_dir(out)
+        if not out.is_dir():
+            raise NotADirectoryError(20, "not a folder", str(out))
     except OSError as exc:
-        result.problems.append(Problem(str(out), f"cannot create the output folder ({exc.strerror})",
+        result.problems.append(Problem(str(out), f"cannot create the output folder "
+                                                 f"({exc.strerror or exc})",
                                        f"Impossible de créer le dossier de sortie ({exc})."))
+        return result
+    folders.sweep_leftovers(out)
+    # Each post's folder name: its own earlier export, else a free name; never a user's folder.
+    names: list[str] = []
+    try:
+        for shown, post_path, an, findings in posts:
+            name = folders.choose_folder(out, post_path, slug(post_path.stem), set(names))
+            protected = [post_path] + [post_path.parent / i.target for i in an.projection.images]
+            folders.check_not_swapping(out / name, protected)
+            names.append(name)
+    except folders.FolderProblem as e:
+        result.problems.append(Problem(str(e.path), e.message, e.french))
+        _remove_if_created(out, created_out)
+        return result
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=folders.STAGING_PREFIX, dir=out))
+    except OSError as exc:
+        result.problems.append(Problem(str(out), f"cannot write in the output folder "
+                                                 f"({exc.strerror or exc})",
+                                       f"Impossible d’écrire dans le dossier de sortie ({exc})."))
+        _remove_if_created(out, created_out)
         return result
     when = now_iso()
     built: list[tuple[PostExport, str]] = []
-    names: set[str] = set()
+    placement = folders.Placement(out)
+    shown = ""
     try:
-        for shown, post_path, an, findings in posts:
-            name = slug(post_path.stem)
-            k = 2
-            while name in names:
-                name, k = f"{slug(post_path.stem)}-{k}", k + 1
-            names.add(name)
+        for (shown, post_path, an, findings), name in zip(posts, names):
             pe = _build_post(shown, post_path, an, findings, targets, nets, staging / name,
-                             report.rules_version, options, pdf, when)
+                             report.rules_version, options, pdf, when, out / name)
             built.append((pe, name))
-        # Everything is built: move each post's folder into place (an older export is replaced).
+        # Everything is built: move the posts' folders into place, all or nothing.
         for pe, name in built:
-            final = out / name
-            old = None
-            if final.exists():
-                old = Path(tempfile.mkdtemp(prefix=".tact-old-", dir=out))
-                os.replace(final, old / name)
-            os.replace(pe.folder, final)
-            pe.folder = final
-            for ne in pe.networks.values():
-                ne.file = final / ne.file.name
-            pe.images = [final / p.relative_to(staging / name) for p in pe.images]
-            pe.report_json = final / pe.report_json.name
-            if pe.report_pdf:
-                pe.report_pdf = final / pe.report_pdf.name
-            if old:
-                shutil.rmtree(old, ignore_errors=True)
+            placement.place(pe.folder, out / name, Path(pe.path))
+        placement.commit()
+        for pe, name in built:
+            _relocate(pe, staging / name, out / name)
             result.posts.append(pe)
     except ImageProblem as e:
+        placement.rollback()
         result.problems.append(Problem(shown, e.message, e.french))
+    except folders.FolderProblem as e:
+        placement.rollback()
+        result.problems.append(Problem(str(e.path), e.message, e.french))
     except OSError as exc:
+        placement.rollback()
         result.problems.append(Problem(str(out), f"cannot write the export ({exc})",
                                        f"Impossible d’écrire l’export ({exc})."))
+    except BaseException:
+        placement.rollback()
+        raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging, onerror=lambda _f, p, exc: log.warning(
+            "cannot remove the staging folder %s: %s", p, exc[1]))
     if not result.ok:
-        if created_out:
-            try:
-                out.rmdir()   # only when empty: nothing partial is left
-            except OSError:
-                pass
+        _remove_if_created(out, created_out)
         return result
     # The archive: one record per post.
     for pe in result.posts:
@@ -346,14 +446,54 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
         ws = workspace or find_workspace(post_path)
         rec = {"kind": "export", "time": when, "post": pe.path,
                "post_sha256": pe.report["post"]["sha256"], "approved_text": pe.report["post"]["text"],
+               "approved_format": APPROVED_FORMAT,
                "rules_version": pe.report["rules_version"], "folder": str(pe.folder.resolve()),
                "networks": {n: {"text": ne.text, "sha256": ne.sha256, "parts": ne.parts,
                                 "file": ne.file.name} for n, ne in pe.networks.items()},
                "accepted_findings": [f["id"] for f in pe.report["findings"]
                                      if f["decision"] == "accepted"],
-               "review": pe.report["review"]}
-        result.archive = append_record(ws, rec)
-        note = mark_exported(post_path, pe.report["post"]["text"], list(pe.networks))
+               "review": pe.report["review"], "review_journal": _journal_key(post_path, ws)}
+        try:
+            result.archive = append_record(ws, rec)
+        except OSError as exc:   # the export stands; the record could not be kept
+            log.error("%s: export archive not written: %s", archive_path(ws), exc)
+            result.archive_error = Problem(
+                pe.path, f"warning: exported to {pe.folder}, but the export archive "
+                         f"{archive_path(ws)} could not be written ({exc.strerror or exc})",
+                f"Exporté dans «\u00a0{pe.folder}\u00a0», mais l’archive des exports "
+                f"«\u00a0{archive_path(ws)}\u00a0» n’a pas pu être écrite "
+                f"({exc.strerror or exc}).")
+            result.notes.append(result.archive_error)
+        try:
+            note = mark_exported(post_path, pe.source, list(pe.networks))
+        except OSError as exc:   # e.g. a read-only workspace: the export stands
+            log.error("%s: the review could not record the export: %s", pe.path, exc)
+            result.notes.append(Problem(
+                pe.path, f"warning: the review could not record the export "
+                         f"({exc.strerror or exc})",
+                f"L’export n’a pas pu être noté dans la relecture ({exc.strerror or exc})."))
+            note = None
         if note:
             result.notes.append(Problem(pe.path, note, note))
     return result
+
+
+def _relocate(pe: PostExport, old: Path, new: Path) -> None:
+    """Point ``pe``'s paths at its folder's final place."""
+    pe.folder = new
+    for ne in pe.networks.values():
+        ne.file = new / ne.file.name
+    pe.images = [new / p.relative_to(old) for p in pe.images]
+    pe.report_json = new / pe.report_json.name
+    if pe.report_pdf:
+        pe.report_pdf = new / pe.report_pdf.name
+
+
+def _remove_if_created(out: Path, created: bool) -> None:
+    """Remove the output folder when this export created it and left it empty."""
+    if not created:
+        return
+    try:
+        out.rmdir()
+    except OSError:
+        pass   # not empty: something else was put there meanwhile; it stays

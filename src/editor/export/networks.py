@@ -7,6 +7,7 @@ from pathlib import Path
 
 COUNTING_METHODS = ("weighted", "utf16", "utf8-bytes")
 NBSP_POLICIES = ("keep", "nbsp", "space")
+MAX_PROFILE_BYTES = 256 * 1024   # a profile is a few hundred bytes
 
 
 class NetworkError(ValueError):
@@ -81,15 +82,15 @@ def _int(d, key, path, *, optional=True, minimum=0):
 
 def parse_profile(name: str, text: str, path: Path | str = "<profile>") -> NetworkProfile:
     """Build a profile from the YAML text of ``<name>.yaml``; raise :class:`NetworkError`."""
-    from editor.compliance.yamlfile import YamlError, load
+    from editor.yamlsafe import YamlError, load
 
     try:
-        d = load(text)
+        d = load(text, max_bytes=MAX_PROFILE_BYTES)
     except YamlError as e:
         raise NetworkError(path, e.message, e.line) from None
     if not isinstance(d, dict):
         raise NetworkError(path, "a network profile must be a mapping of keys to values")
-    unknown = sorted(set(d) - _KEYS)
+    unknown = sorted(set(d) - _KEYS, key=str)   # keys may be numbers, dates…
     if unknown:
         raise NetworkError(path, f"unknown key '{unknown[0]}'", _line(d, unknown[0]))
     counting = d.get("counting")
@@ -166,10 +167,14 @@ def _load(folder: Path) -> dict[str, NetworkProfile]:
     if not folder.is_dir():
         raise NetworkError(folder, "network profiles folder not found")
     out: dict[str, NetworkProfile] = {}
+    from editor.yamlsafe import YamlError, read_text
+
     for p in sorted(folder.glob("*.yaml")):
         try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = read_text(p, MAX_PROFILE_BYTES)
+        except YamlError as exc:
+            raise NetworkError(p, exc.message) from None
+        except OSError as exc:
             raise NetworkError(p, f"cannot be read ({exc})") from None
         out[p.stem] = parse_profile(p.stem, text, p)
     if not out:

@@ -3,21 +3,47 @@
 The JSON is the record; the PDF is the same content for a human (the Ordre, a lawyer, the practice).
 QtGui is imported only when a PDF is written, on the offscreen platform when no GUI is running;
 QtWidgets is never imported.
+
+Both carry only what was exported: the approved body (no front matter, no HTML comments) and the
+network texts, never the team's notes; the PDF's title metadata is the post's title or file name,
+never a path. Both files are private (0600).
 """
 from __future__ import annotations
 
+import bisect
 import html
 import json
+import logging
 import os
+import tempfile
 from pathlib import Path
+
+from editor.fileio import PRIVATE_FILE, sweep_stale_temps
+
+log = logging.getLogger(__name__)
 
 DECISIONS_FR = {"accepted": "acceptée", "sent-back": "renvoyée à l’auteur", "open": "non traitée"}
 SEVERITIES_FR = {"error": "erreur", "warning": "avertissement", "info": "information"}
 
 
-def finding_record(f, decision: dict | None = None) -> dict:
-    """A finding with its decision (``accepted``, ``sent-back`` or ``open``), reason, who, when."""
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Does ``[a, b)`` overlap one of the sorted, disjoint ``spans``?"""
+    k = bisect.bisect_right(spans, (a, float("inf"))) - 1
+    return any(0 <= i < len(spans) and spans[i][0] < b and a < spans[i][1] for i in (k, k + 1))
+
+
+def finding_record(f, decision: dict | None = None,
+                   hidden: list[tuple[int, int]] | None = None) -> dict:
+    """A finding with its decision (``accepted``, ``sent-back`` or ``open``), reason, who, when.
+
+    ``hidden``: source spans never exported (HTML comments); a finding there keeps its rule and
+    position but not its passage, which may be a working note (a patient's name).
+    """
     d = f.to_json()
+    if hidden and _inside(hidden, f.start, f.end):
+        d["text"] = ""
+        d.pop("suggestion", None)
+        d["in_comment"] = True
     decision = decision or {}
     d["decision"] = "accepted" if f.waived else decision.get("decision", "open")
     d["reason"] = decision.get("reason")
@@ -72,7 +98,7 @@ body {{ font-family: sans-serif; font-size: 9pt; }}
 table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #888; padding: 2px; }}
 pre {{ white-space: pre-wrap; font-family: monospace; font-size: 8pt; }}
 </style></head><body>
-<h1>Rapport de conformité — {_esc(post.get('title') or post['path'])}</h1>
+<h1>Rapport de conformité — {_esc(post_name(post))}</h1>
 <p>Publication : {_esc(post['path'])}<br>
 Exporté le : {_esc(report['generated_at'])} ({_esc(report['tool'])})<br>
 SHA-256 du texte approuvé : <tt>{_esc(post['sha256'])}</tt><br>
@@ -107,16 +133,46 @@ def _gui_app():
 _APP = None
 
 
+def post_name(post: dict) -> str:
+    """The post's title, else its file name: never a path (it names folders, even users)."""
+    raw = str(post.get("path") or "").replace("\\", "/")
+    return str(post.get("title") or "") or raw.rstrip("/").rsplit("/", 1)[-1]
+
+
+def pdf_title(report: dict) -> str:
+    """The PDF's title metadata."""
+    return f"Rapport de conformité — {post_name(report['post'])}"
+
+
 def write_pdf(path: Path, report: dict) -> None:
     """The report as a PDF (A4), through QTextDocument + QPdfWriter."""
     global _APP
     _APP = _gui_app()
+    # A temporary name write_atomic's sweep recognises, so a kill mid-write leaves no lasting copy.
+    sweep_stale_temps(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        _print_pdf(tmp, report)
+        if tmp.stat().st_size == 0:
+            raise OSError("the PDF report could not be written")
+        os.chmod(tmp, PRIVATE_FILE)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+
+
+def _print_pdf(tmp: Path, report: dict) -> None:
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    tmp = path.with_name(path.name + ".tmp")
     writer = QPdfWriter(str(tmp))
-    writer.setTitle(f"Rapport de conformité — {report['post']['path']}")
+    writer.setTitle(pdf_title(report))
     writer.setCreator(report["tool"])
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
@@ -125,6 +181,3 @@ def write_pdf(path: Path, report: dict) -> None:
     doc.setHtml(report_html(report))
     doc.print_(writer)
     del writer
-    if not tmp.is_file() or tmp.stat().st_size == 0:
-        raise OSError("the PDF report could not be written")
-    os.replace(tmp, path)

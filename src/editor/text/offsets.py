@@ -5,9 +5,13 @@ pieces of its source. Each piece is a *run*: ``tlen`` characters of the derived 
 ``slen`` characters of the source. A run with ``tlen == slen`` maps character for character; any
 other run is one cluster (``œ`` -> ``oe``, ``&amp;`` -> ``&``, a zero-width space -> nothing) and
 every derived character in it maps to the whole source cluster, so spans never cut a cluster.
+
+:func:`line_starts` and :func:`line_column` turn offsets into the 1-based line and column of the
+reports, whatever line endings the file uses.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 
@@ -73,3 +77,28 @@ class OffsetMap:
         if inner is not None:
             start, end = inner.span(start, end)
         return self.span(start, end)
+
+
+_BREAK = re.compile(r"\r\n?|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line of ``text`` begins (the first is 0), for 1-based line/column.
+
+    A line ends with ``\\n`` (Unix), ``\\r\\n`` (Windows, one break) or ``\\r`` alone (classic Mac
+    OS): whichever the file uses, line numbers are the ones an editor shows.
+    """
+    if "\r" not in text:
+        starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        return starts
+    return [0, *(m.end() for m in _BREAK.finditer(text))]
+
+
+def line_column(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based ``(line, column)`` of code point ``offset``, given ``line_starts(text)``."""
+    i = bisect_right(starts, offset) - 1
+    return i + 1, offset - starts[i] + 1
