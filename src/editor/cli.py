@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -173,28 +176,51 @@ def cmd_open(args) -> int:
     return run(args.path)
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+def _dispatch(argv: list[str]) -> int:
     if not argv:
         return cmd_open(argparse.Namespace(path=None))
     args = _build_parser().parse_args(argv)
+    if args.command == "check":
+        return cmd_check(args)
+    if args.command == "rules":
+        return cmd_rules(args)
+    if args.command == "review":
+        from editor.review.cli import run as run_review
+
+        return run_review(args)
+    if args.command == "open":
+        return cmd_open(args)
+    if args.command == "export":
+        from editor.export.cli import run as cmd_export
+
+        return cmd_export(args)
+    return 2
+
+
+def _internal_error(exc: BaseException) -> int:
+    """An exception nobody expected: the traceback goes to the log, one line to stderr, exit 2
+    (exit 1 means « findings », never a crash)."""
+    log.critical("internal error in tact %s", " ".join(sys.argv[1:]), exc_info=exc)
+    from editor.logs import configured_file
+
+    where = configured_file()
+    detail = f"details in {where}" if where and where.is_file() else \
+        "no log file could be written"
+    text = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
+    print(f"tact: internal error: {text[:300]} ({detail})", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from editor.logs import configure
+
+    configure(logging.WARNING)
     try:
-        if args.command == "check":
-            return cmd_check(args)
-        if args.command == "rules":
-            return cmd_rules(args)
-        if args.command == "review":
-            from editor.review.cli import run as run_review
-
-            return run_review(args)
-        if args.command == "open":
-            return cmd_open(args)
-        if args.command == "export":
-            from editor.export.cli import run as cmd_export
-
-            return cmd_export(args)
+        return _dispatch(argv)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
-    return 2
+    except Exception as exc:  # noqa: BLE001 - the last line of defence, logged and reported
+        return _internal_error(exc)

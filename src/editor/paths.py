@@ -41,7 +41,7 @@ def _platform_dir(kind: str) -> Path:
     import platformdirs
 
     getter = {"data": platformdirs.user_data_dir, "cache": platformdirs.user_cache_dir,
-              "config": platformdirs.user_config_dir}[kind]
+              "config": platformdirs.user_config_dir, "state": platformdirs.user_state_dir}[kind]
     return Path(getter(APP_NAME, appauthor=False))
 
 
@@ -58,3 +58,20 @@ def user_cache_dir() -> Path:
 def user_config_dir() -> Path:
     """Per-user settings (rule overrides, profile)."""
     return _platform_dir("config")
+
+
+def user_state_dir() -> Path:
+    """Per-user state that is neither settings nor cache: the event log."""
+    return _platform_dir("state")
+
+
+def user_log_dir() -> Path:
+    """The event log's folder: ``TACT_LOG_DIR``, else ``log/`` in the state folder. When only the
+    data folder is redirected (``TACT_DATA_DIR``: tests, portable runs), the log follows it, so a
+    redirected run never writes into the real user's folders."""
+    override = os.environ.get("TACT_LOG_DIR")
+    if override:
+        return Path(override)
+    if not os.environ.get("TACT_STATE_DIR") and os.environ.get("TACT_DATA_DIR"):
+        return Path(os.environ["TACT_DATA_DIR"]) / "log"
+    return user_state_dir() / "log"

@@ -29,14 +29,14 @@ def test_failed_commit_keeps_the_old_file(window, tmp_path, prompter, monkeypatc
     window.open_path(p)
     type_text(window.editor, "Nouvelle version ")
 
-    class FailingSaveFile(storage.QSaveFile):
-        def commit(self):
-            self.cancelWriting()
-            super().commit()
-            return False
+    import errno
 
-    monkeypatch.setattr(storage, "QSaveFile", FailingSaveFile)
-    assert not window.save()
+    def failing_replace(src, dst):      # the final rename fails (I/O error, share gone)
+        raise OSError(errno.EIO, "Input/output error")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", failing_replace)
+        assert not window.save()
     assert p.read_bytes() == before
     assert prompter.calls[-1][0] == "error"
     assert "Le fichier précédent n'a pas été modifié" in prompter.calls[-1][2]
@@ -50,13 +50,15 @@ def test_short_write_keeps_the_old_file(tmp_path, monkeypatch):
     p = tmp_path / "p.md"
     p.write_text("ancien", encoding="utf-8")
 
-    class DiskFull(storage.QSaveFile):
-        def write(self, data):
-            return 3
+    import errno
 
-    monkeypatch.setattr(storage, "QSaveFile", DiskFull)
-    with pytest.raises(storage.SaveError):
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m, pytest.raises(storage.SaveError, match="disque plein"):
+        m.setattr(os, "fsync", disk_full)
         storage.save_post(p, "nouveau texte bien plus long")
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["p.md"]
     assert p.read_text(encoding="utf-8") == "ancien"
 
 
@@ -170,6 +172,16 @@ def test_huge_file_is_refused(window, tmp_path, prompter, monkeypatch):
     p.write_text("mot " * 1000, encoding="utf-8")
     assert not window.open_post(str(p))
     assert "trop volumineux" in prompter.calls[-1][2]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_named_pipe_is_refused_at_once_not_waited_on(window, tmp_path, prompter):
+    """Opening a FIFO named like a post used to block the GUI thread until a writer came."""
+    p = tmp_path / "tube.md"
+    os.mkfifo(p)
+    assert not window.open_post(str(p))
+    kind, _title, text = prompter.calls[-1]
+    assert kind == "error" and "pas un fichier ordinaire" in text
 
 
 def test_rename_and_save_as(window, tmp_path, prompter):

@@ -153,7 +153,7 @@ def _known_keys(d, allowed, path, where: str = "") -> None:
     """Reject a mapping with a key outside ``allowed``, naming the key and its line."""
     unknown = set(d) - set(allowed)
     if unknown:
-        k = sorted(unknown)[0]
+        k = sorted(unknown, key=str)[0]   # keys may be numbers, dates…
         raise RuleError(path, d.lines.get(k), f"unknown key {k!r}{where}")
 
 
@@ -292,17 +292,22 @@ def _rule(d, defaults: dict, pack: str, path: Path) -> Rule:
 
 
 def _read_yaml(path: Path):
-    from editor.compliance import yamlfile  # PyYAML only when rules are (re)compiled
+    """A rule file or the settings, through the program's one bounded YAML reader.
+
+    Anchors and aliases are accepted (packs share pattern lists) with the expanded size capped;
+    nesting, size and numbers are capped too: every problem is a :class:`RuleError` at file:line.
+    """
+    from editor import yamlsafe  # PyYAML only when rules are (re)compiled
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise RuleError(path, None, "not UTF-8 text") from None
+        text = yamlsafe.read_text(path)
+    except yamlsafe.YamlError as exc:   # not a regular file, too large, not UTF-8
+        raise RuleError(path, None, exc.message) from None
     except OSError as exc:
         raise RuleError(path, None, f"cannot be read ({exc.strerror or exc})") from None
     try:
-        return yamlfile.load(text)
-    except yamlfile.YamlError as exc:
+        return yamlsafe.load(text, aliases=True)
+    except yamlsafe.YamlError as exc:
         raise RuleError(path, exc.line, exc.message) from None
 
 
@@ -326,6 +331,8 @@ class Settings:
             raise RuleError(path, None, "settings must be a mapping")
         _known_keys(data, {"rules", "packs", "profile", "review"}, path, " in settings")
         overrides: dict[str, dict] = {}
+        if not isinstance(data.get("rules") or {}, dict):
+            raise RuleError(path, data.lines.get("rules"), "'rules' must be a mapping of rule ids")
         for rid, v in (data.get("rules") or {}).items():
             line = data["rules"].lines.get(rid)
             if v in ("off", False):
@@ -438,26 +445,16 @@ def load_rules(extra: list[Path] | None = None, settings: Settings | None = None
     dirs = pack_dirs(extra) if dirs is None else dirs
     cache_file = None
     if use_cache:
+        from editor.compliance import rulecache
         from editor.paths import user_cache_dir
 
-        cache_file = user_cache_dir() / f"rules-{_source_digest(dirs, settings)}.pickle"
-        try:
-            import pickle
-
-            with open(cache_file, "rb") as fh:
-                return pickle.load(fh)
-        except Exception:
-            pass
+        cache_file = rulecache.cache_path(user_cache_dir(), _source_digest(dirs, settings))
+        cached = rulecache.load(cache_file, RuleSet)
+        if cached is not None:
+            return cached
     ruleset = _compile(dirs, settings)
     if cache_file is not None and not ruleset.errors:
-        try:
-            import pickle
-
-            from editor.fileio import write_atomic
-
-            write_atomic(cache_file, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass
+        rulecache.store(cache_file, ruleset)
     return ruleset
 
 
@@ -623,9 +620,21 @@ def _merge_context(ctx: Context, path: Path) -> None:
     for key, target in (("negators", ctx.negators), ("adjacent_negators", ctx.adjacent),
                         ("particles", ctx.particles),
                         ("negative_triggers", ctx.negative_triggers)):
-        for w in data.get(key) or []:
-            target.add(fold_text(str(w)))
+        for w in _words(data, key, path):
+            target.add(fold_text(w))
     if "window" in data:
-        ctx.window = int(data["window"])
-    ctx.myth.extend(str(x) for x in data.get("myth") or [])
-    ctx.self_cues.extend(str(x) for x in data.get("self") or [])
+        w = data["window"]
+        if isinstance(w, bool) or not isinstance(w, int) or not 0 <= w <= 1000:
+            raise RuleError(path, data.lines.get("window"), "'window' must be a whole number")
+        ctx.window = w
+    ctx.myth.extend(_words(data, "myth", path))
+    ctx.self_cues.extend(_words(data, "self", path))
+
+
+def _words(data, key: str, path: Path) -> list[str]:
+    """A list of plain values (words, numbers) of a context file, as texts."""
+    items = data.get(key) or []
+    if not isinstance(items, list) or not all(
+            isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in items):
+        raise RuleError(path, data.lines.get(key), f"{key!r} must be a list of words")
+    return [str(x) for x in items]

@@ -39,6 +39,7 @@ def build_actions(w) -> dict[str, QAction]:
         ("zoom_out", QCoreApplication.translate("actions", "Zoom a&rrière"), SK.ZoomOut, lambda: w.zoom(-1)),
         ("zoom_reset", QCoreApplication.translate("actions", "Taille &normale"), "Ctrl+0", lambda: w.zoom(0)),
         ("toggle_preview", QCoreApplication.translate("actions", "&Aperçu"), "F8", w.toggle_preview),
+        ("open_log", QCoreApplication.translate("actions", "Ouvrir le &journal des événements"), None, w.open_log),
         ("about", QCoreApplication.translate("actions", "À &propos de Tact"), None, w.about),
     ]
     actions: dict[str, QAction] = {}
@@ -90,4 +91,7 @@ def build_menus(w, a: dict[str, QAction]) -> None:
     view.addAction(w.review_dock.toggleViewAction())
     view.addAction(w.network_dock.toggleViewAction())
     help_menu = mb.addMenu(QCoreApplication.translate("actions", "&Aide"))
+    w.help_menu = help_menu
+    help_menu.addAction(a["open_log"])
+    help_menu.addSeparator()
     help_menu.addAction(a["about"])

@@ -1,12 +1,15 @@
 """``tact`` / ``tact open [PATH]``: start the desktop editor straight into the main window."""
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
 from pathlib import Path
 
 from editor.paths import resources_dir, user_data_dir
+
+log = logging.getLogger(__name__)
 
 
 def sample_workspace() -> Path:
@@ -83,8 +86,12 @@ def run(path: str | None = None) -> int:
     if path and not Path(path).expanduser().exists() and not path.endswith(".md"):
         print(f"{path}: no such file or folder", file=sys.stderr)
         return 2
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
 
+    from editor.logs import configure, install_excepthook
+
+    configure(logging.INFO)
+    install_excepthook()
     app, window = create_window(path)
     window.show()
     quit_ms = quit_after_show_ms()
@@ -92,4 +99,11 @@ def run(path: str | None = None) -> int:
         QTimer.singleShot(0, window.offer_recovery)
     else:                   # automated run: no modal recovery prompt, quit once shown
         QTimer.singleShot(quit_ms, app.quit)
-    return app.exec()
+    status = app.exec()
+    # The window is gone; a job still running (its result is dropped) ends before the
+    # interpreter does, never in the middle of its shutdown. Jobs not started yet never start.
+    pool = QThreadPool.globalInstance()
+    pool.clear()
+    if not pool.waitForDone(30_000):
+        log.warning("background jobs still running 30 s after the window closed")
+    return status

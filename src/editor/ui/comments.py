@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from editor.review.session import format_time
+from editor.ui.richtext import plain_label, plain_tooltip
 
 CID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -31,7 +32,7 @@ class TextDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         if context:
-            c = QLabel(context)
+            c = plain_label(QLabel(context))     # the commented passage: the post's own words
             c.setWordWrap(True)
             c.setStyleSheet("color:#555")
             lay.addWidget(c)
@@ -107,7 +108,7 @@ class CommentsWidget(QWidget):
             c = cs.comment
             it = QTreeWidgetItem([comment_label(cs), format_time(c.at)])
             it.setData(0, CID_ROLE, c.id)
-            it.setToolTip(0, c.text)
+            it.setToolTip(0, plain_tooltip(c.text))
             if cs.anchor.orphaned:
                 it.setForeground(0, QBrush(QColor("#b35c00")))
             elif c.resolved:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTre
 
 from editor.compliance.findings import SEVERITY_ORDER
 from editor.ui import labels
+from editor.ui.richtext import plain_tooltip
 
 GROUP_NONE, GROUP_SEVERITY, GROUP_CATEGORY = 0, 1, 2
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -133,8 +134,9 @@ class FindingsPanel(QWidget):
             labels.ACCEPTED_COLOR if getattr(f, "waived", False) else \
             labels.SEVERITY_COLORS.get(f.severity, "#333")
         it.setForeground(0, QBrush(QColor(color)))
-        it.setToolTip(0, f"{labels.severity(f.severity)} · {labels.category(f.category)}\n"
-                         f"{f.message}\n{f.reference or ''}")
+        it.setToolTip(0, plain_tooltip(f"{labels.severity(f.severity)} · "
+                                       f"{labels.category(f.category)}\n"
+                                       f"{f.message}\n{f.reference or ''}"))
         it.setData(0, MARK_ROLE, self._index[id(m)])
         return it
 

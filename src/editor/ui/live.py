@@ -7,6 +7,8 @@ bumps a counter and restarts a timer.
 """
 from __future__ import annotations
 
+import html
+import logging
 import threading
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.ui.render import render
 from editor.ui.workers import JobError, LatestJobRunner
+
+log = logging.getLogger(__name__)
 
 
 def check_delay(chars: int) -> int:
@@ -70,6 +74,8 @@ class EngineHolder:
 
             speller = default_speller()
         except Exception:  # noqa: BLE001 - no spelling is better than no checking
+            log.warning("spelling turned off: the French dictionary could not be loaded",
+                        exc_info=True)
             speller = None
         with self.lock:
             self._ensure().speller = speller
@@ -79,7 +85,13 @@ class EngineHolder:
         with self.lock:
             return self._ensure().check(text, base_dir)
 
+    def with_engine(self, fn):
+        """``fn(engine)`` under the lock: for a worker job (an export), never the GUI thread."""
+        with self.lock:
+            return fn(self._ensure())
+
     def add_word(self, word: str) -> bool:
+        """Add to the user dictionary (under the lock: run it as a worker job)."""
         with self.lock:
             sp = self._ensure().speller
             if sp is None or not hasattr(sp, "add_word"):
@@ -193,7 +205,7 @@ class PreviewController(_Debounced):
 
     def deliver(self, revision, result) -> None:
         if isinstance(result, JobError):
-            self.preview.show_html(f"<p>{result.exc}</p>")
+            self.preview.show_html(f"<p>{html.escape(str(result.exc))}</p>")
             return
         self.preview.show_html(result)
         self.htmlReady.emit(revision, result)

@@ -1,6 +1,8 @@
 """The main window: wiring of the editor, preview, panels, live checking and the post's file."""
 from __future__ import annotations
 
+import html
+import logging
 import re
 import unicodedata
 from datetime import date
@@ -24,8 +26,10 @@ from editor.ui.network_preview import NetworkPreviewPanel
 from editor.ui.prompts import Prompter
 from editor.ui.review_panel import ReviewPanel
 from editor.ui.session import PostSession
-from editor.ui.workers import JobError, LatestJobRunner
+from editor.ui.workers import JobError, JobQueue, LatestJobRunner, shutdown_all
 from editor.ui.workspace import WorkspacePanel, post_info, scan_workspace, severity_counts
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +63,7 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
-        self.workspace_panel = WorkspacePanel()
+        self.workspace_panel = WorkspacePanel(synchronous=synchronous)
         self.workspace_dock = QDockWidget(self.tr("Espace de travail"), self)
         self.workspace_dock.setObjectName("workspaceDock")
         self.workspace_dock.setWidget(self.workspace_panel)
@@ -93,6 +97,7 @@ class MainWindow(QMainWindow):
         self.networks_label = QLabel()
         self.networks_label.setObjectName("networksLabel")
         self.check_label = QLabel()
+        self.check_label.setTextFormat(Qt.TextFormat.PlainText)   # may quote an error message
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.networks_label)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -108,6 +113,8 @@ class MainWindow(QMainWindow):
             self.checker.enabled = self.previewer.enabled = False
             self._background_started = False
         self.scanner = LatestJobRunner(self._scan_job, self, synchronous=synchronous)
+        # One-off jobs that need the engine (dictionary, review, export): never on the GUI thread.
+        self.jobs = JobQueue(self, synchronous=synchronous)
         self.actions = build_actions(self)
         build_menus(self, self.actions)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -307,7 +314,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, e) -> None:  # noqa: N802
         if self.session.maybe_close():
-            self.checker.runner.wait(3000)
+            # Jobs still running finish on their own; their results are dropped (the window is
+            # going away), queued ones never start. Closing never waits for a long check.
+            shutdown_all(self)
             e.accept()
         else:
             e.ignore()
@@ -373,7 +382,9 @@ class MainWindow(QMainWindow):
         return scan_workspace(folder, self.holder.check)
 
     def _scan_done(self, _rev, infos) -> None:
-        if isinstance(infos, JobError):
+        if isinstance(infos, JobError):      # logged with its traceback by the worker
+            self.statusBar().showMessage(self.tr(
+                "Analyse de l’espace de travail impossible\u202f: {e}").format(e=infos.exc), 10000)
             return
         if infos and self.workspace and infos[0].path.parent.resolve() != self.workspace \
                 and self.workspace not in infos[0].path.resolve().parents:
@@ -391,11 +402,22 @@ class MainWindow(QMainWindow):
         rule = self.holder.rules.rule(finding.rule)
         RuleDialog(finding, rule, self).exec()
 
-    def add_word(self, word: str) -> None:
-        if self.holder.add_word(word):
+    def add_word(self, word: str):
+        """Add ``word`` to the user dictionary in the background (the engine may be checking)."""
+        return self.jobs.run(lambda: self.holder.add_word(word),
+                             lambda added: self._word_added(word, added))
+
+    def _word_added(self, word: str, added) -> bool:
+        if isinstance(added, JobError):
+            self.statusBar().showMessage(self.tr(
+                "«\u00a0{w}\u00a0» n’a pas pu être ajouté au dictionnaire\u202f: {e}").format(
+                w=word, e=added.exc), 8000)
+            return False
+        if added:
             self.statusBar().showMessage(self.tr("« {w} » ajouté au dictionnaire.").format(w=word),
                                          5000)
             self.check_now()
+        return bool(added)
 
     # -- counters, zoom, preview ------------------------------------------------------------------
     def update_counts(self) -> None:
@@ -405,10 +427,10 @@ class MainWindow(QMainWindow):
         parts = []
         for nc in c.networks:
             color = "#d0312d" if nc.over else "#e67e00" if nc.ratio > 0.9 else "#2b7a3d"
-            parts.append(f'<span style="color:{color}">{nc.network.label} '
+            parts.append(f'<span style="color:{color}">{html.escape(nc.network.label)} '
                          f'{_n(nc.used)}/{_n(nc.network.limit)}</span>')
-        for name in c.unknown_networks:
-            parts.append(f'<span style="color:#888">{name} ?</span>')
+        for name in c.unknown_networks:      # typed in the front matter: text, never markup
+            parts.append(f'<span style="color:#888">{html.escape(str(name))} ?</span>')
         self.networks_label.setText(" · ".join(parts))
         self.network_counts = c
 
@@ -445,7 +467,23 @@ class MainWindow(QMainWindow):
                           self.tr("<b>Tact</b> — rédaction de publications médicales avec "
                                   "vérification des règles françaises de communication des "
                                   "médecins.<br>Règles : {v}").format(
-                              v=self.holder.rules.version if self.holder.loaded else "…"))
+                              v=html.escape(self.holder.rules.version) if self.holder.loaded
+                              else "…"))
+
+    # -- event log ---------------------------------------------------------------------------------
+    def log_file(self) -> Path:
+        from editor.logs import configured_file, log_file
+
+        return configured_file() or log_file()
+
+    def open_log(self) -> bool:
+        """« Aide › Ouvrir le journal des événements »: the log file in the system's viewer."""
+        path = self.log_file()
+        if not path.is_file():
+            self.prompter.error(self.tr("Journal des événements"), self.tr(
+                "Aucun événement enregistré pour l’instant ({p}).").format(p=str(path)))
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _n(value: int) -> str:

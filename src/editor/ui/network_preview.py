@@ -9,12 +9,13 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from editor.review.model import typo
+from editor.ui.workers import JobError
 
 FOLD_MARK = "… voir plus"
 
@@ -99,6 +100,7 @@ class NetworkPreviewPanel(QWidget):
         self.info = QLabel()
         self.info.setObjectName("networkInfo")
         self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)   # quotes image names and alt texts
         self.copy_b = QPushButton()
         self.copy_b.setObjectName("networkCopy")
         self.export_b = QPushButton(self.tr("Exporter…"))
@@ -263,14 +265,24 @@ class NetworkPreviewPanel(QWidget):
 
     # -- export -------------------------------------------------------------------------------------
     def export(self, out: str | None = None):
-        """Run the export (with its gate) into ``out`` (asked when None); returns the result."""
+        """Run the export (with its gate) into ``out`` (asked when None), as a worker job; returns
+        its result when it ran at once (synchronous window), else None (shown when it ends)."""
         w = self.main
         if w.session.path is None or w.session.modified:
             if not w.save():
                 return None
         path = w.session.path
         if out is None:
-            out = w.prompter.open_folder(str(path.parent))
+            # A dedicated <workspace>/exports folder, never the post's own folder.
+            from editor.export.archive import find_workspace
+            from editor.export.exporter import default_export_folder
+
+            base = w.workspace or find_workspace(path)
+            try:
+                start = default_export_folder(base)
+            except OSError:
+                start = base     # read-only workspace: the user picks a folder elsewhere
+            out = w.prompter.open_folder(str(start))
             if not out:
                 return None
         self._load_networks()
@@ -279,9 +291,21 @@ class NetworkPreviewPanel(QWidget):
             ([self.combo.currentData()] if self.combo.currentData() else [])
         from editor.export.exporter import export_posts
 
-        with w.holder.lock:
-            engine = w.holder._ensure()
-            result = export_posts([str(path)], targets, Path(out), engine)
+        # On a worker: the export checks the post with the engine, whose lock a running check
+        # holds; the GUI thread never waits for it. The button waits for the outcome.
+        self.export_b.setEnabled(False)
+        return w.jobs.run(
+            lambda: w.holder.with_engine(
+                lambda engine: export_posts([str(path)], targets, Path(out), engine)),
+            lambda result: self._exported(result, path, targets, out))
+
+    def _exported(self, result, path, targets, out):
+        """The export's outcome, on the GUI thread; returns the result (None: it failed)."""
+        w = self.main
+        self.export_b.setEnabled(True)
+        if isinstance(result, JobError):     # logged with its traceback by the worker
+            w.prompter.error(self.tr("Export impossible"), str(result.exc))
+            return None
         if result.refused:
             lines = []
             for pr in result.refused:
@@ -300,4 +324,7 @@ class NetworkPreviewPanel(QWidget):
                 f=str(folder), nets=", ".join(targets)), 10000)
             w.review_panel.set_post(path)     # the journal now says « exporté »
             w.check_now()
+            if result.archive_error is not None:   # the export stands; the record is missing
+                w.prompter.error(self.tr("Archive des exports non écrite"),
+                                 typo(result.archive_error.french))
         return result

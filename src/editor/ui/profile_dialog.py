@@ -1,6 +1,7 @@
 """The reviewer profile dialog (name, role, one-person / two-person mode), asked when first needed."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout)
 
@@ -33,6 +34,7 @@ class ProfileDialog(QDialog):
         intro.setWordWrap(True)
         self.problem = QLabel(problem or "")
         self.problem.setObjectName("profileProblem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#d0312d")
         self.problem.setVisible(bool(problem))

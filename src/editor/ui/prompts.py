@@ -1,7 +1,7 @@
 """Every question the window asks the user, in one replaceable object (tests swap in answers)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -15,6 +15,8 @@ class Prompter:
 
     def _box(self, icon, title: str, text: str, informative: str = "") -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.parent)
+        # File names, links and error messages are shown as typed, never as markup.
+        box.setTextFormat(Qt.TextFormat.PlainText)
         if informative:
             box.setInformativeText(informative)
         return box

@@ -24,6 +24,8 @@ from editor.ui import labels
 from editor.ui.comments import CommentsWidget, TextDialog
 from editor.ui.offsets import Utf16Map
 from editor.ui.profile_dialog import ensure_profile
+from editor.ui.richtext import esc, plain_label, plain_tooltip
+from editor.ui.workers import JobError
 
 FID_ROLE = Qt.ItemDataRole.UserRole + 3
 STATE_COLORS = {"draft": "#666666", "review": "#1f6fd1", "changes": "#e67e00",
@@ -39,8 +41,8 @@ class AcceptDialog(QDialog):
         self.setWindowTitle(self.tr("Accepter le signalement"))
         self.resize(500, 300)
         head = QLabel(f"<b>{labels.severity(finding.severity)} · "
-                      f"{labels.category(finding.category)}</b><br>«\u00a0{finding.text}\u00a0» — "
-                      f"{finding.message}")
+                      f"{labels.category(finding.category)}</b><br>«\u00a0{esc(finding.text)}\u00a0» — "
+                      f"{esc(finding.message)}")
         head.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.setObjectName("acceptKind")
@@ -99,6 +101,7 @@ class ReviewPanel(QWidget):
         self.text = ""
         self.findings: list = []
         self._stamp = None
+        self._pending = False       # a workflow action waits for its check
         self.state_label = QLabel()
         self.state_label.setObjectName("reviewState")
         self.state_label.setWordWrap(True)
@@ -107,10 +110,12 @@ class ReviewPanel(QWidget):
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color:#d0312d")
         self.problem_label.hide()
+        plain_label(self.problem_label)     # quotes journal lines and file names
         self.message = QLabel()
         self.message.setObjectName("reviewMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        plain_label(self.message)
 
         self.submit_b = QPushButton(self.tr("Soumettre à relecture"))
         self.submit_b.setObjectName("reviewSubmit")
@@ -148,6 +153,7 @@ class ReviewPanel(QWidget):
         self.lapsed_label.setObjectName("reviewLapsed")
         self.lapsed_label.setWordWrap(True)
         self.lapsed_label.setStyleSheet("color:#b35c00")
+        plain_label(self.lapsed_label)      # quotes passages and reviewers' names
         findings_tab = QWidget()
         fl = QVBoxLayout(findings_tab)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -262,19 +268,19 @@ class ReviewPanel(QWidget):
         elif ov is not None:
             color = STATE_COLORS.get(ov.state, "#333")
             parts = [self.tr("État\u00a0: <b style=\"color:{c}\">«\u00a0{s}\u00a0»</b>").format(
-                c=color, s=ov.state_label)]
+                c=color, s=esc(ov.state_label))]
             if ov.edited_after_approval:
                 parts.append(self.tr("texte modifié après approbation\u00a0: l'approbation ne "
                                      "vaut plus"))
             t = ov.last_transition
-            if t is not None:
+            if t is not None:       # names and comments are typed by users: text, not markup
                 who = f"{t.by} ({t.role})" if t.role else t.by
                 line = f"{ACTION_LABELS.get(t.action, t.action)} par {who}, {format_time(t.at)}"
                 if t.comment:
                     line += f"\u00a0: «\u00a0{t.comment}\u00a0»"
-                parts.append(typo(line))
+                parts.append(esc(typo(line)))
             for s in ov.signatures:
-                parts.append(self.tr("signé par {who}, {at}").format(who=s.by,
+                parts.append(self.tr("signé par {who}, {at}").format(who=esc(s.by),
                                                                     at=format_time(s.at)))
             self.state_label.setText("<br>".join(parts))
         problem = None
@@ -313,10 +319,10 @@ class ReviewPanel(QWidget):
                 labels.SEVERITY_COLORS.get(f.severity, "#333")
             it.setForeground(0, QBrush(QColor(color)))
             if fs.status == "accepted":
-                it.setToolTip(1, fs.decision.reason)
+                it.setToolTip(1, plain_tooltip(fs.decision.reason))
             elif fs.status == "sent-back":
                 it.setForeground(1, QBrush(QColor("#e67e00")))
-                it.setToolTip(1, fs.decision.reason)
+                it.setToolTip(1, plain_tooltip(fs.decision.reason))
             self.tree.addTopLevelItem(it)
             if f.id == current:
                 self.tree.setCurrentItem(it)
@@ -348,7 +354,7 @@ class ReviewPanel(QWidget):
     def _update_buttons(self, *_a) -> None:
         ov = self.overview
         usable = self.review is not None and ov is not None and not self.review.error
-        allowed = ov.allowed_actions if usable else []
+        allowed = ov.allowed_actions if usable and not self._pending else []
         self.submit_b.setEnabled("submit" in allowed)
         self.approve_b.setEnabled("approve" in allowed)
         self.changes_b.setEnabled("request-changes" in allowed)
@@ -388,17 +394,6 @@ class ReviewPanel(QWidget):
             self.main.prompter.error(self.tr("Relecture"), self.review.error)
             return False
         return True
-
-    def _current_text_and_findings(self) -> tuple[str, list] | None:
-        """The editor's text, saved, and its findings (checked now if the last check is older)."""
-        w = self.main
-        if w.session.modified and not w.save():
-            return None
-        text = w.editor.text()
-        if text == self.text:
-            return text, self.findings
-        analysis = w.holder.check(text, w.checker.base_dir)
-        return text, list(analysis.findings)
 
     def _decide_on(self):
         """The selected finding and the reviewer's profile, or None when either is missing."""
@@ -450,32 +445,58 @@ class ReviewPanel(QWidget):
                                                           profile.role),
                             self.tr("Retirer la décision"))
 
-    def _transition(self, method: str, title: str, comment: str = "") -> bool:
+    def _transition(self, method: str, title: str, comment: str = "") -> bool | None:
+        """Record a workflow action on the saved text and its findings.
+
+        The findings must be those of that very text: when the last check is older, the text is
+        checked again as a worker job (never on the GUI thread, which would wait for the
+        engine's lock). True/False when recorded (or refused) now, None while that check runs;
+        its outcome is then shown like any other.
+        """
         if not self._ready():
             return False
         profile = self._profile()
         if profile is None:
             return False
-        got = self._current_text_and_findings()
-        if got is None:
+        w = self.main
+        if w.session.modified and not w.save():
             return False
-        text, findings = got
+        text = w.editor.text()
+        if text == self.text:
+            return self._record(method, title, comment, profile, text, self.findings)
+        base = w.checker.base_dir
+        self._pending = True
+        self._update_buttons()
+        return w.jobs.run(lambda: w.holder.check(text, base),
+                          lambda result: self._checked(result, method, title, comment, profile,
+                                                       text))
+
+    def _checked(self, result, method, title, comment, profile, text) -> bool:
+        self._pending = False
+        self._update_buttons()
+        if isinstance(result, JobError):
+            self.main.prompter.error(title, self.tr(
+                "Vérification impossible\u202f: {e}").format(e=result.exc))
+            return False
+        return self._record(method, title, comment, profile, text, list(result.findings))
+
+    def _record(self, method, title, comment, profile, text, findings) -> bool:
         if method == "approve":
             out = self.review.approve(text, findings, profile.name, profile.role, profile.mode)
         else:
             out = getattr(self.review, method)(text, profile.name, profile.role, comment)
         return self._report(out, title)
 
-    def submit(self) -> bool:
+    def submit(self) -> bool | None:
         return self._transition("submit", self.tr("Soumettre à relecture"))
 
-    def approve(self) -> bool:
+    def approve(self) -> bool | None:
         return self._transition("approve", self.tr("Approuver"))
 
-    def withdraw(self) -> bool:
+    def withdraw(self) -> bool | None:
         return self._transition("withdraw", self.tr("Remettre en brouillon"))
 
-    def request_changes(self) -> bool:
+    def request_changes(self) -> bool | None:
         if not self._ready():
             return False
         dlg = TextDialog(self.tr("Demander des modifications"),
@@ -576,7 +597,7 @@ class ReviewPanel(QWidget):
             it = QListWidgetItem(f"{q.path.name}{who}")
             it.setData(Qt.ItemDataRole.UserRole, str(q.path))
             if q.error:
-                it.setToolTip(q.error)
+                it.setToolTip(plain_tooltip(q.error))
             self.queue.addItem(it)
         if not items:
             it = QListWidgetItem(self.tr("Aucune publication à relire."))

@@ -2,19 +2,24 @@
 
 * :func:`load_post` reads a post or raises :class:`LoadError` with a French message (binary,
   not UTF-8, too large, unreadable): the window shows it and never crashes.
-* :func:`save_post` writes through ``QSaveFile``: the old file stays intact until the new content is
-  completely on disk, whatever fails (full disk, read-only folder, killed process).
+* :func:`save_post` writes atomically (:func:`editor.fileio.write_atomic`): the old file stays intact
+  until the new content is completely on disk, whatever fails (full disk, read-only folder, killed
+  process), and no temporary copy of the post outlives the next save.
 * :class:`Fingerprint` (mtime, size, hash) tells whether the file on disk is still the one we loaded.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QIODevice, QSaveFile
+from PySide6.QtCore import QCoreApplication
 
+from editor.document.files import FileTooLarge, NotRegularFile, read_regular
 from editor.document.post import PostError, decode
+from editor.fileio import sweep_stale_temps, write_atomic
 
 # A post is a few kilobytes; a 20,000-word one is about 130 kB. Beyond this the editor refuses.
 MAX_EDITOR_BYTES = 4 * 1024 * 1024
@@ -82,7 +87,16 @@ def load_post(path: str | Path) -> LoadedPost:
             raise LoadError(QCoreApplication.translate("storage", "Ce fichier est trop volumineux pour une publication ({size} Mo ; "
                                 "limite {limit} Mo). Il n'a pas été ouvert.").format(
                 size=f"{size / 1e6:.1f}".replace(".", ","), limit=MAX_EDITOR_BYTES // (1024 * 1024)))
-        raw = p.read_bytes()
+        raw = read_regular(p, MAX_EDITOR_BYTES)   # a FIFO or a device is refused, never read
+    except NotRegularFile:
+        raise LoadError(QCoreApplication.translate(
+            "storage", "Ce n'est pas un fichier ordinaire (tube, périphérique…) : il n'a pas été "
+            "ouvert.")) from None
+    except FileTooLarge as exc:
+        raise LoadError(QCoreApplication.translate("storage", "Ce fichier est trop volumineux pour une publication ({size} Mo ; "
+                            "limite {limit} Mo). Il n'a pas été ouvert.").format(
+            size=f"{exc.size / 1e6:.1f}".replace(".", ","),
+            limit=MAX_EDITOR_BYTES // (1024 * 1024))) from None
     except FileNotFoundError:
         raise LoadError(QCoreApplication.translate("storage", "Ce fichier n'existe pas (ou plus).")) from None
     except PermissionError:
@@ -98,26 +112,41 @@ def load_post(path: str | Path) -> LoadedPost:
     newline = "\r\n" if "\r\n" in text else "\n"
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sweep_stale_temps(p.resolve())     # a copy left by a save that was killed midway
     return LoadedPost(p, text, newline, Fingerprint.of_bytes(p, raw))
 
 
+def _save_error(exc: OSError) -> SaveError:
+    detail = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
+        return SaveError(QCoreApplication.translate("storage", "L'écriture a échoué ({detail}) : disque plein ? Le fichier précédent "
+                               "n'a pas été modifié.").format(detail=detail))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR,
+                     errno.EISDIR):
+        return SaveError(QCoreApplication.translate("storage", "Impossible d'écrire dans ce dossier ({detail}). Le fichier "
+                               "précédent n'a pas été modifié.").format(detail=detail))
+    return SaveError(QCoreApplication.translate("storage", "L'enregistrement n'a pas pu être terminé ({detail}). Le fichier "
+                           "précédent n'a pas été modifié.").format(detail=detail))
+
+
 def save_post(path: str | Path, text: str, newline: str = "\n") -> Fingerprint:
-    """Write ``text`` atomically (QSaveFile) and return the new fingerprint; :class:`SaveError`
-    leaves the old file exactly as it was."""
+    """Write ``text`` atomically and return the new fingerprint; :class:`SaveError` leaves the old
+    file exactly as it was.
+
+    :func:`editor.fileio.write_atomic` does the work: a hidden temporary file beside the post
+    (``.<name>.XXXXXXXX.tmp``), flushed to disk, then renamed over it. A failure removes the
+    temporary file; a killed process leaves one that the next save of the post removes. The post
+    keeps its permissions (a new post is private, 0600). A symbolic link is followed: its target
+    is saved, the link stays.
+    """
     p = Path(path)
+    if p.is_symlink():
+        p = p.resolve()
     data = (text.replace("\n", newline) if newline != "\n" else text).encode("utf-8")
-    f = QSaveFile(str(p))
-    if not f.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise SaveError(QCoreApplication.translate("storage", "Impossible d'écrire dans ce dossier ({detail}). Le fichier "
-                            "précédent n'a pas été modifié.").format(detail=f.errorString()))
-    written = f.write(data)
-    if written != len(data):
-        detail = f.errorString()
-        f.cancelWriting()
-        f.commit()
-        raise SaveError(QCoreApplication.translate("storage", "L'écriture a échoué ({detail}) : disque plein ? Le fichier précédent "
-                            "n'a pas été modifié.").format(detail=detail))
-    if not f.commit():
-        raise SaveError(QCoreApplication.translate("storage", "L'enregistrement n'a pas pu être terminé ({detail}). Le fichier "
-                            "précédent n'a pas été modifié.").format(detail=f.errorString()))
+    if not p.parent.is_dir():
+        raise _save_error(OSError(errno.ENOENT, os.strerror(errno.ENOENT), str(p.parent)))
+    try:
+        write_atomic(p, data)
+    except OSError as exc:
+        raise _save_error(exc) from None
     return Fingerprint.of_bytes(p, data)

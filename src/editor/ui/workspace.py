@@ -1,18 +1,24 @@
 """The workspace: a folder of posts, listed with title, status and flag counts by severity."""
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.compliance.service import waive_accepted
+from editor.document.files import find_posts
 from editor.document.post import parse_front_matter
 from editor.ui import labels
+from editor.ui.richtext import esc, plain_tooltip
 from editor.ui.storage import LoadError, load_post
+from editor.ui.workers import JobError, LatestJobRunner
+
+log = logging.getLogger(__name__)
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -27,26 +33,48 @@ class PostInfo:
 
 
 def list_posts(folder: Path) -> list[Path]:
+    """The posts of ``folder`` (:func:`editor.document.files.find_posts`, which logs what it could
+    not read: an unreadable subfolder, an ``.md`` that is a pipe or a device is never listed)."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*.md") if p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    return find_posts(folder)[0]
+
+
+_HEADING = re.compile(r"^#[ \t]+(.*)$", re.MULTILINE)   # linear: no backtracking on « # # # »
+MAX_TITLE = 200   # characters shown in the list
+
+
+def _heading_title(text: str, start: int) -> str | None:
+    for m in _HEADING.finditer(text, start):
+        title = m.group(1).rstrip(" \t#")
+        if title:
+            return title
+    return None
 
 
 def post_info(path: Path, text: str | None = None) -> PostInfo:
+    """Title and status of one post; never raises: a problem is the post's ``error``."""
     if text is None:
         try:
             text = load_post(path).text
         except LoadError as exc:
             return PostInfo(path, path.stem, error=str(exc))
-    fm = parse_front_matter(text)
-    title = fm.title
-    if not title:
-        m = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text[fm.end:], re.MULTILINE)
-        title = m.group(1) if m else path.stem
-    status = str(fm.data.get("status", "")) if fm.data else ""
-    return PostInfo(path, title, status)
+    try:
+        fm = parse_front_matter(text)
+        title = fm.title or _heading_title(text, fm.end) or path.stem
+        if len(title) > MAX_TITLE:
+            title = title[:MAX_TITLE - 1] + "…"
+        status = fm.data.get("status") or ""
+        error = fm.error_fr[:1].upper() + fm.error_fr[1:] if fm.error_fr else None
+        if fm.error:
+            log.warning("%s: %s", path, fm.error)
+        return PostInfo(path, title, status if isinstance(status, str) else "", error=error)
+    except Exception as exc:  # noqa: BLE001 - one post never stops the list; logged, shown
+        log.exception("%s: cannot read its title and status", path)
+        return PostInfo(path, path.stem, error=QCoreApplication.translate(
+            "workspace", "Cette publication n’a pas pu être analysée ({detail}).").format(
+                detail=type(exc).__name__))
 
 
 def severity_counts(findings) -> dict:
@@ -58,7 +86,10 @@ def severity_counts(findings) -> dict:
 
 
 def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
-    """Titles, statuses and (with ``check(text, base_dir)``) flag counts; runs on a worker."""
+    """Titles, statuses and (with ``check(text, base_dir)``) flag counts; runs on a worker.
+
+    Each post is read and checked on its own: one that cannot be is listed with its problem, the
+    others are unaffected."""
     out = []
     for p in list_posts(folder):
         try:
@@ -68,21 +99,37 @@ def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
             continue
         info = post_info(p, loaded.text)
         if check is not None:
-            findings = check(loaded.text, p.parent).findings
-            waive_accepted(p, findings)  # errors accepted in review are not counted as open
-            info.counts = severity_counts(findings)
+            try:
+                findings = check(loaded.text, p.parent).findings
+                waive_accepted(p, findings)  # errors accepted in review are not counted as open
+                info.counts = severity_counts(findings)
+            except Exception as exc:  # noqa: BLE001 - logged, shown on this post only
+                log.exception("%s: check failed during the workspace scan", p)
+                info.error = QCoreApplication.translate(
+                    "workspace", "La vérification de cette publication a échoué ({detail}).").format(
+                        detail=type(exc).__name__)
         out.append(info)
     return out
+
+
+def _titles(folder: Path) -> list[PostInfo]:
+    """Titles and statuses only (no check): what the list shows first, read on a worker."""
+    return [post_info(p) for p in list_posts(folder)]
 
 
 class WorkspacePanel(QWidget):
     postActivated = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, synchronous: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("workspacePanel")
         self.folder: Path | None = None
         self.infos: dict[str, PostInfo] = {}
+        # Reading every post (titles, statuses) is done on a worker: the list shows file names
+        # at once and titles as soon as they are read; nothing here blocks the window.
+        self.title_reader = LatestJobRunner(_titles, self, synchronous=synchronous)
+        self.title_reader.finished.connect(self._titles_read)
+        self._folder_generation = 0
         self.title = QLabel()
         self.title.setObjectName("workspaceTitle")
         self.title.setWordWrap(True)
@@ -108,10 +155,29 @@ class WorkspacePanel(QWidget):
 
     def set_folder(self, folder: Path | None) -> None:
         self.folder = Path(folder) if folder else None
-        self.title.setText(f"<b>{self.folder.name}</b>" if self.folder else
+        self.title.setText(f"<b>{esc(self.folder.name)}</b>" if self.folder else
                            self.tr("Aucun espace de travail"))
-        self.title.setToolTip(str(self.folder) if self.folder else "")
-        self.set_infos([post_info(p) for p in list_posts(self.folder)] if self.folder else [])
+        self.title.setToolTip(plain_tooltip(self.folder) if self.folder else "")
+        self._folder_generation += 1
+        self.set_infos([PostInfo(p, p.stem) for p in list_posts(self.folder)] if self.folder
+                       else [])
+        if self.folder:
+            self.title_reader.submit(self._folder_generation, self.folder)
+
+    def _titles_read(self, generation: int, infos) -> None:
+        if generation != self._folder_generation:
+            return   # another folder was opened meanwhile
+        if isinstance(infos, JobError):
+            return   # logged by the worker; the file names stay listed
+        changed = False
+        for info in infos:
+            key = str(info.path)
+            old = self.infos.get(key)
+            if old is not None and not old.counts and old.error is None:   # not yet scanned
+                self.infos[key] = info
+                changed = True
+        if changed:
+            self._rebuild()
 
     def set_infos(self, infos: list[PostInfo]) -> None:
         self.infos = {str(i.path): i for i in infos}
@@ -133,7 +199,7 @@ class WorkspacePanel(QWidget):
                 [str(c.get(s, 0)) for s in ("error", "warning", "info")] if c else ["", "", ""])
             it = QTreeWidgetItem(cells)
             it.setData(0, PATH_ROLE, key)
-            it.setToolTip(0, info.error or str(info.path.name))
+            it.setToolTip(0, plain_tooltip(info.error or info.path.name))
             if info.error:
                 it.setForeground(0, QBrush(QColor("#888")))
             for i, s in zip((2, 3, 4), ("error", "warning", "info")):

@@ -1,0 +1,89 @@
+"""The compiled rule set kept between runs: ``rules-<digest>.pickle`` in the user's cache folder.
+
+The digest covers the rule files, the settings and the compiler's code, so a changed pack or a
+new version of the program writes a new file. Only the few most recently used files are kept
+(one per combination of packs in use: the editor, a clinic's ``--rules`` folder...); older ones are
+removed when a new one is written. A file that cannot be read back (truncated by a full disk, from
+another Python version) is logged, removed and rebuilt.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from pathlib import Path
+
+from editor.fileio import write_atomic
+
+log = logging.getLogger(__name__)
+
+PREFIX, SUFFIX = "rules-", ".pickle"
+KEEP = 3
+
+
+def cache_path(folder: Path, digest: str) -> Path:
+    return folder / f"{PREFIX}{digest}{SUFFIX}"
+
+
+def load(path: Path, expected_type: type):
+    """The cached rule set, or None (missing: silently; unreadable: logged and removed)."""
+    try:
+        with open(path, "rb") as fh:
+            value = pickle.load(fh)
+        if not isinstance(value, expected_type):
+            raise TypeError(f"holds a {type(value).__name__}, not a {expected_type.__name__}")
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # noqa: BLE001 - any unpickling failure means: rebuild
+        log.warning("compiled rule cache %s unreadable (%s: %s): rebuilt from the rule files",
+                    path, type(exc).__name__, exc)
+        try:
+            path.unlink()
+        except OSError as unlink_exc:
+            log.warning("cannot remove the unreadable rule cache %s: %s", path, unlink_exc)
+        return None
+    try:
+        os.utime(path)      # recently used: kept when older versions are removed
+    except OSError:
+        pass                # a read-only cache still serves
+    return value
+
+
+def store(path: Path, ruleset) -> None:
+    """Write the rule set, then remove all but the :data:`KEEP` most recently used files."""
+    try:
+        write_atomic(path, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as exc:
+        log.warning("cannot write the compiled rule cache %s: %s", path, exc)
+        return
+    prune(path.parent, keep=path)
+
+
+def prune(folder: Path, keep: Path | None = None, count: int = KEEP) -> list[Path]:
+    """Remove the cached rule sets beyond the ``count`` most recently used (``keep`` always
+    stays). Returns the removed files."""
+    entries = []
+    for p in folder.glob(f"{PREFIX}*{SUFFIX}"):
+        try:
+            entries.append((p.stat().st_mtime, p))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    kept = 1 if keep is not None else 0
+    removed = []
+    for _, p in entries:
+        if keep is not None and p == keep:
+            continue
+        if kept < count:
+            kept += 1
+            continue
+        try:
+            p.unlink()
+            removed.append(p)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("cannot remove the old rule cache %s: %s", p, exc)
+    if removed:
+        log.info("removed %d old compiled rule cache file(s) from %s", len(removed), folder)
+    return removed
