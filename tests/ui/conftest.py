@@ -62,6 +62,7 @@ class FakePrompter:
         self.link_answer = False
         self.text_answer: str | None = None
         self.file_answer: str | None = None
+        self.confirm_answer = True
 
     def save_changes(self, name):
         self.calls.append(("save_changes", name))
@@ -82,6 +83,10 @@ class FakePrompter:
     def open_link(self, url):
         self.calls.append(("open_link", url))
         return self.link_answer
+
+    def confirm(self, title, text, informative, action):
+        self.calls.append(("confirm", title, text))
+        return self.confirm_answer
 
     def error(self, title, text):
         self.calls.append(("error", title, text))

@@ -291,6 +291,35 @@ def test_corrupt_review_file_gives_a_clear_message_and_the_post_opens(window, tm
     assert (tmp_path / "abimee.review.jsonl").read_text("utf-8") == "{pas du json\n"
 
 
+def test_a_damaged_history_is_repaired_from_the_panel_nothing_lost(window, qtbot, tmp_path,
+                                                                   prompter, profile):
+    """A damaged line blocks every review action; « Réparer l’historique… » sets it aside (a full
+    copy is kept beside the journal), records the repair, and the review works again."""
+    path = post(tmp_path, "offre.md", PROMO + "\n")
+    assert window.open_path(path)
+    qtbot.waitUntil(lambda: window.checker.up_to_date, timeout=3000)
+    panel = window.review_panel
+    _accept(window, qtbot)
+    journal = tmp_path / "offre.review.jsonl"
+    before = journal.read_bytes()
+    journal.write_bytes(before + b"{pas du json\n")
+    other = post(tmp_path, "autre.md", "Bonjour.\n")
+    assert window.open_path(other) and window.open_path(path)
+    assert panel.repair_b.isVisible() and not panel.accept_b.isEnabled()
+
+    prompter.confirm_answer = False
+    assert not panel.repair_b.click() and journal.read_bytes().endswith(b"{pas du json\n")
+    prompter.confirm_answer = True
+    qtbot.mouseClick(panel.repair_b, Qt.MouseButton.LeftButton)
+    assert ("confirm", "Réparer l’historique de relecture") == prompter.calls[-1][:2]
+    assert not panel.repair_b.isVisible() and not panel.problem_label.isVisible()
+    assert "1 ligne(s) écartée(s)" in panel.message.text()
+    [backup] = tmp_path.glob("offre.review.jsonl.damaged-*")
+    assert backup.read_bytes() == before + b"{pas du json\n"
+    assert journal.read_bytes().startswith(before)               # every readable entry kept
+    assert _item(panel, "-20 %").text(1).startswith("acceptée")   # the decision still holds
+
+
 def test_queue_lists_the_posts_waiting_for_review(window, qtbot, tmp_path, profile):
     _open_and_type(window, qtbot, tmp_path)
     other = post(tmp_path, "autre.md", "Un texte sans problème.\n")

@@ -77,6 +77,15 @@ class Prompter:
         box.exec()
         return box.clickedButton() is ok
 
+    def confirm(self, title: str, text: str, informative: str, action: str) -> bool:
+        """Ask before an action that changes a file; ``action`` labels the accepting button."""
+        box = self._box(QMessageBox.Icon.Question, title, text, informative)
+        ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("Prompter", "Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(ok)
+        box.exec()
+        return box.clickedButton() is ok
+
     def error(self, title: str, text: str) -> None:
         self._box(QMessageBox.Icon.Critical, title, text).exec()
 

@@ -111,6 +111,12 @@ class ReviewPanel(QWidget):
         self.problem_label.setStyleSheet("color:#d0312d")
         self.problem_label.hide()
         plain_label(self.problem_label)     # quotes journal lines and file names
+        self.repair_b = QPushButton(self.tr("Réparer l’historique…"))
+        self.repair_b.setObjectName("reviewRepair")
+        self.repair_b.setToolTip(self.tr(
+            "Met de côté les lignes endommagées (une copie intégrale du fichier est gardée) et "
+            "note la réparation dans l’historique."))
+        self.repair_b.hide()
         self.message = QLabel()
         self.message.setObjectName("reviewMessage")
         self.message.setWordWrap(True)
@@ -191,11 +197,13 @@ class ReviewPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.state_label)
         lay.addWidget(self.problem_label)
+        lay.addWidget(self.repair_b)
         lay.addLayout(grid)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
 
         self.submit_b.clicked.connect(self.submit)
+        self.repair_b.clicked.connect(self.repair_history)
         self.approve_b.clicked.connect(self.approve)
         self.changes_b.clicked.connect(self.request_changes)
         self.withdraw_b.clicked.connect(self.withdraw)
@@ -291,6 +299,7 @@ class ReviewPanel(QWidget):
                     f"{n}\u00a0: {m}" for n, m in ov.problems[:3])
         self.problem_label.setText(problem or "")
         self.problem_label.setVisible(bool(problem))
+        self.repair_b.setVisible(self.review is not None and bool(self.review.journal.damaged))
         self._fill_tree()
         if ov is not None:
             self.comments.set_comments(ov.comments)
@@ -654,6 +663,44 @@ class ReviewPanel(QWidget):
             self.main.open_post(path)
 
     # -- history -------------------------------------------------------------------------------------
+    def repair_history(self) -> bool:
+        """Set the journal's damaged lines aside (a full copy is kept) and record who did it."""
+        if self.review is None or not self.review.journal.damaged:
+            return False
+        damaged = self.review.journal.damaged
+        lines = ", ".join(str(d.line) for d in damaged[:5]) + ("…" if len(damaged) > 5 else "")
+        if not self.main.prompter.confirm(
+                self.tr("Réparer l’historique de relecture"),
+                self.tr("{n} ligne(s) de {name} sont illisibles (ligne(s) {lines}).").format(
+                    n=len(damaged), name=self.review.path.name, lines=lines),
+                self.tr("Une copie intégrale du fichier est gardée à côté de lui ; les lignes "
+                        "illisibles sont écartées et la réparation est notée à votre nom. Si une "
+                        "synchronisation est en cours, attendez qu’elle se termine."),
+                self.tr("Réparer")):
+            return False
+        profile = self._profile()
+        if profile is None:
+            return False
+        from editor.review.model import ReviewError
+        from editor.review.repair import repair
+
+        try:
+            done = repair(self.review.path, profile.name, profile.role)
+        except ReviewError as exc:
+            self.main.prompter.error(self.tr("Réparer l’historique de relecture"), str(exc))
+            return False
+        text = self.tr("Historique réparé : {n} ligne(s) écartée(s), copie gardée dans "
+                       "{backup}.").format(n=len(done.dropped),
+                                           backup=done.backup.name if done.backup else "—")
+        if done.lost:
+            text += " " + self.tr("{n} décision(s) ou étape(s) perdue(s) : vérifiez "
+                                  "l’historique.").format(n=len(done.lost))
+        self.set_post(self.review.post)
+        self.message.setText(text)
+        self.main.statusBar().showMessage(text, 10000)
+        self.changed.emit()
+        return True
+
     def show_history(self) -> None:
         if not self._ready():
             return
