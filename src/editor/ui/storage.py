@@ -80,21 +80,16 @@ def _explain(exc: PostError, size: int = 0) -> str:
 def load_post(path: str | Path) -> LoadedPost:
     p = Path(path)
     try:
-        size = p.stat().st_size
         if p.is_dir():
             raise LoadError(QCoreApplication.translate("storage", "C'est un dossier, pas un fichier."))
-        if size > MAX_EDITOR_BYTES:
-            raise LoadError(QCoreApplication.translate("storage", "Ce fichier est trop volumineux pour une publication ({size} Mo ; "
-                                "limite {limit} Mo). Il n'a pas été ouvert.").format(
-                size=f"{size / 1e6:.1f}".replace(".", ","), limit=MAX_EDITOR_BYTES // (1024 * 1024)))
         raw = read_regular(p, MAX_EDITOR_BYTES)   # a FIFO or a device is refused, never read
     except NotRegularFile:
         raise LoadError(QCoreApplication.translate(
             "storage", "Ce n'est pas un fichier ordinaire (tube, périphérique…) : il n'a pas été "
             "ouvert.")) from None
     except FileTooLarge as exc:
-        raise LoadError(QCoreApplication.translate("storage", "Ce fichier est trop volumineux pour une publication ({size} Mo ; "
-                            "limite {limit} Mo). Il n'a pas été ouvert.").format(
+        raise LoadError(QCoreApplication.translate("storage", "Ce fichier est trop volumineux pour une publication ({size}\u00a0Mo\u202f; "
+                            "limite {limit}\u00a0Mo). Il n'a pas été ouvert.").format(
             size=f"{exc.size / 1e6:.1f}".replace(".", ","),
             limit=MAX_EDITOR_BYTES // (1024 * 1024))) from None
     except FileNotFoundError:
@@ -119,7 +114,7 @@ def load_post(path: str | Path) -> LoadedPost:
 def _save_error(exc: OSError) -> SaveError:
     detail = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
-        return SaveError(QCoreApplication.translate("storage", "L'écriture a échoué ({detail}) : disque plein ? Le fichier précédent "
+        return SaveError(QCoreApplication.translate("storage", "L'écriture a échoué ({detail})\u202f: disque plein\u202f? Le fichier précédent "
                                "n'a pas été modifié.").format(detail=detail))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR,
                      errno.EISDIR):
