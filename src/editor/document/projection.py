@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from editor.document.post import FrontMatter, parse_front_matter
@@ -56,22 +57,27 @@ _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _SETEXT = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
-_HR = re.compile(r"[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _LIST = re.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])(?:[ \t]+|$)")
-_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*){0,200}"
+                        r"\|?[ \t]*$")
 _TITLE = re.compile(r"^title[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
 
+# Bounded, possessive where giving back cannot help, and never scanning across the next ``[``,
+# ``(`` or ``<!--`` (which the next attempt scans): each character is looked at a bounded number of
+# times (100,000 ``[`` took 3.3 s when each scanned up to 1,000 characters of the next ones).
+_LINK_TARGET = r"(?:[^()\s]|\([^()\s]{0,200}+\)){0,2000}+"
+_LINK_TITLE = r"(?:[ \t]+(?:\"[^\"\n]{0,500}+\"|'[^'\n]{0,500}+'))?[ \t]*\)"
 _INLINE = re.compile(
     r"(?P<escape>\\[!-/:-@\[-`{-~])"
     r"|(?P<code>`+)"
-    r"|(?P<image>!\[(?P<ialt>[^\]\n]{0,1000})\]\([ \t]*(?P<isrc><[^>\n]{0,2000}>|[^)\s]{0,2000})"
-    r"(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'))?[ \t]*\))"
-    r"|(?P<link>\[(?P<ltext>[^\]\n]{0,1000})\]\([ \t]*(?:<[^>\n]{0,2000}>|[^)\s]{0,2000})"
-    r"(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'))?[ \t]*\))"
-    r"|(?P<reflink>\[(?P<rtext>[^\]\n]{0,1000})\]\[[^\]\n]{0,200}\])"
-    r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]{1,2000}>)"
-    r"|(?P<comment><!--.{0,5000}?-->)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}(?:[ \t\n][^<>]{0,2000})?/?>)"
+    r"|(?P<image>!\[(?P<ialt>[^\[\]\n]{0,1000}+)\]\([ \t]*"
+    r"(?P<isrc><[^>\n]{0,2000}+>|" + _LINK_TARGET + r")" + _LINK_TITLE + r")"
+    r"|(?P<link>\[(?P<ltext>[^\[\]\n]{0,1000}+)\]\([ \t]*"
+    r"(?:<[^>\n]{0,2000}+>|" + _LINK_TARGET + r")" + _LINK_TITLE + r")"
+    r"|(?P<reflink>\[(?P<rtext>[^\[\]\n]{0,1000}+)\]\[[^\[\]\n]{0,200}+\])"
+    r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]{1,2000}+>)"
+    r"|(?P<comment><!--(?:[^<-]|<(?!!--)|-(?!->)){0,5000}+-->)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}+(?:[ \t\n][^<>]{0,2000}+)?/?>)"
     r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<emph>\*{1,3}(?!\*)|~~|(?<![^\W_])_{1,3}|_{1,3}(?![^\W_]))"
 )
@@ -104,6 +110,16 @@ class _Builder:
         return "".join(self.parts)
 
 
+def thematic_break(line: str) -> bool:
+    """``***``, ``- - -``, ``___``: a horizontal rule (as a regular expression with a repeated
+    group, a line of a million ``*`` took 120 MB of backtracking marks)."""
+    body = line.lstrip(" ")
+    if len(line) - len(body) > 3 or not body or body[0] not in "*-_":
+        return False
+    marks = body.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and marks.count(body[0]) == len(marks)
+
+
 def fence_closes(line: str, fence: tuple[str, int]) -> bool:
     """Does ``line`` close the code fence opened with ``fence`` (its character and length)?"""
     m = _FENCE.match(line)
@@ -130,31 +146,46 @@ class _Parser:
         self.src = src
         self.proj = proj
         self.block = 0
-        # current block: scope and list of (content_start, content_end, break_len)
+        # current block: scope and its lines' (content_start, content_end, break_len), kept in
+        # machine integers (a paragraph of millions of short lines costs 12 bytes a line)
         self.scope: str | None = None
-        self.lines: list[tuple[int, int, int]] = []
+        self.lines: list[array] = [array("i"), array("i"), array("i")]
 
     # -- blocks -------------------------------------------------------------------------------
+    def _clear(self) -> None:
+        for col in self.lines:
+            del col[:]
+
+    def _add(self, a: int, e: int, brk: int) -> None:
+        starts, ends, brks = self.lines
+        starts.append(a)
+        ends.append(e)
+        brks.append(brk)
+
     def flush(self) -> None:
-        if self.scope is None or not self.lines:
-            self.scope, self.lines = None, []
+        if self.scope is None or not self.lines[0]:
+            self.scope = None
+            self._clear()
             return
         b = _Builder()
-        last = len(self.lines) - 1
-        for i, (a, e, brk) in enumerate(self.lines):
-            self.inline(b, a, e)
+        starts, ends, brks = self.lines
+        last = len(starts) - 1
+        for i in range(last + 1):
+            e = ends[i]
+            self.inline(b, starts[i], e)
             if i < last:
-                b.put("\n", e, e + max(brk, 1))
+                b.put("\n", e, e + max(brks[i], 1))
         text = b.text()
         if text.strip():
             self.proj.segments.append(Segment(self.scope, self.block, text, b.map))
         self.block += 1
-        self.scope, self.lines = None, []
+        self.scope = None
+        self._clear()
 
     def start(self, scope: str, a: int, e: int, brk: int) -> None:
         self.flush()
         self.scope = scope
-        self.lines = [(a, e, brk)]
+        self._add(a, e, brk)
 
     def run(self, body_start: int) -> None:
         src = self.src
@@ -207,12 +238,12 @@ class _Parser:
                 self.start("heading", a, e, brk)
                 self.flush()
                 continue
-            if self.scope in ("paragraph", "quote") and self.lines and _SETEXT.match(rest) \
+            if self.scope in ("paragraph", "quote") and self.lines[0] and _SETEXT.match(rest) \
                     and not _LIST.match(rest.strip("=") or "x"):
                 self.scope = "heading"
                 self.flush()
                 continue
-            if _HR.match(rest):
+            if thematic_break(rest):
                 self.flush()
                 continue
             if _TABLE_SEP.match(rest) and "|" in rest:
@@ -224,13 +255,13 @@ class _Parser:
                 self.start("quote" if quoted else "list", pos + m.end(), le, brk)
                 continue
             a = pos + (len(rest) - len(rest.lstrip()))
-            if self.scope is not None and self.lines:
+            if self.scope is not None and self.lines[0]:
                 if quoted and self.scope != "quote":
                     self.start("quote", a, le, brk)
                 elif self.scope == "table" or (rest.lstrip().startswith("|") and self.scope != "list"):
                     self.start("table", a, le, brk)
                 else:
-                    self.lines.append((a, le, brk))
+                    self._add(a, le, brk)
                 continue
             scope = "quote" if quoted else ("table" if rest.lstrip().startswith("|") else "paragraph")
             self.start(scope, a, le, brk)

@@ -17,17 +17,26 @@ What the conversion does, whatever the network:
 - text is NFC; U+202F (narrow no-break space) follows the profile's ``nbsp`` policy; the profile's
   ``forbidden_chars`` (YouTube: ``<`` ``>``) are removed, with a note.
 
+- footnotes (``[^1]`` and ``[^1]: texte``) become « [1] » in the text and the notes, numbered in
+  the order they are first cited, at the end (``[1] texte``);
+
 Every character of the result keeps the source span it came from (``Conversion.source_span``), so a
 ``platform`` finding can point at the passage in the Markdown file.
+
+Time and memory are linear in the post: inline patterns are bounded and never rescan what the
+next match will scan (a text of 100,000 ``[`` took 6 s), and the map back to the source is kept in
+machine integers (8 bytes a character; 50 MB took over 10 GB as one Python list per character).
 """
 from __future__ import annotations
 
 import html
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from editor.document.projection import fence_closes, iter_lines
+from editor.document.projection import fence_closes, iter_lines, thematic_break
 from editor.document.post import parse_front_matter
 from editor.export.counting import URL_RE
 from editor.export.networks import NetworkProfile
@@ -73,8 +82,8 @@ class Note:
 class Conversion:
     network: str
     text: str
-    starts: list[int]                  # per character of ``text``: source span it came from
-    ends: list[int]
+    starts: array                      # per character of ``text``: source span it came from
+    ends: array
     attachments: list[Attachment] = field(default_factory=list)
     links: list[LinkRef] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -95,29 +104,36 @@ _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _SETEXT = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
-_HR = re.compile(r"[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _LIST = re.compile(r"[ \t]*(?:([-*+•])|(\d{1,9})[.)])(?:[ \t]+|$)")
-_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
-_REFDEF = re.compile(r"[ ]{0,3}\[([^\]\n]{1,200})\]:[ \t]*<?([^\s>]+)>?")
+_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*){0,200}"
+                        r"\|?[ \t]*$")
+_REFDEF = re.compile(r"[ ]{0,3}\[([^\]\n^][^\]\n]{0,199})\]:[ \t]*<?([^\s>]+)>?")
+_FOOTDEF = re.compile(r"[ ]{0,3}\[\^([^\]\s\[]{1,100})\]:[ \t]?")
 _HTML_BLOCK = re.compile(r"[ ]{0,3}</?(?:div|p|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|section|"
                          r"article|details|summary|center|blockquote|pre|figure|figcaption|img|br|"
                          r"hr|span|iframe|video|audio)\b", re.IGNORECASE)
+# Bounded, possessive where giving back cannot help, and never scanning across the next ``[``,
+# ``(`` or ``<!--`` (which the next attempt scans): each character is looked at a bounded number
+# of times. A link target may hold one level of parentheses (``…/Lifting_(chirurgie)``).
+_LINK_TARGET = r"(?:[^()\s]|\([^()\s]{0,200}+\)){0,2000}+"
+_LINK_TITLE = r"(?:[ \t]+(?:\"[^\"\n]{0,500}+\"|'[^'\n]{0,500}+'))?[ \t]*\)"
 _INLINE = re.compile(
     r"(?P<escape>\\[!-/:-@\[-`{-~])"
     r"|(?P<code>`+)"
-    r"|(?P<image>!\[(?P<ialt>[^\]\n]{0,1000})\]\([ \t]*(?P<isrc><[^>\n]{0,2000}>|[^)\s]{0,2000})"
-    r"(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'))?[ \t]*\))"
-    r"|(?P<link>\[(?P<ltext>[^\]\n]{0,1000})\]\([ \t]*(?P<lurl><[^>\n]{0,2000}>|[^)\s]{0,2000})"
-    r"(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'))?[ \t]*\))"
-    r"|(?P<reflink>\[(?P<rtext>[^\]\n]{0,1000})\](?:\[(?P<rref>[^\]\n]{0,200})\])?)"
-    r"|(?P<autolink><(?P<aurl>(?:https?|mailto|ftp):[^>\s]{1,2000})>)"
-    r"|(?P<comment><!--.{0,5000}?-->)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}(?:[ \t][^<>\n]{0,2000})?/?>)"
+    r"|(?P<image>!\[(?P<ialt>[^\[\]\n]{0,1000}+)\]\([ \t]*"
+    r"(?P<isrc><[^>\n]{0,2000}+>|" + _LINK_TARGET + r")" + _LINK_TITLE + r")"
+    r"|(?P<link>\[(?P<ltext>[^\[\]\n]{0,1000}+)\]\([ \t]*"
+    r"(?P<lurl><[^>\n]{0,2000}+>|" + _LINK_TARGET + r")" + _LINK_TITLE + r")"
+    r"|(?P<fnref>\[\^(?P<fnlabel>[^\]\s\[]{1,100}+)\])"
+    r"|(?P<reflink>\[(?P<rtext>[^\[\]\n]{0,1000}+)\](?:\[(?P<rref>[^\[\]\n]{0,200}+)\])?)"
+    r"|(?P<autolink><(?P<aurl>(?:https?|mailto|ftp):[^>\s]{1,2000}+)>)"
+    r"|(?P<comment><!--(?:[^<-]|<(?!!--)|-(?!->)){0,5000}+-->)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}+(?:[ \t][^<>\n]{0,2000}+)?/?>)"
     r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<url>" + URL_RE.pattern + r")"
     r"|(?P<emph>\*{1,3}(?!\*)|~~|(?<![^\W_])_{1,3}|_{1,3}(?![^\W_]))",
     re.IGNORECASE)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).){1,5000}?)(?<=\S)\1")   # stops at the next marker
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _URL_TRAIL = ".,;:!?'\"’»…)]}"
 
@@ -127,6 +143,8 @@ MSG_HTML = "HTML retiré : les réseaux n’affichent que du texte."
 MSG_BOLD = ("Gras Unicode : les lettres accentuées restent en maigre, les lecteurs d’écran ne le "
             "lisent pas (ou l’épellent) et la recherche ne le trouve pas. À éviter pour les "
             "mises en garde et les risques.")
+NOTES_PER_KIND = 100     # 100,000 forbidden characters give 100 notes, not 100,000
+
 MSG_FORBIDDEN = "Caractère « {ch} » retiré : {label} ne l’accepte pas."
 
 
@@ -146,19 +164,115 @@ def pseudo_bold(text: str) -> str:
 
 
 class _Line:
-    """Characters of one output line, each with its source span."""
+    """The text of one output line and, per character, the source span it came from.
 
-    __slots__ = ("chars",)
+    Text is kept as the pieces it was built from and spans as machine integers: about 8 bytes a
+    character, where a Python list ``[char, start, end]`` per character took over 200.
+    """
+
+    __slots__ = ("parts", "starts", "ends")
 
     def __init__(self) -> None:
-        self.chars: list[list] = []   # [char, start, end]
+        self.parts: list[str] = []
+        self.starts = array("i")
+        self.ends = array("i")
 
     def put(self, text: str, a: int, b: int) -> None:
-        for ch in text:
-            self.chars.append([ch, a, b])
+        """``text`` standing for the source cluster ``[a, b)`` (every character maps to it)."""
+        if text:
+            self.parts.append(text)
+            self.starts.extend(array("i", (a,)) * len(text))
+            self.ends.extend(array("i", (b,)) * len(text))
+
+    def put_identity(self, text: str, a: int) -> None:
+        """``text`` copied from the source at ``a``, character for character."""
+        if text:
+            self.parts.append(text)
+            self.starts.extend(range(a, a + len(text)))
+            self.ends.extend(range(a + 1, a + len(text) + 1))
+
+    def extend(self, other: "_Line") -> None:
+        self.parts.extend(other.parts)
+        self.starts.extend(other.starts)
+        self.ends.extend(other.ends)
 
     def text(self) -> str:
-        return "".join(c[0] for c in self.chars)
+        if len(self.parts) > 1:
+            self.parts[:] = ["".join(self.parts)]
+        return self.parts[0] if self.parts else ""
+
+    def strip(self, chars: str, leading: bool) -> None:
+        """Remove ``chars`` from the start (``leading``) or the end of the line."""
+        t = self.text()
+        k = len(t) - len(t.lstrip(chars) if leading else t.rstrip(chars))
+        if not k:
+            return
+        if leading:
+            self.parts[:] = [t[k:]]
+            del self.starts[:k], self.ends[:k]
+        else:
+            self.parts[:] = [t[:-k]]
+            del self.starts[-k:], self.ends[-k:]
+
+    def prepend(self, other: "_Line") -> None:
+        self.parts[:0] = other.parts
+        self.starts[:0] = other.starts
+        self.ends[:0] = other.ends
+
+    def upper(self) -> None:
+        """Capitals, where a letter's capital is one character (``ß`` stays)."""
+        t = self.text()
+        up = t.upper()
+        if len(up) != len(t):
+            up = "".join(c.upper() if len(c.upper()) == 1 else c for c in t)
+        self.parts[:] = [up] if up else []
+
+
+class _Output:
+    """The converted lines so far, as one text and its spans (blank lines between paragraphs).
+
+    Lines are kept as text pieces, gathered into chunks as they pile up, so a post of millions of
+    short lines costs a few bytes a character, not an object per line.
+    """
+
+    CHUNK = 4096
+
+    def __init__(self) -> None:
+        self.done: list[str] = []        # older lines, joined by chunks
+        self.parts: list[str] = []       # recent pieces; the last line starts at ``last_part``
+        self.starts = array("i")
+        self.ends = array("i")
+        self.last_part = 0
+        self.last_char = 0               # index (in the arrays) where the last line starts
+        self.lines = 0
+        self.blank = False               # a blank line is due before the next line
+
+    def add(self, line: _Line) -> None:
+        if self.lines:
+            anchor = self.ends[-1]
+            breaks = "\n\n" if self.blank else "\n"
+            self.parts.append(breaks)
+            self.starts.extend(array("i", (anchor,)) * len(breaks))
+            self.ends.extend(array("i", (anchor,)) * len(breaks))
+        if len(self.parts) >= self.CHUNK:
+            self.done.append("".join(self.parts))
+            self.parts.clear()
+        self.last_part, self.last_char = len(self.parts), len(self.starts)
+        self.parts.extend(line.parts)
+        self.starts.extend(line.starts)
+        self.ends.extend(line.ends)
+        self.lines += 1
+        self.blank = False
+
+    def upper_last(self) -> None:
+        """The last line in capitals (a setext heading), one character for one."""
+        last = _Line()
+        last.parts = self.parts[self.last_part:]
+        last.upper()
+        self.parts[self.last_part:] = last.parts
+
+    def text(self) -> str:
+        return "".join(self.done) + "".join(self.parts)
 
 
 def _lines(src: str, start: int):
@@ -172,64 +286,141 @@ class _Converter:
         self.src = src
         self.p = profile
         self.o = options
-        self.out: list[_Line | None] = []     # None = blank line
+        self.out = _Output()
         self.refs: dict[str, str] = {}
-        self.conv = Conversion(profile.name, "", [], [])
+        self.conv = Conversion(profile.name, "", array("i"), array("i"))
+        self.notes_by_kind: dict[str, list[Note]] = {}
         self.bold: list[tuple[int, int]] = []
+        self.bold_ends: list[int] = []
         self.caps = False
+        self.footnotes: dict[str, tuple[int, int]] = {}     # label -> source region
+        self.cited: dict[str, int] = {}                      # label -> number, in citing order
+        self.quote_last: _Line | None = None                 # the block quote being read
+        self.quote_open = False
+        self.quote_marks = False
+        self.quote_start = self.quote_end = 0
 
     # -- output ---------------------------------------------------------------------------------
     def blank(self) -> None:
-        if self.out and self.out[-1] is not None:
-            self.out.append(None)
+        if self.out.lines:
+            self.out.blank = True
 
     def emit(self, line: _Line) -> None:
         if line.text().strip():
-            self.out.append(line)
+            self.out.add(line)
 
     def note(self, kind: str, message: str, a: int, b: int) -> None:
-        if not any(n.kind == kind and n.start <= a < n.end for n in self.conv.notes):
-            self.conv.notes.append(Note(kind, message, a, max(b, a + 1)))
+        """Tell the author once per passage (a note already covering ``a`` is enough)."""
+        mine = self.notes_by_kind.setdefault(kind, [])
+        if len(mine) >= NOTES_PER_KIND:
+            return
+        k = bisect_right(mine, a, key=lambda n: n.start) - 1
+        if k >= 0 and mine[k].start <= a < mine[k].end:
+            return
+        n = Note(kind, message, a, max(b, a + 1))
+        mine.insert(k + 1, n)
+        self.conv.notes.append(n)
 
     def copy(self, line: _Line, a: int, b: int) -> None:
         if b <= a:
             return
         seg = self.src[a:b]
-        if self.bold and any(s < b and a < e for s, e in self.bold):
-            for k, ch in enumerate(seg):
-                i = a + k
-                ch = self._case(ch)
-                if any(s <= i < e for s, e in self.bold):
-                    ch = pseudo_bold(ch)
-                line.put(ch, i, i + 1)
-            return
+        if self.bold:
+            k = bisect_right(self.bold_ends, a)        # the first bold span ending after a
+            if k < len(self.bold) and self.bold[k][0] < b:
+                self._copy_bold(line, a, b, k)
+                return
         nf = unicodedata.normalize("NFC", seg)
         if len(nf) == len(seg):
             if self.caps:
                 nf = nf.upper() if len(nf.upper()) == len(nf) else nf
-            line.chars.extend([ch, a + k, a + k + 1] for k, ch in enumerate(nf))
+            line.put_identity(nf, a)
         else:
             line.put(self._case(nf), a, b)
+
+    def _copy_bold(self, line: _Line, a: int, b: int, k: int) -> None:
+        """Character by character (no NFC), bold spans in pseudo-bold letters."""
+        src = self.src
+        pos = a
+        while pos < b:
+            if k < len(self.bold) and self.bold[k][0] <= pos:
+                end, bold = min(b, self.bold[k][1]), True
+                k += 1
+            else:
+                end = min(b, self.bold[k][0]) if k < len(self.bold) else b
+                bold = False
+            for i in range(pos, end):
+                ch = self._case(src[i])
+                line.put(pseudo_bold(ch) if bold else ch, i, i + 1)
+            pos = end
+
+    def _set_bold(self, spans: list[tuple[int, int]]) -> None:
+        """Bold spans, merged and sorted (they may repeat between nested calls)."""
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        self.bold = merged
+        self.bold_ends = [e for _, e in merged]
 
     def _case(self, s: str) -> str:
         return s.upper() if self.caps else s
 
     # -- blocks ---------------------------------------------------------------------------------
-    def run(self, body: int) -> Conversion:
+    def _definitions(self, body: int) -> list[tuple[int, int]]:
+        """Read the link references and footnote definitions; the footnotes' source regions."""
         src = self.src
-        rows = list(_lines(src, body))
-        for ls, le in rows:
+        regions: list[tuple[int, int]] = []
+        label: str | None = None         # the footnote being read
+        start = end = 0
+        after_blank = False
+        for ls, le in _lines(src, body):
+            line = src[ls:le]
+            if label is not None:
+                if not line.strip():
+                    after_blank = True
+                    continue
+                if (not after_blank or line.startswith(("    ", "\t"))) \
+                        and not _FOOTDEF.match(line):
+                    end, after_blank = le, False
+                    continue
+                self.footnotes.setdefault(label, (start, end))
+                regions.append((start, end))
+                label = None
+            m = _FOOTDEF.match(src, ls, le)
+            if m:
+                label, start, end, after_blank = m.group(1).lower(), ls, le, False
+                continue
             m = _REFDEF.match(src, ls, le)
             if m and m.end() >= le - 40:
                 self.refs[m.group(1).strip().lower()] = m.group(2)
+        if label is not None:
+            self.footnotes.setdefault(label, (start, end))
+            regions.append((start, end))
+        return regions
+
+    def run(self, body: int) -> Conversion:
+        src = self.src
+        regions = self._definitions(body)
+        region = 0
         fence: tuple[str, int] | None = None
         in_comment = False
         open_inline = False
         in_para = False
         in_list = False
         in_table = False
-        quote: list[tuple[int, int]] = []
-        for idx, (ls, le) in enumerate(rows):
+        rows = _lines(src, body)
+        following = next(rows, None)
+        while following is not None:
+            ls, le = following
+            following = next(rows, None)      # the line after (a table's separator row)
+            while region < len(regions) and regions[region][1] < ls:
+                region += 1
+            if region < len(regions) and regions[region][0] <= ls and not fence \
+                    and not in_comment and not open_inline:
+                continue                      # a footnote's definition: at the end
             line = src[ls:le]
             if fence:
                 if fence_closes(line, fence):
@@ -270,12 +461,10 @@ class _Converter:
                     break
             if quoted and src[pos:le].strip():
                 m = _LIST.match(src, pos, le) or _ATX.match(src, pos, le)
-                quote.append((m.end() if m else pos, le))
+                self.quote_line(m.end() if m else pos, le)
                 in_para = in_list = in_table = False
                 continue
-            if quote:
-                self.flush_quote(quote)
-                quote = []
+            self.flush_quote()
             if not line.strip():
                 self.blank()
                 in_para = in_list = in_table = False
@@ -308,19 +497,18 @@ class _Converter:
                 self.blank()
                 in_para = in_list = in_table = False
                 continue
-            if in_para and _SETEXT.match(line) and self.out and self.out[-1] is not None:
+            if in_para and _SETEXT.match(line) and self.out.lines and not self.out.blank:
                 if self.o.heading_style == "caps":
-                    for c in self.out[-1].chars:
-                        c[0] = c[0].upper()
+                    self.out.upper_last()
                 self.blank()
                 in_para = False
                 continue
-            if _HR.match(line):
+            if thematic_break(line):
                 self.blank()
                 in_para = in_list = in_table = False
                 continue
-            if "|" in line and not in_table and idx + 1 < len(rows) \
-                    and _TABLE_SEP.match(src, *rows[idx + 1]) and "|" in src[slice(*rows[idx + 1])]:
+            if "|" in line and not in_table and following is not None \
+                    and _TABLE_SEP.match(src, *following) and "|" in src[slice(*following)]:
                 in_table = True
                 self.note("table", MSG_TABLE, ls, le)
             if in_table:
@@ -350,9 +538,54 @@ class _Converter:
             self.inline(out, a, self._hard_break_end(ls, le))
             self.emit(out)
             in_para = not in_list
-        if quote:
-            self.flush_quote(quote)
+        self.flush_quote()
+        self.footnote_lines()
         return self.finish()
+
+    def footnote_lines(self) -> None:
+        """The notes at the end, « [1] texte », in the order they were first cited (then the
+        ones never cited, so no text is lost)."""
+        if not self.footnotes:
+            return
+        self.blank()
+        order = list(self.cited)
+        listed = set(order)
+        k = 0
+        while True:
+            if k == len(order):
+                rest = [label for label in self.footnotes if label not in listed]
+                if not rest:
+                    break
+                for label in rest:
+                    self.cited.setdefault(label, len(self.cited) + 1)
+                order.extend(rest)
+                listed.update(rest)
+            label = order[k]
+            k += 1
+            self.emit(self.footnote_line(label, self.cited[label]))
+            for cited in self.cited:          # notes may cite other notes
+                if cited not in listed:
+                    order.append(cited)
+                    listed.add(cited)
+
+    def footnote_line(self, label: str, n: int) -> _Line:
+        src = self.src
+        start, end = self.footnotes[label]
+        out = _Line()
+        for ls, le in _lines(src, start):
+            if ls > end:
+                break
+            if ls == start:
+                m = _FOOTDEF.match(src, ls, le)
+                out.put(f"[{n}] ", ls, m.end())
+                a = m.end()
+            elif not src[ls:le].strip():
+                continue
+            else:
+                a = ls + len(src[ls:le]) - len(src[ls:le].lstrip())
+                out.put(" ", ls, a)
+            self.inline(out, a, self._hard_break_end(ls, le))
+        return out
 
     def _hard_break_end(self, ls: int, le: int) -> int:
         e = le
@@ -360,29 +593,34 @@ class _Converter:
             e -= 1
         return e
 
-    def flush_quote(self, quote: list[tuple[int, int]]) -> None:
-        lines = []
-        for a, e in quote:
-            out = _Line()
-            self.inline(out, a, self._hard_break_end(a, e))
-            if out.text().strip():
-                lines.append(out)
-        if not lines:
+    def quote_line(self, a: int, e: int) -> None:
+        """One line of a block quote: « … » around the quotation (unless it has its own)."""
+        if not self.quote_open:
+            self.quote_open, self.quote_start = True, a
+        self.quote_end = e
+        out = _Line()
+        self.inline(out, a, self._hard_break_end(a, e))
+        if not out.text().strip():
             return
-        first, last = lines[0], lines[-1]
-        while first.chars and first.chars[0][0] in " \t":
-            first.chars.pop(0)
-        while last.chars and last.chars[-1][0] in " \t":
-            last.chars.pop()
-        if not first.text().startswith(("«", "\"", "“")):
-            a = quote[0][0]
-            opening = _Line()
-            opening.put("«" + NBSP, a, a)
-            first.chars[:0] = opening.chars
-            e = quote[-1][1]
-            last.put(NBSP + "»", e, e)
-        for line in lines:
-            self.emit(line)
+        if self.quote_last is None:           # the quotation's first line
+            out.strip(" \t", leading=True)
+            self.quote_marks = not out.text().startswith(("«", "\"", "“"))
+            if self.quote_marks:
+                opening = _Line()
+                opening.put("«" + NBSP, self.quote_start, self.quote_start)
+                out.prepend(opening)
+        else:
+            self.emit(self.quote_last)
+        self.quote_last = out
+
+    def flush_quote(self) -> None:
+        last = self.quote_last
+        if last is not None:
+            last.strip(" \t", leading=False)
+            if self.quote_marks:
+                last.put(NBSP + "»", self.quote_end, self.quote_end)
+            self.emit(last)
+        self.quote_last, self.quote_open, self.quote_marks = None, False, False
 
     def table_row(self, ls: int, le: int) -> None:
         src = self.src
@@ -413,11 +651,13 @@ class _Converter:
     # -- inline ---------------------------------------------------------------------------------
     def inline(self, out: _Line, a: int, e: int, in_link: bool = False) -> None:
         src = self.src
-        saved = self.bold
+        saved = self.bold, self.bold_ends
         if self.o.pseudo_bold and not in_link:
-            self.bold = saved + [(m.start(2), m.end(2)) for m in _STRONG.finditer(src, a, e)]
-            for m in _STRONG.finditer(src, a, e):
-                self.note("pseudo-bold", MSG_BOLD, m.start(), m.end())
+            strong = [(m.start(2), m.end(2)) for m in _STRONG.finditer(src, a, e)]
+            if strong:
+                self._set_bold(saved[0] + strong)
+            for s2, e2 in strong:
+                self.note("pseudo-bold", MSG_BOLD, s2 - 2, e2 + 2)
         pos = a
         search = a
         while True:
@@ -426,16 +666,17 @@ class _Converter:
                 break
             s, t = m.span()
             kind = m.lastgroup
-            if kind not in ("escape", "code", "image", "link", "reflink", "autolink", "comment",
-                            "tag", "entity", "url", "emph"):
-                kind = next(k for k in ("image", "link", "reflink", "autolink", "url")
+            if kind not in ("escape", "code", "image", "link", "fnref", "reflink", "autolink",
+                            "comment", "tag", "entity", "url", "emph"):
+                kind = next(k for k in ("image", "link", "fnref", "reflink", "autolink", "url")
                             if m.group(k))
             search = t
             if kind == "code":
                 ticks = m.group("code")
-                close = src.find(ticks, t, e)
+                reach = min(e, t + 2000)      # as the projection: a code span is short
+                close = src.find(ticks, t, reach)
                 while close >= 0 and close + len(ticks) < e and src[close + len(ticks)] == "`":
-                    close = src.find(ticks, close + len(ticks) + 1, e)
+                    close = src.find(ticks, close + len(ticks) + 1, reach)
                 if close < 0:
                     continue
                 self.copy(out, pos, s)
@@ -447,9 +688,14 @@ class _Converter:
                 pos = search = close + len(ticks)
                 continue
             if kind == "url":
+                opens = closes = -1      # counted once, not once per trailing character
                 while t > s and src[t - 1] in _URL_TRAIL:
-                    if src[t - 1] == ")" and src.count("(", s, t) >= src.count(")", s, t):
-                        break
+                    if src[t - 1] == ")":
+                        if opens < 0:
+                            opens, closes = src.count("(", s, t), src.count(")", s, t)
+                        if opens >= closes:
+                            break
+                        closes -= 1
                     t -= 1
                 search = t
                 self.copy(out, pos, s)
@@ -487,6 +733,13 @@ class _Converter:
                     url = url[1:-1]
                 self.link(out, m.start("ltext"), m.end("ltext"), url, s, t, m.start("lurl"),
                           m.end("lurl"))
+            elif kind == "fnref":
+                label = m.group("fnlabel").lower()
+                if label in self.footnotes and not in_link:
+                    n = self.cited.setdefault(label, len(self.cited) + 1)
+                    out.put(f"[{n}]", s, t)
+                else:
+                    self.copy(out, s, t)     # no such note: the text as written
             elif kind == "reflink" and not in_link:
                 ref = (m.group("rref") or m.group("rtext") or "").strip().lower()
                 url = self.refs.get(ref)
@@ -512,7 +765,7 @@ class _Converter:
             elif kind == "entity":
                 out.put(self._case(html.unescape(m.group())), s, t)
         self.copy(out, pos, e)
-        self.bold = saved
+        self.bold, self.bold_ends = saved
 
     def link(self, out: _Line, ta: int, te: int, url: str, s: int, t: int, ua: int, ue: int):
         text_line = _Line()
@@ -523,7 +776,7 @@ class _Converter:
         bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", shown).rstrip("/")
         same = not label or re.sub(r"^(?:https?://)?(?:www\.)?", "", label).rstrip("/") == bare
         if not same:
-            out.chars.extend(text_line.chars)
+            out.extend(text_line)
         if not self.p.links_clickable:
             if not same:
                 out.put(NBSP + ": ", te, te + 1)
@@ -535,77 +788,74 @@ class _Converter:
 
     # -- final text -----------------------------------------------------------------------------
     def finish(self) -> Conversion:
+        """Typography, forbidden characters, spaces and blank lines, on the whole text at once:
+        deletions are found by regular expressions and applied by slicing (linear)."""
+        out = self.out
+        text, starts, ends = out.text(), out.starts, out.ends
+        forbidden = "".join(sorted(set(self.p.forbidden_chars)))
+        if forbidden:
+            dels = []
+            for m in re.finditer("[" + re.escape(forbidden) + "]", text):
+                i = m.start()
+                self.note("forbidden-char", MSG_FORBIDDEN.format(ch=text[i], label=self.p.label),
+                          starts[i], ends[i])
+                dels.append((i, i + 1))
+            text, starts, ends = _delete(text, starts, ends, dels)
         policy = self.o.nbsp or self.p.nbsp
-        forbidden = set(self.p.forbidden_chars)
-        flat: list[list] = []
-        for line in self.out:
-            if flat:
-                prev_end = flat[-1][2]
-                flat.append(["\n", prev_end, prev_end])
-            if line is not None:
-                flat.extend(line.chars)
-        # Typography and forbidden characters.
-        chars: list[list] = []
-        for c in flat:
-            ch = c[0]
-            if ch == NNBSP and policy != "keep":
-                c[0] = NBSP if policy == "nbsp" else " "
-            elif ch == NBSP and policy == "space":
-                c[0] = " "
-            if ch in forbidden:
-                self.note("forbidden-char", MSG_FORBIDDEN.format(ch=ch, label=self.p.label),
-                          c[1], c[2])
-                continue
-            if ch == "\t":
-                c[0] = " "
-            chars.append(c)
-        # Physical lines: trim, collapse spaces, at most one blank line in a row.
-        lines: list[list[list]] = [[]]
-        for c in chars:
-            if c[0] == "\n":
-                lines.append([])
-            else:
-                lines[-1].append(c)
-        result: list[list] = []
-        blank = True   # drop leading blank lines
-        for ln in lines:
-            cleaned: list[list] = []
-            for c in ln:
-                if c[0] == " " and (not cleaned or cleaned[-1][0] == " "):
-                    continue
-                cleaned.append(c)
-            while cleaned and cleaned[-1][0] in " ":
-                cleaned.pop()
-            if not cleaned:
-                if not blank:
-                    blank = True
-                    result.append(None)
-                continue
-            blank = False
-            result.append(cleaned)
-        while result and result[-1] is None:
-            result.pop()
-        text_chars: list[list] = []
-        for k, ln in enumerate(result):
-            if k:
-                anchor = text_chars[-1][2] if text_chars else 0
-                text_chars.append(["\n", anchor, anchor])
-            if ln is not None:
-                text_chars.extend(ln)
+        table = {"\t": " "}
+        if policy != "keep":
+            table[NNBSP] = NBSP if policy == "nbsp" else " "
+        if policy == "space":
+            table[NBSP] = " "
+        text = text.translate(str.maketrans(table))
+        # Physical lines: trim, collapse spaces; then at most one blank line in a row.
+        dels = [(m.start() + 1, m.end()) if m.lastgroup == "inner" else m.span()
+                for m in _SPACES.finditer(text)]
+        text, starts, ends = _delete(text, starts, ends, dels)
+        dels = [(m.start() + 2, m.end()) if m.lastgroup == "blank" else m.span()
+                for m in _BREAKS.finditer(text)]
+        text, starts, ends = _delete(text, starts, ends, dels)
+        for m in _NEWLINE.finditer(text):          # a line break maps to the end of the line
+            i = m.start()
+            starts[i] = ends[i] = ends[i - 1] if i else 0
         conv = self.conv
+        conv.text, conv.starts, conv.ends = text, starts, ends
         # NFC over the whole text (copies were normalised run by run; markers may split clusters).
-        text = "".join(c[0] for c in text_chars)
-        conv.text = text
-        conv.starts = [c[1] for c in text_chars]
-        conv.ends = [c[2] for c in text_chars]
-        if unicodedata.normalize("NFC", text) != text:
-            nf = unicodedata.normalize("NFC", text)
+        nf = unicodedata.normalize("NFC", text)
+        if nf != text:
             conv.text = nf
             # Keep the map length in step; the few merged characters map approximately.
-            conv.starts = (conv.starts + [conv.starts[-1]] * len(nf))[:len(nf)]
-            conv.ends = (conv.ends + [conv.ends[-1]] * len(nf))[:len(nf)]
+            for arr in (conv.starts, conv.ends):
+                if len(arr) > len(nf):
+                    del arr[len(nf):]
+                else:
+                    arr.extend(array("i", (arr[-1],)) * (len(nf) - len(arr)))
         conv.notes.sort(key=lambda n: n.start)
         return conv
+
+
+_SPACES = re.compile(r"(?m)^ +| +$|(?P<inner> {2,})")
+_BREAKS = re.compile(r"\A\n+|\n+\Z|(?P<blank>\n{3,})")
+_NEWLINE = re.compile(r"\n")
+
+
+def _delete(text: str, starts: array, ends: array, dels: list[tuple[int, int]]):
+    """``text`` and its spans without the (sorted, disjoint) ranges ``dels``."""
+    if not dels:
+        return text, starts, ends
+    parts: list[str] = []
+    new_starts, new_ends = array("i"), array("i")
+    pos = 0
+    for a, b in dels:
+        if a > pos:
+            parts.append(text[pos:a])
+            new_starts.extend(starts[pos:a])
+            new_ends.extend(ends[pos:a])
+        pos = max(pos, b)
+    parts.append(text[pos:])
+    new_starts.extend(starts[pos:])
+    new_ends.extend(ends[pos:])
+    return "".join(parts), new_starts, new_ends
 
 
 def body_start(source: str) -> int:

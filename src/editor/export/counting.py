@@ -26,7 +26,7 @@ _TLDS = ("fr|com|org|net|eu|be|ch|lu|mc|re|ca|io|info|co|uk|de|es|it|pt|nl|edu|g
          "clinic|care|link|news|blog|page|shop|store|xyz")
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>«»\"“”]+"
-    r"|(?<![\w@.\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _TLDS + r")\b"
+    r"|(?<![\w@.\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,20}(?:" + _TLDS + r")\b"
     r"(?:/[^\s<>«»\"“”]*)?",
     re.IGNORECASE)
 _TRAIL = ".,;:!?'\"’»…)]}"
@@ -37,9 +37,14 @@ def find_urls(text: str) -> list[tuple[int, int]]:
     out = []
     for m in URL_RE.finditer(text):
         s, e = m.span()
+        opens = closes = -1   # counted once, on the first ")" (not once per character)
         while e > s and text[e - 1] in _TRAIL:
-            if text[e - 1] == ")" and text.count("(", s, e) >= text.count(")", s, e):
-                break
+            if text[e - 1] == ")":
+                if opens < 0:
+                    opens, closes = text.count("(", s, e), text.count(")", s, e)
+                if opens >= closes:
+                    break
+                closes -= 1
             e -= 1
         if e - s >= 4:
             out.append((s, e))
@@ -54,7 +59,7 @@ EMOJI_RE = re.compile(
     "[0-9#*]\uFE0F?\u20E3"                       # keycap
     "|[\u00A9\u00AE]\uFE0F"                      # ©️ ®️
     "|[\U0001F1E6-\U0001F1FF]{1,2}"               # flag (pair of regional indicators)
-    f"|{_BASE}{_MOD}*(?:\u200D{_BASE}{_MOD}*)*")   # emoji, skin tone, ZWJ sequence
+    f"|{_BASE}{_MOD}*(?:\u200D{_BASE}{_MOD}*){{0,10}}")   # emoji, skin tone, ZWJ sequence
 
 
 @cache

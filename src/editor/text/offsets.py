@@ -8,10 +8,14 @@ every derived character in it maps to the whole source cluster, so spans never c
 
 :func:`line_starts` and :func:`line_column` turn offsets into the 1-based line and column of the
 reports, whatever line endings the file uses.
+
+Runs are kept in ``array('q')`` (8 bytes each, not a 28-byte integer object plus a list slot): a
+post of millions of folded characters or inline markers stays within memory.
 """
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 
 
@@ -19,10 +23,10 @@ class OffsetMap:
     __slots__ = ("_t0", "_s0", "_tlen", "_slen", "length")
 
     def __init__(self) -> None:
-        self._t0: list[int] = []
-        self._s0: list[int] = []
-        self._tlen: list[int] = []
-        self._slen: list[int] = []
+        self._t0 = array("q")
+        self._s0 = array("q")
+        self._tlen = array("q")
+        self._slen = array("q")
         self.length = 0  # length of the derived text built so far
 
     def add(self, src_start: int, src_len: int, text_len: int) -> None:

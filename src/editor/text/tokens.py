@@ -10,6 +10,7 @@ stands inside « », "..." quotes, the number of that quotation.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from editor.text.fold import fold_word
@@ -17,16 +18,23 @@ from editor.text.fold import fold_word
 WORD, ELISION, NUM, HASHTAG, MENTION, URL, EMAIL, PUNCT = (
     "word", "elision", "num", "hashtag", "mention", "url", "email", "punct")
 
+# Every alternative costs a bounded amount of work wherever a match is tried, so tokenizing is
+# linear in the text whatever it holds (80 KB of ``_a`` took 38 s with an unbounded e-mail local
+# part, which rescanned the rest of the run from every position). Bounds follow the standards:
+# a local part has at most 64 characters, a domain label at most 63; possessive quantifiers
+# (``++``, ``{m,n}+``) give nothing back, as no shorter run could be followed by ``@`` or ``.``.
+# Repeated groups are bounded too: the regex engine keeps a backtracking mark per repetition, and
+# a 1 MB line of ``1.1.1.…`` or ``l'l'l'…`` took 150-190 MB as one token.
 _TOKEN = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]']"
-    r"|(?<![\w@.])(?:[A-Za-z0-9-]+\.)+(?:fr|com|org|net|eu|io|be|ch|info|gouv)"
+    r"|(?<![\w@.])(?:[A-Za-z0-9-]{1,63}+\.){1,10}(?:fr|com|org|net|eu|io|be|ch|info|gouv)"
     r"(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'])?(?![\w@]))"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<email>[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,10})"
     r"|(?P<mention>@[\w.]*\w)"
     r"|(?P<hashtag>#\w+)"
-    r"|(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<num>\d+(?:[.,]\d+){0,20})"
     r"|(?P<elision>(?i:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=[^\W\d_]))"
-    r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)"
+    r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+){0,20})"
     r"|(?P<punct>[^\w\s])"
 )
 
@@ -38,17 +46,29 @@ _CLOSE_QUOTES = {"»"}
 _TRAILING = {"»", '"', ")", "]", "!", "?", ".", "\u2026"}  # stay in the sentence they close
 
 
+def _ints() -> array:
+    return array("i")
+
+
 @dataclass(slots=True)
 class Tokens:
-    """Tokens of one text, as parallel lists (fast to build and to scan)."""
+    """Tokens of one text, as parallel sequences (fast to build and to scan).
+
+    Positions, sentence and quotation numbers are machine integers (``array('i')``: 4 bytes a
+    token, not a 28-byte object each) and equal strings are shared, so a token costs about 40
+    bytes whatever the text: a 50 MB line of punctuation no longer needs gigabytes.
+    """
     text: str
     surface: list[str] = field(default_factory=list)   # as written (light view)
     norm: list[str] = field(default_factory=list)      # folded: case and accents removed
     kind: list[str] = field(default_factory=list)
-    start: list[int] = field(default_factory=list)
-    end: list[int] = field(default_factory=list)
-    sentence: list[int] = field(default_factory=list)  # local sentence number
-    quote: list[int] = field(default_factory=list)     # quotation number, or -1
+    start: array = field(default_factory=_ints)
+    end: array = field(default_factory=_ints)
+    sentence: array = field(default_factory=_ints)     # local sentence number
+    quote: array = field(default_factory=_ints)        # quotation number, or -1
+    # Indexes derived from the tokens, computed once when first asked for (see
+    # editor.compliance.context); keyed by name, dropped if the tokens grow.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.norm)
@@ -65,10 +85,12 @@ def tokenize(text: str) -> Tokens:
     straight_open = False
     last_end = 0
     prev_norm = ""
+    shared: dict[str, str] = {}     # one string object per distinct token
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         k = m.lastgroup
         tok = m.group()
+        tok = shared.setdefault(tok, tok)
         newline = s > last_end and "\n" in text[last_end:s]
         if newline or (pending_break and tok not in _TRAILING):
             if norm:
@@ -77,6 +99,8 @@ def tokenize(text: str) -> Tokens:
             if newline and "\n\n" in text[last_end:s]:
                 quote_id, straight_open = -1, False
         n = fold_word(tok)
+        if n == tok:
+            n = tok
         q = quote_id
         if k == PUNCT:
             if tok in _OPEN_QUOTES:

@@ -6,9 +6,11 @@ Compliance findings and spelling are NOT drawn here: they are a separate layer (
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
+from editor.document.projection import thematic_break
 from editor.ui.offsets import Utf16Map
 
 NORMAL, FENCE, FRONT = 0, 1, 2     # block states (FRONT: inside the front matter)
@@ -17,12 +19,16 @@ _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$).*")
 _LIST = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,9}[.)])(?=[ \t])")
 _QUOTE = re.compile(r"^[ ]{0,3}>.*")
-_HR = re.compile(r"^[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPH = re.compile(r"(?<![*\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*\w])")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://[^\s)>\]]+")
+# Inline patterns run on the GUI thread at every edit of a line: each is bounded and stops at the
+# next marker of its kind (a line of 200,000 ``[`` froze the window for minutes), and a line
+# longer than INLINE_LIMIT gets only its block format.
+INLINE_LIMIT = 10_000
+_CODE = re.compile(r"(`+)(?:(?!\1).){1,2000}?\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).){1,1000}?)(?<=\S)\1")
+_EMPH = re.compile(r"(?<![*\w])([*_])(?=\S)((?:(?!\1).){1,1000}?)(?<=\S)\1(?![*\w])")
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}+\]\([^()\n]{0,2000}+\)")
+_LINK = re.compile(r"(?<!!)\[[^\[\]\n]{0,1000}+\]\([^()\n]{0,2000}+\)|<https?://[^>\s]{1,2000}+>"
+                   r"|https?://[^\s)>\]]{1,2000}+")
 _HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_][\w]*")
 _MENTION = re.compile(r"(?<![\w@])@[\w.]*\w")
 
@@ -90,7 +96,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         pos = umap.to_utf16
         if _HEADING.match(text):
             self.setFormat(0, n, self.formats["heading"])
-        elif _HR.match(text):
+        elif thematic_break(text):
             self.setFormat(0, n, self.formats["rule"])
             return
         elif _QUOTE.match(text):
@@ -98,13 +104,17 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         lm = _LIST.match(text)
         if lm:
             self._apply(pos, lm.start(), lm.end(), "list")
-        code_spans = []
+        if len(text) > INLINE_LIMIT:
+            return
+        code_starts, code_ends = [], []
         for m in _CODE.finditer(text):
-            code_spans.append((m.start(), m.end()))
+            code_starts.append(m.start())
+            code_ends.append(m.end())
             self._apply(pos, m.start(), m.end(), "code")
 
         def outside(m) -> bool:
-            return not any(s < m.end() and m.start() < e for s, e in code_spans)
+            k = bisect_right(code_starts, m.end() - 1) - 1   # the last code span starting inside
+            return k < 0 or code_ends[k] <= m.start()
 
         for name, rx in (("strong", _STRONG), ("emphasis", _EMPH), ("image", _IMAGE),
                          ("link", _LINK), ("hashtag", _HASHTAG), ("mention", _MENTION)):

@@ -7,6 +7,8 @@ text; the HTML built here needs no UTF-16 conversion because it is built from Py
 from __future__ import annotations
 
 import html
+import logging
+from bisect import bisect_right
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Qt, Signal
@@ -15,7 +17,10 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTex
                                QVBoxLayout, QWidget)
 
 from editor.review.model import typo
-from editor.ui.workers import JobError
+from editor.ui.render_guard import breakable
+from editor.ui.workers import JobError, LatestJobRunner
+
+log = logging.getLogger(__name__)
 
 FOLD_MARK = "… voir plus"
 
@@ -38,40 +43,82 @@ def post_networks(source: str) -> list[str]:
     return [str(n).strip().lower() for n in nets or [] if str(n).strip()]
 
 
-def preview_html(p) -> str:
+SHOWN_CHARS = 100_000    # the view shows this much of a huge post (setHtml runs on the GUI thread)
+SHOWN_PARTS = 200
+
+
+def preview_html(p, truncated: str = "… (aperçu tronqué\u202f: texte très long)") -> str:
     """The converted text as HTML: hashtags/mentions coloured, the fold marked with « voir plus »,
-    what lies beyond the network's limit on a red background, thread parts separated."""
+    what lies beyond the network's limit on a red background, thread parts separated.
+
+    Linear in the text (spans are walked once, in order); a huge post is shown up to
+    :data:`SHOWN_CHARS` characters (or :data:`SHOWN_PARTS` thread parts), with a note.
+    """
     text = p.text
     spans = sorted([(s, e, "#0b7a75") for s, e in p.hashtags] +
                    [(s, e, "#1a5fb4") for s, e in p.mentions])
+    ends = [e for _s, e, _c in spans]
     cut = p.cut if p.cut is not None and p.over_by else None
     fold = p.fold
+    more = f'<p style="color:#777;font-style:italic">{html.escape(truncated)}</p>'
+
+    def piece(x: int, y: int, color: str | None, out: list[str]) -> None:
+        if cut is not None and x < cut < y:
+            piece(x, cut, color, out)
+            piece(cut, y, color, out)
+            return
+        h = breakable(html.escape(text[x:y]))
+        if color:
+            h = f'<span style="color:{color};font-weight:bold">{h}</span>'
+        if cut is not None and x >= cut:
+            h = f'<span style="background:#f8d3d1">{h}</span>'
+        out.append(h)
 
     def seg(a: int, b: int) -> str:
         """text[a:b] with its hashtags coloured and the part beyond the limit marked."""
-        out = []
-        points = sorted({a, b, *(x for s, e, _c in spans for x in (s, e) if a < x < b),
-                         *([cut] if cut is not None and a < cut < b else [])})
-        for x, y in zip(points, points[1:]):
-            piece = html.escape(text[x:y])
-            color = next((c for s, e, c in spans if s <= x and y <= e), None)
-            if color:
-                piece = f'<span style="color:{color};font-weight:bold">{piece}</span>'
-            if cut is not None and x >= cut:
-                piece = f'<span style="background:#f8d3d1">{piece}</span>'
-            out.append(piece)
+        out: list[str] = []
+        pos = a
+        i = bisect_right(ends, a)            # the first span ending after a
+        while i < len(spans) and spans[i][0] < b:
+            s, e, c = spans[i]
+            s, e = max(s, a), min(e, b)
+            if pos < s:
+                piece(pos, s, None, out)
+            piece(s, e, c, out)
+            pos = e
+            i += 1
+        if pos < b:
+            piece(pos, b, None, out)
         return "".join(out)
 
     if len(p.parts) > 1:
-        body = "<hr>".join(f'<div style="white-space:pre-wrap">{html.escape(part)}</div>'
-                           for part in p.parts)
+        shown = p.parts[:SHOWN_PARTS]
+        body = "<hr>".join('<div style="white-space:pre-wrap">'
+                           f"{breakable(html.escape(part))}</div>" for part in shown)
+        if len(shown) < len(p.parts):
+            body += more
     elif fold is not None:
+        end = min(len(text), max(fold, SHOWN_CHARS))
         body = (f'<div style="white-space:pre-wrap">{seg(0, fold)}'
                 f'<span style="color:#888;font-weight:bold"> {html.escape(FOLD_MARK)}</span></div>'
-                f'<div style="white-space:pre-wrap;color:#777">{seg(fold, len(text))}</div>')
+                f'<div style="white-space:pre-wrap;color:#777">{seg(fold, end)}</div>')
+        if end < len(text):
+            body += more
     else:
-        body = f'<div style="white-space:pre-wrap">{seg(0, len(text))}</div>'
+        end = min(len(text), SHOWN_CHARS)
+        body = f'<div style="white-space:pre-wrap">{seg(0, end)}</div>'
+        if end < len(text):
+            body += more
     return f'<div style="font-family:sans-serif">{body}</div>'
+
+
+def _preview_job(payload):
+    """Worker thread: the network's preview and its HTML."""
+    from editor.export.preview import preview
+
+    text, name, truncated = payload
+    p = preview(text, name)
+    return p, preview_html(p, truncated)
 
 
 def plain_with_fold(p) -> str:
@@ -128,6 +175,11 @@ class NetworkPreviewPanel(QWidget):
         self.export_b.clicked.connect(self.export)
         self.archive_b.clicked.connect(self.show_archive)
         self._loaded = False      # network profiles are read when first needed (quick start-up)
+        # The preview (conversion, counts, thread splitting, HTML) is built on a worker; each
+        # request carries a revision and a result whose revision is no longer current is dropped.
+        self.revision = 0
+        self.stale_dropped = 0
+        self._runner: LatestJobRunner | None = None
 
     def _load_networks(self) -> None:
         if self._loaded:
@@ -178,23 +230,46 @@ class NetworkPreviewPanel(QWidget):
             self.refresh()
 
     # -- preview -------------------------------------------------------------------------------
+    def _jobs(self) -> LatestJobRunner:
+        if self._runner is None:     # the window's mode is known once it is built
+            self._runner = LatestJobRunner(_preview_job, self,
+                                           synchronous=getattr(self.main, "synchronous", False))
+            self._runner.finished.connect(self._preview_ready)
+        return self._runner
+
+    @property
+    def up_to_date(self) -> bool:
+        """No preview pending: what is shown is the current text's (tests, status)."""
+        return not self.timer.isActive() and not (self._runner and self._runner.busy)
+
     def refresh(self) -> None:
+        """Ask for the current network's preview (shown when the worker has built it)."""
         self.timer.stop()
         self._load_networks()
+        self.revision += 1
         name = self.combo.currentData()
         if not name:
             self.view.setPlainText(self.error or "")
             self.copy_b.setEnabled(False)
             return
-        from editor.export.preview import preview
+        self._jobs().submit(self.revision, (self.main.editor.text(), name, self._truncated()))
 
-        try:
-            p = preview(self.main.editor.text(), name)
-        except Exception as exc:  # noqa: BLE001 - shown, never a crash while typing
+    def _truncated(self) -> str:
+        return self.tr("… (aperçu tronqué\u202f: texte très long)")
+
+    def _preview_ready(self, revision: int, result) -> None:  # GUI thread
+        if revision != self.revision:
+            self.stale_dropped += 1     # the text or the network changed meanwhile
+            return
+        self._show(result)
+
+    def _show(self, result) -> None:
+        if isinstance(result, JobError):    # logged with its traceback by the worker
             self.current = None
-            self.view.setPlainText(self.tr("Aperçu impossible\u00a0: {e}").format(e=exc))
+            self.view.setPlainText(self.tr("Aperçu impossible\u00a0: {e}").format(e=result.exc))
             self.copy_b.setEnabled(False)
             return
+        p, page = result
         self.current = p
         self.copy_b.setText(self.tr("Copier pour {network}").format(network=p.label))
         self.copy_b.setEnabled(True)
@@ -202,7 +277,7 @@ class NetworkPreviewPanel(QWidget):
         self.counter.setText(f'<span style="color:{color}">{_n(p.count)}\u202f/\u202f'
                              f'{_n(p.limit)}</span>')
         self.counter.setToolTip(p.method)
-        self.view.setHtml(preview_html(p))
+        self.view.setHtml(page)
         info = []
         if p.over_by:
             info.append(self.tr("{n} de trop pour {network}.").format(n=_n(p.over_by),
@@ -212,10 +287,10 @@ class NetworkPreviewPanel(QWidget):
                 n=len(p.parts)))
         if p.fold is not None and len(p.parts) == 1:
             info.append(self.tr("«\u00a0voir plus\u00a0» après {n} caractères.").format(n=p.fold))
-        for a in p.attachments:
+        for a in p.attachments[:20]:
             info.append(self.tr("Image jointe\u00a0: {t} (texte alternatif\u00a0: «\u00a0{alt}"
                                 "\u00a0»)").format(t=a.target, alt=a.alt or "—"))
-        info.extend(typo(n.message) for n in p.notes)
+        info.extend(typo(n.message) for n in p.notes[:20])
         self.info.setText("\n".join(info))
 
     def preview_text(self) -> str:
@@ -235,21 +310,40 @@ class NetworkPreviewPanel(QWidget):
         self.set_network(name)
         return self.copy()
 
-    def copy(self) -> bool:
-        self.refresh()
-        p = self.current
-        if p is None:
+    def copy(self):
+        """Copy the current text for the network shown, converted on a worker.
+
+        Returns whether it was copied when it ran at once (synchronous window), else None (the
+        clipboard is filled when the conversion ends).
+        """
+        self._load_networks()
+        name = self.combo.currentData()
+        if not name:
             return False
+        text = self.main.editor.text()
+        self.revision += 1          # a preview still running for an older text is dropped
+        revision = self.revision
+        truncated = self._truncated()
+        return self.main.jobs.run(lambda: _preview_job((text, name, truncated)),
+                                  lambda result: self._copy_ready(result, text, revision))
+
+    def _copy_ready(self, result, text: str, revision: int) -> bool:  # GUI thread
+        if revision == self.revision:
+            self._show(result)
+        if isinstance(result, JobError):
+            return False
+        p = result[0]
         QGuiApplication.clipboard().setText(p.clipboard_text)
         path = self.main.session.path
         if path is not None:
             try:
                 from editor.export.archive import find_workspace, record_copy
 
-                record_copy(find_workspace(path), str(path), self.main.editor.text(), p.network,
-                            p.clipboard_text)
+                record_copy(find_workspace(path), str(path), text, p.network, p.clipboard_text)
             except OSError:
-                pass   # the copy itself worked; the archive is a record, not a precondition
+                # The copy itself worked; the archive is a record, not a precondition.
+                log.warning("copy for %s not recorded in the export archive", p.network,
+                            exc_info=True)
         self.main.statusBar().showMessage(self.tr("Texte copié pour {network}.").format(
             network=p.label), 5000)
         self.copied.emit(p.network, p.clipboard_text)

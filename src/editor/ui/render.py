@@ -6,22 +6,30 @@
 * Each top-level block gets an anchor ``L<line>`` (1-based source line) so the preview can follow
   the editor's scroll position.
 * The front matter is not rendered; the title from it is shown as a header.
+* Bounded: fenced code is rendered here and python-markdown only gets blocks whose cost is within
+  a budget (:mod:`editor.ui.render_guard`); the others are shown as written. A render takes about
+  a second at most, whatever the post.
 """
 from __future__ import annotations
 
 import html
+import logging
 import re
 
 import markdown
 
 from editor.document.post import parse_front_matter
+from editor.ui import render_guard
+
+log = logging.getLogger(__name__)
 
 _MARK_OPEN, _MARK_CLOSE = "\uf8f0", "\uf8f1"   # private-use: never typed, never touched by markdown
 _MARK_RE = re.compile(_MARK_OPEN + r"L(\d+)" + _MARK_CLOSE)
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_SETEXT_LINE = re.compile(r"[=-]+")
 _SAFE_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")', re.IGNORECASE)
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")', re.IGNORECASE)
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
+_FOOTNOTE_ID = re.compile(r'(<(?:li|sup)\b[^>]*?\sid="(fn(?:ref)?:[^"<>]{1,100})"[^>]*>)')
 
 CSS = """
 body { font-family: sans-serif; line-height: 140%; }
@@ -32,33 +40,25 @@ blockquote { color: #555; margin-left: 12px; }
 .hashtag { color: #2a6fb0; }
 .fm { color: #777; font-size: 90%; }
 .remote { color: #a33; font-style: italic; }
+.raw { font-family: monospace; color: #333; }
+.notice { color: #777; font-size: 90%; font-style: italic; }
 """
 
 
-def _markers(body: str, first_line: int) -> str:
-    """Append an invisible line marker at the end of the first line of each top-level block."""
+def _markers(lines: list[str], numbers: list[int], first_line: int) -> str:
+    """Append an invisible line marker at the end of the first line of each top-level block.
+
+    ``numbers[i]`` is the body line (0-based) that ``lines[i]`` stands for; fenced code is already
+    out of the text (see :mod:`editor.ui.render_guard`).
+    """
     out = []
-    fence: str | None = None
     prev_blank = True
-    for i, line in enumerate(body.split("\n")):
+    for line, number in zip(lines, numbers):
         stripped = line.strip()
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) \
-                    and not line[m.end():].strip():
-                fence = None
-            out.append(line)
-            prev_blank = False
-            continue
-        if m:
-            fence = m.group(1)
-            out.append(line)
-            prev_blank = False
-            continue
         if stripped and prev_blank and not line.startswith(("    ", "\t")) \
                 and not stripped.startswith("|") and not stripped.startswith(("---", "***", "___")) \
-                and not re.fullmatch(r"[=-]+", stripped):
-            line = f"{line.rstrip()}{_MARK_OPEN}L{first_line + i}{_MARK_CLOSE}"
+                and not _SETEXT_LINE.fullmatch(stripped):
+            line = f"{line.rstrip()}{_MARK_OPEN}L{first_line + number}{_MARK_CLOSE}"
         out.append(line)
         prev_blank = not stripped
     return "\n".join(out)
@@ -67,7 +67,9 @@ def _markers(body: str, first_line: int) -> str:
 def _new_markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
     # Raw HTML is not interpreted: it stays text and is escaped by the serializer.
-    for name in ("html_block",):
+    # Fenced code is rendered by render_guard (python-markdown searches its fences again from the
+    # start of the document for each one found: quadratic).
+    for name in ("html_block", "fenced_code_block"):
         if name in md.preprocessors:
             md.preprocessors.deregister(name)
     for name in ("html",):
@@ -81,7 +83,9 @@ def _new_markdown() -> markdown.Markdown:
 def _safe_href(m: re.Match) -> str:
     url = html.unescape(m.group(2)).strip()
     low = url.lower()
-    if ":" in low.split("/", 1)[0] and not low.startswith(_SAFE_SCHEMES):
+    if low.startswith("#"):
+        pass       # a place in the preview itself (footnotes: #fn:1, #fnref:1)
+    elif ":" in low.split("/", 1)[0] and not low.startswith(_SAFE_SCHEMES):
         url = "#"   # javascript:, data:, file: ... never followed
     return m.group(1) + html.escape(url, quote=True) + m.group(3)
 
@@ -107,8 +111,14 @@ def render(source: str) -> str:
     fm = parse_front_matter(source)
     body = source[fm.end:] if fm.end else source
     first_line = source.count("\n", 0, fm.end) + 1
-    md = _new_markdown()
-    out = md.convert(_markers(body, first_line))
+    guarded = render_guard.plan(body)
+    try:
+        out = _new_markdown().convert(_markers(guarded.lines, guarded.numbers, first_line))
+    except RecursionError:
+        # Nesting the budget did not foresee: the whole post is shown as written.
+        log.warning("preview: python-markdown recursed too deep; the post is shown as written")
+        out = render_guard.raw_html(guarded.lines)
+        guarded.simplified += 1
     out = _SAFE_HREF.sub(_safe_href, out)
     out = _REMOTE_IMG.sub(_remote_image, out)
     # Anchors move in front of the block they mark (the marker sits at the end of its first line).
@@ -117,7 +127,16 @@ def render(source: str) -> str:
                  lambda m: f'<a name="L{m.group(4)}"></a>{m.group(1)}{m.group(3)}', out,
                  flags=re.DOTALL)
     out = _MARK_RE.sub(_anchor, out)
+    out = _FOOTNOTE_ID.sub(r'\1<a name="\2"></a>', out)   # Qt scrolls to names, not ids
     out = out.replace(_MARK_OPEN, "").replace(_MARK_CLOSE, "")
+    out = render_guard.breakable_html(render_guard.restore(out, guarded.blocks))
+    notices = []
+    if guarded.simplified:
+        notices.append("Aperçu simplifié\u202f: un passage trop complexe pour être mis en forme "
+                       "rapidement est affiché tel qu’il est écrit.")
+    if guarded.truncated:
+        notices.append("Aperçu limité au début du texte\u202f: la suite n’est pas affichée.")
+    out = "".join(f'<p class="notice">{html.escape(n)}</p>' for n in notices) + out
     head = ""
     if fm.data:
         title = fm.title
