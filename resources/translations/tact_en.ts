@@ -262,6 +262,14 @@
         <translation>{e} error(s), {w} warning(s), {i} info, {s} possible misspelling(s)</translation>
     </message>
     <message>
+        <source>Analyse de l’espace de travail impossible&#x202f;: {e}</source>
+        <translation>Workspace analysis failed: {e}</translation>
+    </message>
+    <message>
+        <source>«&#xa0;{w}&#xa0;» n’a pas pu être ajouté au dictionnaire&#x202f;: {e}</source>
+        <translation>“{w}” could not be added to the dictionary: {e}</translation>
+    </message>
+    <message>
         <source>«&#xa0;{w}&#xa0;» ajouté au dictionnaire.</source>
         <translation>“{w}” added to the dictionary.</translation>
     </message>
@@ -281,6 +289,14 @@
         <source>&lt;b&gt;Tact&lt;/b&gt; — rédaction de publications médicales avec vérification des règles françaises de communication des médecins.&lt;br&gt;Règles&#xa0;: {v}</source>
         <translation>&lt;b&gt;Tact&lt;/b&gt; — writing medical posts checked against the French rules on doctors&apos; communication.&lt;br&gt;Rules: {v}</translation>
     </message>
+    <message>
+        <source>Journal des événements</source>
+        <translation>Event log</translation>
+    </message>
+    <message>
+        <source>Aucun événement enregistré pour l’instant ({p}).</source>
+        <translation>No events recorded yet ({p}).</translation>
+    </message>
 </context>
 <context>
     <name>NetworkPreviewPanel</name>
@@ -295,6 +311,10 @@
     <message>
         <source>Profils des réseaux illisibles&#xa0;: {e}</source>
         <translation>Cannot read the network profiles: {e}</translation>
+    </message>
+    <message>
+        <source>… (aperçu tronqué&#x202f;: texte très long)</source>
+        <translation>… (preview truncated: very long text)</translation>
     </message>
     <message>
         <source>Aperçu impossible&#xa0;: {e}</source>
@@ -331,6 +351,10 @@
     <message>
         <source>Export refusé&#xa0;: {n} erreur(s) ni corrigée(s) ni acceptée(s). Rien n&apos;a été écrit.</source>
         <translation>Export refused: {n} error(s) neither fixed nor accepted. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Archive des exports non écrite</source>
+        <translation>Export archive not written</translation>
     </message>
     <message>
         <source>Export impossible</source>
@@ -596,6 +620,14 @@
         <translation>open</translation>
     </message>
     <message>
+        <source>Réparer l’historique…</source>
+        <translation>Repair the history…</translation>
+    </message>
+    <message>
+        <source>Met de côté les lignes endommagées (une copie intégrale du fichier est gardée) et note la réparation dans l’historique.</source>
+        <translation>Sets the damaged lines aside (a full copy of the file is kept) and records the repair in the history.</translation>
+    </message>
+    <message>
         <source>Soumettre à relecture</source>
         <translation>Submit for review</translation>
     </message>
@@ -712,6 +744,10 @@
         <translation>Comment for the author:</translation>
     </message>
     <message>
+        <source>Vérification impossible&#x202f;: {e}</source>
+        <translation>Check failed: {e}</translation>
+    </message>
+    <message>
         <source>Demander des modifications</source>
         <translation>Request changes</translation>
     </message>
@@ -778,6 +814,30 @@
     <message>
         <source>{n} fichier(s) de relecture illisible(s) ignoré(s).</source>
         <translation>{n} unreadable review file(s) ignored.</translation>
+    </message>
+    <message>
+        <source>Réparer l’historique de relecture</source>
+        <translation>Repair the review history</translation>
+    </message>
+    <message>
+        <source>{n} ligne(s) de {name} sont illisibles (ligne(s) {lines}).</source>
+        <translation>{n} line(s) of {name} are unreadable (line(s) {lines}).</translation>
+    </message>
+    <message>
+        <source>Une copie intégrale du fichier est gardée à côté de lui&#x202f;; les lignes illisibles sont écartées et la réparation est notée à votre nom. Si une synchronisation est en cours, attendez qu’elle se termine.</source>
+        <translation>A full copy of the file is kept next to it; the unreadable lines are set aside and the repair is recorded under your name. If a sync is in progress, wait for it to finish.</translation>
+    </message>
+    <message>
+        <source>Réparer</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>Historique réparé&#x202f;: {n} ligne(s) écartée(s), copie gardée dans {backup}.</source>
+        <translation>History repaired: {n} line(s) set aside, copy kept in {backup}.</translation>
+    </message>
+    <message>
+        <source>{n} décision(s) ou étape(s) perdue(s)&#x202f;: vérifiez l’historique.</source>
+        <translation>{n} decision(s) or step(s) lost: check the history.</translation>
     </message>
 </context>
 <context>
@@ -930,6 +990,10 @@
     <message>
         <source>&amp;Aperçu</source>
         <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>Ouvrir le &amp;journal des événements</source>
+        <translation>Open the &amp;event log</translation>
     </message>
     <message>
         <source>À &amp;propos de Tact</source>
@@ -1094,8 +1158,16 @@
         <translation>This is a folder, not a file.</translation>
     </message>
     <message>
-        <source>Ce fichier est trop volumineux pour une publication ({size} Mo&#x202f;; limite {limit} Mo). Il n&apos;a pas été ouvert.</source>
+        <source>Ce fichier est trop volumineux pour une publication ({size}&#xa0;Mo&#x202f;; limite {limit}&#xa0;Mo). Il n&apos;a pas été ouvert.</source>
         <translation>This file is too large for a post ({size} MB; limit {limit} MB). It was not opened.</translation>
+    </message>
+    <message>
+        <source>L&apos;écriture a échoué ({detail})&#x202f;: disque plein&#x202f;? Le fichier précédent n&apos;a pas été modifié.</source>
+        <translation>Writing failed ({detail}): disk full? The previous file was not changed.</translation>
+    </message>
+    <message>
+        <source>Ce n&apos;est pas un fichier ordinaire (tube, périphérique…)&#x202f;: il n&apos;a pas été ouvert.</source>
+        <translation>This is not a regular file (pipe, device…): it was not opened.</translation>
     </message>
     <message>
         <source>Ce fichier n&apos;existe pas (ou plus).</source>
@@ -1110,12 +1182,19 @@
         <translation>Cannot write in this folder ({detail}). The previous file was not changed.</translation>
     </message>
     <message>
-        <source>L&apos;écriture a échoué ({detail})&#xa0;: disque plein&#x202f;? Le fichier précédent n&apos;a pas été modifié.</source>
-        <translation>Writing failed ({detail}): disk full? The previous file was not changed.</translation>
-    </message>
-    <message>
         <source>L&apos;enregistrement n&apos;a pas pu être terminé ({detail}). Le fichier précédent n&apos;a pas été modifié.</source>
         <translation>Saving could not be completed ({detail}). The previous file was not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <source>Cette publication n’a pas pu être analysée ({detail}).</source>
+        <translation>This post could not be analyzed ({detail}).</translation>
+    </message>
+    <message>
+        <source>La vérification de cette publication a échoué ({detail}).</source>
+        <translation>Checking this post failed ({detail}).</translation>
     </message>
 </context>
 </TS>
