@@ -62,3 +62,14 @@ def test_copy_for_a_network_converts_on_a_worker(make_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(copied), timeout=30000)
     assert QGuiApplication.clipboard().text() == copied[0]
     assert "1/" in copied[0] and "👏" in copied[0]    # split into a numbered thread
+
+
+def test_a_post_with_a_huge_unbroken_run_is_shown_without_wrapping(window, tmp_path):
+    """Qt lays out a very long line without spaces in quadratic time when it wraps it (400,000
+    characters froze the window 10 s); such a post is shown unwrapped, an ordinary one wrapped."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    assert window.open_path(post(tmp_path, "long.md", "x" * 30_000))
+    assert window.editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap
+    assert window.open_path(post(tmp_path, "court.md", "Un texte ordinaire. " * 2000))
+    assert window.editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth

@@ -74,7 +74,7 @@ def _cut_word(word: str, budget: int, profile: NetworkProfile) -> list[str]:
                 else:
                     hi = mid
             k = lo
-            while k > max(start + 1, plain_from) and _glued(word[k]):
+            while k > max(start + 1, plain_from) and _inside_cluster(word, k):
                 k -= 1                 # never separate a combining mark from its letter
             if k <= start:             # nothing fits after what the chunk holds: close it
                 k = pos
@@ -115,7 +115,7 @@ def _cut_exact(text: str, budget: int, profile: NetworkProfile) -> list[str]:
             else:
                 hi = mid
         k = lo
-        while k > 1 and _glued(text[k]):
+        while k > 1 and _inside_cluster(text, k):
             k -= 1
         cut = k if count(text[:k], profile) <= budget else lo
         # Prefer the last space within the chunk, so words stay whole where they can.
@@ -127,6 +127,11 @@ def _cut_exact(text: str, budget: int, profile: NetworkProfile) -> list[str]:
     if text:
         out.append(text)
     return [c for c in out if c]
+
+
+def _inside_cluster(text: str, k: int) -> bool:
+    """Would a cut before ``text[k]`` split a character from its marks or a ZWJ sequence?"""
+    return _glued(text[k]) or text[k - 1] == "\u200d"
 
 
 def _glued(ch: str) -> bool:

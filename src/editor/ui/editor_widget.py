@@ -7,6 +7,7 @@ text until the next check replaces them.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -31,6 +32,10 @@ class Mark:
     @property
     def end(self) -> int:
         return self.cursor.selectionEnd()
+
+
+MAX_WRAPPED_RUN = 20_000                  # characters without a space that Qt still wraps quickly
+_UNBROKEN = re.compile(r"\S+")
 
 
 def document_text(doc) -> str:
@@ -64,6 +69,14 @@ class PostEditor(QPlainTextEdit):
     # -- text ------------------------------------------------------------------------------------
     def text(self) -> str:
         return document_text(self.document())
+
+    def set_post_text(self, text: str) -> None:
+        """Show ``text``; wrapping is turned off when it holds a very long run without a space,
+        which Qt would lay out in quadratic time on the GUI thread (400,000 characters: 10 s)."""
+        longest = max((m.end() - m.start() for m in _UNBROKEN.finditer(text)), default=0)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap if longest > MAX_WRAPPED_RUN
+                             else QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setPlainText(text)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
         # Shift+Enter would insert a U+2028 line separator into the post: make it a newline.

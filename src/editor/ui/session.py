@@ -82,7 +82,7 @@ class PostSession(QObject):
         self.newline = post.newline
         self.fingerprint = post.fingerprint
         self.disk_conflict = False
-        self.editor.setPlainText(post.text)
+        self.editor.set_post_text(post.text)
         self.editor.document().setModified(False)
         self.draft_key = DraftStore.key_for(str(Path(path).resolve()))
         self._draft_revision = self._revision
@@ -93,7 +93,7 @@ class PostSession(QObject):
         self.newline = "\n"
         self.fingerprint = None
         self.disk_conflict = False
-        self.editor.setPlainText(text)
+        self.editor.set_post_text(text)
         self.editor.document().setModified(bool(text))
         self.draft_key = DraftStore.key_for(None)
         self._set_path(None)
