@@ -46,3 +46,22 @@ def run_tact(*args, cwd=None, env=None):
 @pytest.fixture
 def tact():
     return run_tact
+
+
+@pytest.fixture
+def event_log(tmp_path, monkeypatch):
+    """``editor.logs`` writing to ``tmp_path/log`` for one test; the logging setup is restored."""
+    import logging
+
+    from editor import logs
+
+    monkeypatch.setenv("TACT_LOG_DIR", str(tmp_path / "log"))
+    root = logging.getLogger()
+    saved = (root.level, list(root.handlers), logs._handler, logs._path)
+    yield logs
+    if logs._handler is not None:
+        root.removeHandler(logs._handler)
+        logs._handler.close()
+    root.setLevel(saved[0])
+    root.handlers[:] = saved[1]
+    logs._handler, logs._path = saved[2], saved[3]

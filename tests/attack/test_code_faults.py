@@ -238,30 +238,18 @@ def test_cli_warnings_go_to_a_private_log_file_and_not_to_stderr(tmp_path):
 
 
 @pytest.mark.skipif(not POSIX, reason="POSIX permissions")
-def test_the_log_rotates_at_one_megabyte_keeping_three_private_files(tmp_path, monkeypatch):
-    from editor import logs
-
-    monkeypatch.setenv("TACT_LOG_DIR", str(tmp_path / "log"))
-    root = logging.getLogger()
-    saved = (root.level, list(root.handlers), logs._handler, logs._path)
-    try:
-        path = logs.configure(logging.INFO)
-        assert path == tmp_path / "log" / "tact.log"
-        big = "x" * 1000
-        lg = logging.getLogger("editor.test")
-        for _ in range(5000):                     # 5 MB of records
-            lg.info(big)
-        files = sorted((tmp_path / "log").iterdir())
-        assert [f.name for f in files] == ["tact.log", "tact.log.1", "tact.log.2", "tact.log.3"]
-        assert all(f.stat().st_size <= logs.MAX_BYTES + 2000 for f in files)
-        assert all(_mode(f) == 0o600 for f in files)
-    finally:
-        if logs._handler is not None:
-            root.removeHandler(logs._handler)
-            logs._handler.close()
-        root.setLevel(saved[0])
-        root.handlers[:] = saved[1]
-        logs._handler, logs._path = saved[2], saved[3]
+def test_the_log_rotates_at_one_megabyte_keeping_three_private_files(tmp_path, event_log):
+    logs = event_log
+    path = logs.configure(logging.INFO)
+    assert path == tmp_path / "log" / "tact.log"
+    big = "x" * 1000
+    lg = logging.getLogger("editor.test")
+    for _ in range(5000):                     # 5 MB of records
+        lg.info(big)
+    files = sorted((tmp_path / "log").iterdir())
+    assert [f.name for f in files] == ["tact.log", "tact.log.1", "tact.log.2", "tact.log.3"]
+    assert all(f.stat().st_size <= logs.MAX_BYTES + 2000 for f in files)
+    assert all(_mode(f) == 0o600 for f in files)
 
 
 # -- uncaught errors: exit 2, one line, the traceback in the log ---------------------------------

@@ -256,32 +256,21 @@ def test_a_failed_workspace_scan_is_logged_and_shown(window, tmp_path, caplog, m
     assert any("RecursionError" in r.getMessage() for r in caplog.records)
 
 
-def test_help_menu_opens_the_event_log(window, monkeypatch, tmp_path):
-    from editor import logs
+def test_help_menu_opens_the_event_log(window, monkeypatch, tmp_path, event_log):
     from editor.ui import main_window
 
-    monkeypatch.setenv("TACT_LOG_DIR", str(tmp_path / "log"))
-    root = logging.getLogger()
-    saved = (root.level, list(root.handlers), logs._handler, logs._path)
+    logs = event_log
     opened = []
     monkeypatch.setattr(main_window.QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(url) or True))
-    try:
-        path = logs.configure(logging.INFO)
-        logging.getLogger("editor.test").warning("un événement")
-        action = window.actions["open_log"]
-        assert action in window.help_menu.actions()
-        assert action.text().replace("&", "") == "Ouvrir le journal des événements"
-        assert window.log_file() == path
-        action.trigger()
-        assert [u.toLocalFile() for u in opened] == [str(path)]
-    finally:
-        if logs._handler is not None:
-            root.removeHandler(logs._handler)
-            logs._handler.close()
-        root.setLevel(saved[0])
-        root.handlers[:] = saved[1]
-        logs._handler, logs._path = saved[2], saved[3]
+    path = logs.configure(logging.INFO)
+    logging.getLogger("editor.test").warning("un événement")
+    action = window.actions["open_log"]
+    assert action in window.help_menu.actions()
+    assert action.text().replace("&", "") == "Ouvrir le journal des événements"
+    assert window.log_file() == path
+    action.trigger()
+    assert [u.toLocalFile() for u in opened] == [str(path)]
 
 
 # -- user text shown as text, never as markup -----------------------------------------------------

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from editor.document.projection import fence_closes, iter_lines, thematic_break
 from editor.document.post import parse_front_matter
-from editor.export.counting import URL_RE
+from editor.export.counting import URL_RE, url_end
 from editor.export.networks import NetworkProfile
 
 LINK_IN_BIO = "lien en bio"
@@ -135,7 +135,6 @@ _INLINE = re.compile(
     re.IGNORECASE)
 _STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).){1,5000}?)(?<=\S)\1")   # stops at the next marker
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
-_URL_TRAIL = ".,;:!?'\"’»…)]}"
 
 MSG_CODE = "Bloc de code converti en lignes de texte : les réseaux n’affichent pas le code."
 MSG_TABLE = "Tableau converti en lignes de texte : les réseaux n’affichent pas les tableaux."
@@ -688,15 +687,7 @@ class _Converter:
                 pos = search = close + len(ticks)
                 continue
             if kind == "url":
-                opens = closes = -1      # counted once, not once per trailing character
-                while t > s and src[t - 1] in _URL_TRAIL:
-                    if src[t - 1] == ")":
-                        if opens < 0:
-                            opens, closes = src.count("(", s, t), src.count(")", s, t)
-                        if opens >= closes:
-                            break
-                        closes -= 1
-                    t -= 1
+                t = url_end(src, s, t)
                 search = t
                 self.copy(out, pos, s)
                 pos = t

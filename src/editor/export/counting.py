@@ -32,20 +32,27 @@ URL_RE = re.compile(
 _TRAIL = ".,;:!?'\"’»…)]}"
 
 
+def url_end(text: str, s: int, e: int) -> int:
+    """The end of the URL matched at ``text[s:e]`` once trailing punctuation is left out (a ``)``
+    stays when it closes a ``(`` of the URL); parentheses are counted once, not per character."""
+    opens = closes = -1
+    while e > s and text[e - 1] in _TRAIL:
+        if text[e - 1] == ")":
+            if opens < 0:
+                opens, closes = text.count("(", s, e), text.count(")", s, e)
+            if opens >= closes:
+                break
+            closes -= 1
+        e -= 1
+    return e
+
+
 def find_urls(text: str) -> list[tuple[int, int]]:
     """Spans of the URLs in ``text`` (with or without ``https://``), trailing punctuation left out."""
     out = []
     for m in URL_RE.finditer(text):
-        s, e = m.span()
-        opens = closes = -1   # counted once, on the first ")" (not once per character)
-        while e > s and text[e - 1] in _TRAIL:
-            if text[e - 1] == ")":
-                if opens < 0:
-                    opens, closes = text.count("(", s, e), text.count(")", s, e)
-                if opens >= closes:
-                    break
-                closes -= 1
-            e -= 1
+        s = m.start()
+        e = url_end(text, s, m.end())
         if e - s >= 4:
             out.append((s, e))
     return out
