@@ -7,7 +7,9 @@ Each test looks at the tokens of one unit (a segment of the projection) around a
   « sans cicatrice » n'existe pas »). A trigger that is itself negative (« sans risque », « aucune
   complication ») needs a full negator, because « il n'y a aucun risque » is still a claim;
 * question: the sentence, or the quotation holding the match, asks a question;
-* quotation: the match stands inside « » or "".
+* quotation: the match stands inside « » or "";
+* clauses: the part of a sentence between two clause breaks (, ; : ( ) …), the reach of a
+  refutation cue or of the author as subject.
 """
 from __future__ import annotations
 
@@ -87,3 +89,97 @@ def in_question(toks: Tokens, ts: int, te: int) -> bool:
 
 def quoted(toks: Tokens, ts: int) -> bool:
     return toks.quote[ts] != -1
+
+
+def clauses(toks: Tokens) -> array:
+    """Clause number of each token: it grows at every clause break and every new sentence
+    (built once per token list, kept in ``toks.derived``)."""
+    n = len(toks.norm)
+    got = toks.derived.get("clauses")
+    if got is None or len(got) != n:
+        got = array("i", bytes(4 * n))
+        norm, sentence = toks.norm, toks.sentence
+        c = 0
+        for i in range(n):
+            if i and (sentence[i] != sentence[i - 1] or norm[i - 1] in CLAUSE_BREAKS):
+                c += 1
+            got[i] = c
+        toks.derived["clauses"] = got
+    return got
+
+
+def sentence_starts(toks: Tokens) -> array:
+    """For each token, the index of the first token of its sentence."""
+    n = len(toks.norm)
+    got = toks.derived.get("sentence_starts")
+    if got is None or len(got) != n:
+        got = array("i", bytes(4 * n))
+        sentence = toks.sentence
+        first = 0
+        for i in range(n):
+            if i and sentence[i] != sentence[i - 1]:
+                first = i
+            got[i] = first
+        toks.derived["sentence_starts"] = got
+    return got
+
+
+RESUMPTIVE = {"ca", "cela", "c'", "ce", "ceci", "tout", "qui"}
+SUBJECT_PRONOUNS = {"je", "j'", "nous"}   # the author as subject, wherever in the sentence
+POSSESSIVES = {"mon", "ma", "mes", "notre", "nos", "me", "m'", "moi", "ici"}
+SUBJECT_REACH = 3     # tokens from the start of a sentence where a cue is its subject
+
+
+def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clause: bool) -> bool:
+    """Whether the refutation cue at token span ``cue`` covers the match ``ts:te`` of the same
+    sentence (the caller checks quotations, which a cue anywhere in the block covers).
+
+    A cue covers the claim it denies or warns against, not its whole sentence:
+    * in the same clause (« méfiez-vous des promesses de résultat garanti »);
+    * before the match, as the sentence's heading (« Idée reçue : … », « Mythe n° 3 : … »,
+      « Prudence, … »): the rest of the sentence, unless the match's clause has the author as
+      subject (« Attention aux prix ailleurs : chez nous, -30 % ») ;
+    * after the match, in a clause that takes it up again (« Un résultat garanti ? Ça
+      n'existe pas. », « …, c'est faux »).
+    Appending « …, attention aux prix ailleurs ! » to a claim no longer hides it.
+    """
+    cl = clauses(toks)
+    cs, ce = cue
+    if cl[cs] == cl[ts] or cl[ce - 1] == cl[te - 1]:
+        return True
+    if ce <= ts:
+        heading = cs - sentence_starts(toks)[cs] < SUBJECT_REACH or toks.norm[ce - 1] == ":" or (
+            ce < len(toks.norm) and toks.norm[ce] in (":", ","))
+        return heading and not author_in_clause
+    if cs >= te:
+        # The cue's clause starts with a word taking the claim up again.
+        j = cs
+        first = clauses(toks)[cs]
+        while j > 0 and cl[j - 1] == first:
+            j -= 1
+        return toks.norm[j] in RESUMPTIVE
+    return False
+
+
+def answers_question(toks: Tokens, cs: int) -> bool:
+    """Whether the cue at ``cs`` opens a sentence that answers the question just before it
+    (« … ? C'est faux. », « … ? Ça n'existe pas. »)."""
+    first = sentence_starts(toks)[cs]
+    if first == 0 or toks.norm[first - 1] != "?":
+        return False
+    cl = clauses(toks)
+    return cl[cs] == cl[first] and toks.norm[first] in RESUMPTIVE
+
+
+def author_subject(toks: Tokens, cue_start: int, cue_end: int, ts: int) -> bool:
+    """Whether a self-reference cue at ``cue_start`` makes the author the subject of the match
+    at ``ts`` (same sentence): in the match's own clause, a subject pronoun anywhere in the
+    sentence (« Chirurgienne experte en …, je suis »), or any cue at the head of the sentence
+    (« Notre équipe, de l'avis de tous, la meilleure »). « nos patientes » or « ici » in another
+    clause do not make the author the subject."""
+    cl = clauses(toks)
+    if cl[cue_start] == cl[ts] or toks.norm[cue_start] in SUBJECT_PRONOUNS:
+        return True
+    if cue_end - cue_start == 1 and toks.norm[cue_start] in POSSESSIVES:
+        return False    # « Nos patientes, … » : the author is not the subject
+    return cue_start - sentence_starts(toks)[cue_start] < SUBJECT_REACH

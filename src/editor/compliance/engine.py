@@ -4,13 +4,15 @@ from __future__ import annotations
 import sys
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from editor.compliance import context as ctx
 from editor.compliance.findings import Finding, finalize
-from editor.compliance.rules import (EXCEPTION, MYTH, REQUIRES, SELF, TRIGGER, UNLESS, Rule,
-                                     RuleSet)
+from editor.compliance.rules import (EXCEPTION, MYTH, NOT_MYTH, REQUIRES, SELF, TRIGGER,
+                                     UNLESS, Rule, RuleSet)
 from editor.document.projection import Projection, project
+from editor.text.evasion import TypoIndex, unmask
 from editor.text.fold import fold_word, light
 from editor.text.offsets import OffsetMap
 from editor.text.tokens import Tokens, tokenize
@@ -99,10 +101,42 @@ def _segment_words(word: str, vocabulary: frozenset) -> list[str] | None:
     return best[n] if best[n] and len(best[n]) > 1 else None
 
 
+def _trie_words(roots) -> set[str]:
+    """The alphabetic literal tokens (two letters or more) reachable from ``roots``."""
+    words: set[str] = set()
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        words.update(k for k in node.lit if len(k) >= 2 and k.isalpha())
+        stack.extend(node.lit.values())
+        stack.extend(n for _, n in node.pre)
+        stack.extend(node.kind.values())
+        stack.extend(n for _, n in node.pred)
+        stack.extend(n for _, n in node.lex)
+        if node.any is not None:
+            stack.append(node.any)
+    return words
+
+
 class Engine:
-    def __init__(self, ruleset: RuleSet, speller=None, memo: bool = True) -> None:
+    """Checks posts against a rule set.
+
+    ``speller`` reports unknown words; ``dictionary`` (any object with ``is_known(word)``, by
+    default the speller) tells real French words from typos, so that a one-letter typo of a
+    rule's word (« grattuit ») is read as the word while a real word is never bent.
+    """
+
+    def __init__(self, ruleset: RuleSet, speller=None, memo: bool = True,
+                 dictionary=None) -> None:
         self.rules = ruleset
         self.speller = speller
+        dictionary = dictionary if dictionary is not None else speller
+        is_known = getattr(dictionary, "is_known", None)
+        self._known_word = lru_cache(maxsize=1 << 16)(is_known) if is_known else None
         self.memo = memo   # keep paragraphs' tokens and matches between checks (the editor)
         self._cache: OrderedDict[str, tuple[tuple, int]] = OrderedDict()   # text -> (got, size)
         self.cache_bytes = 0      # approximate memory the memo holds
@@ -111,21 +145,15 @@ class Engine:
             self.scopes |= r.scope
             for c in r.requires + r.unless:
                 self.scopes |= c.scope
-        # Words the rules know: used to split run-together hashtags (#resultatgaranti).
-        vocab = set()
-        stack = [ruleset.matcher.root]
-        stack.extend(node for name, node in ruleset.matcher.lexicons.items() if name.startswith("#"))
-        while stack:
-            node = stack.pop()
-            vocab.update(k for k in node.lit if len(k) >= 2 and k.isalpha())
-            stack.extend(node.lit.values())
-            stack.extend(n for _, n in node.pre)
-            stack.extend(node.kind.values())
-            stack.extend(n for _, n in node.pred)
-            stack.extend(n for _, n in node.lex)
-            if node.any is not None:
-                stack.append(node.any)
-        self.vocabulary = frozenset(vocab)
+        # Words the rules know: the main trie's and the shared groups' split run-together
+        # hashtags (#resultatgaranti); with the word lists' too they are what evasive spellings
+        # are read back to (« p r o m o », « gr4tuit », « grattuit »).
+        matcher = ruleset.matcher
+        self.vocabulary = frozenset(_trie_words(
+            [matcher.root] + [n for name, n in matcher.lexicons.items() if name.startswith("#")]))
+        self.rule_words = frozenset(self.vocabulary | _trie_words(
+            [n for name, n in matcher.lexicons.items() if not name.startswith("#")]))
+        self.typos = TypoIndex(self.rule_words) if self._known_word is not None else None
 
     # -- analysis -----------------------------------------------------------------------------
     # A segment's tokens and matches depend only on its text: they are kept between checks, so
@@ -141,7 +169,7 @@ class Engine:
             cache.move_to_end(text)
             return entry[0]
         lt, lmap = light(text)
-        toks = tokenize(lt)
+        toks = unmask(tokenize(lt), self.rule_words.__contains__, self._known_word, self.typos)
         hits: list = []
         self.rules.matcher.scan(toks.norm, toks.kind, toks.surface, 0, len(toks.norm), hits)
         tags = []
@@ -217,9 +245,16 @@ class Engine:
         groups = rs.groups
         triggers: dict[int, list[tuple[int, int, int]]] = {}
         others: dict[tuple[int, int, int], list[tuple[int, int, int]]] = {}
-        myth_sent: set[int] = set()
+        # Refutation cues and self-references, by sentence: (unit, first token, end token).
+        myth_sent: dict[int, list[tuple[int, int, int]]] = {}
         myth_block: set[int] = set()
-        self_sent: set[int] = set()
+        self_sent: dict[int, list[tuple[int, int, int]]] = {}
+        not_myth: dict[int, list[tuple[int, int]]] = {}
+        for ui, u in enumerate(an.units):
+            for ident, ts, te in u.hits:
+                role = groups[ident][0]
+                if role == NOT_MYTH:
+                    not_myth.setdefault(ui, []).append((ts, te))
         for ui, u in enumerate(an.units):
             t = u.toks
             for ident, ts, te in u.hits:
@@ -227,11 +262,18 @@ class Engine:
                 if role == TRIGGER:
                     triggers.setdefault(ri, []).append((ui, ts, te))
                 elif role == MYTH:
-                    myth_sent.add(u.sent_base + t.sentence[ts])
+                    # « ça n'existe pas ailleurs » is a claim of uniqueness, not a refutation.
+                    if any(ns < te and ts < ne for ns, ne in not_myth.get(ui, ())):
+                        continue
+                    myth_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
                     myth_block.add(u.block)
+                    if ctx.answers_question(t, ts):
+                        # « Un résultat garanti ? C'est faux. »: the answer covers the question.
+                        myth_sent.setdefault(u.sent_base + t.sentence[ts] - 1, []).append(
+                            (ui, ts, te))
                 elif role == SELF:
-                    self_sent.add(u.sent_base + t.sentence[ts])
-                else:
+                    self_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
+                elif role != NOT_MYTH:
                     others.setdefault((role, ri, ci), []).append((ui, ts, te))
         # Index the other groups once, so each trigger's tests cost O(1), not O(matches).
         exceptions: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -243,14 +285,17 @@ class Engine:
                 continue
             rule = rs.rules[ri]
             cond = (rule.requires if role == REQUIRES else rule.unless)[ci]
-            sentences, blocks, anywhere = set(), set(), False
-            for ui, ts, _ in hits:
+            sentences, blocks, anywhere, clauses = set(), set(), False, set()
+            for ui, ts, te in hits:
                 h = an.units[ui]
                 if h.scope in cond.scope:
                     sentences.add(h.sent_base + h.toks.sentence[ts])
                     blocks.add(h.block)
                     anywhere = True
-            present[(role, ri, ci)] = (sentences, blocks, anywhere)
+                    if cond.within == "clause":
+                        cl = ctx.clauses(h.toks)
+                        clauses.update((ui, c) for c in range(cl[ts], cl[te - 1] + 1))
+            present[(role, ri, ci)] = (sentences, blocks, anywhere, clauses)
         out: list[Finding] = []
         c = rs.context
         for ri, hits in triggers.items():
@@ -301,25 +346,40 @@ class Engine:
             if is_neg:
                 return None
         if rule.myth == "suppress":
-            if sent in myth_sent:
-                return None
             if q and u.block in myth_block:
                 return None
+            cues = myth_sent.get(sent)
+            if cues:
+                selves = [cs for mui, cs, _ in self_sent.get(sent, ()) if mui == ui]
+                for mui, cs, ce in cues:
+                    # The author speaking between a heading cue and the claim, or in the claim's
+                    # clause, makes the claim the author's (« Attention aux prix ailleurs : chez
+                    # nous, -30 % »).
+                    author = any(ce <= s < ts or ctx.clauses(t)[s] == ctx.clauses(t)[ts]
+                                 for s in selves)
+                    if mui == ui and ctx.refutes(t, (cs, ce), ts, te, author):
+                        return None
+        clause = (ui, ctx.clauses(t)[ts], ctx.clauses(t)[te - 1])
         for ci, cond in enumerate(rule.requires):
-            if not self._present(present.get((REQUIRES, ri, ci)), cond.within, u, sent):
+            if not self._present(present.get((REQUIRES, ri, ci)), cond.within, u, sent, clause):
                 return None
         for ci, cond in enumerate(rule.unless):
-            if self._present(present.get((UNLESS, ri, ci)), cond.within, u, sent):
+            if self._present(present.get((UNLESS, ri, ci)), cond.within, u, sent, clause):
                 return None
-        if rule.subject == "self" and sent not in self_sent:
+        if rule.subject == "self" and not any(
+                mui == ui and ctx.author_subject(t, cs, ce, ts)
+                for mui, cs, ce in self_sent.get(sent, ())):
             return None if rule.otherwise == "off" else rule.otherwise
         return rule.severity
 
     @staticmethod
-    def _present(index, within: str, u: Unit, sent: int) -> bool:
+    def _present(index, within: str, u: Unit, sent: int, clause: tuple[int, int, int]) -> bool:
         if index is None:
             return False
-        sentences, blocks, anywhere = index
+        sentences, blocks, anywhere, clauses = index
+        if within == "clause":
+            ui, first, last = clause
+            return any((ui, c) in clauses for c in range(first, last + 1))
         if within == "post":
             return anywhere
         if within == "block":
@@ -333,8 +393,11 @@ class Engine:
         for item in kept:
             ui, ts = item[0], item[1]
             u = an.units[ui]
-            key = {"post": 0, "block": u.block,
-                   "sentence": u.sent_base + u.toks.sentence[ts]}[rule.within]
+            if rule.within == "clause":
+                key = (ui, ctx.clauses(u.toks)[ts])
+            else:
+                key = {"post": 0, "block": u.block,
+                       "sentence": u.sent_base + u.toks.sentence[ts]}[rule.within]
             counts[key] = counts.get(key, 0) + 1
             if counts[key] > rule.max:
                 out.append(item)

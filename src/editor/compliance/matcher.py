@@ -5,6 +5,12 @@ walks the tokens once; at each token it follows the trie edges from the states s
 prefixes are stored once, so a rule set repeated ten times costs the same scan. Gaps are bounded
 (``_{0,8}`` at most), so the number of live states, and the time per token, is bounded whatever
 the rules say: the scan is linear in the length of the text.
+
+Fillers: words and signs that do not change what a phrase says (« vraiment », « très », an emoji,
+« … ») are stepped over between two tokens of a pattern, so « un résultat vraiment garanti ✨ »
+is « un résultat garanti ». The class is declared once, in the pack's context (``fillers``,
+``filler_signs``; emoji always count); a match steps over at most :data:`MAX_FILLERS` of them,
+which keeps the number of live states, and the scan, linear.
 """
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ PREDICATES = {
 
 
 _EMPTY_MAP = MappingProxyType({})
+MAX_FILLERS = 4     # fillers one match may step over
 
 
 class Node:
@@ -118,6 +125,13 @@ class Matcher:
         self.root = Node()
         self.lexicons: dict[str, Node] = {}
         self._pre_index: dict[str, list[tuple[str, Node]]] | None = None
+        self.fillers: frozenset[str] = frozenset()
+        self.filler_signs: frozenset[str] = frozenset()
+
+    def set_fillers(self, words, signs) -> None:
+        """Folded words and single signs that a match may step over between two of its tokens."""
+        self.fillers = frozenset(words)
+        self.filler_signs = frozenset(signs)
 
     def add(self, sequences, ident: int) -> None:
         for seq in sequences:
@@ -218,45 +232,53 @@ class Matcher:
         dlit, dkind, dpre, dpred = self._dispatch()
         lexicons = self.lexicons
         preds = PREDICATES
-        active: list[tuple[Node, int, tuple]] = []
+        fillers, signs = self.fillers, self.filler_signs
+        # A state is (node, start token, word-list stack, fillers stepped over so far).
+        active: list[tuple[Node, int, tuple, int]] = []
         for i in range(lo, hi):
             n = norm[i]
             k = kind[i]
-            nxt: list[tuple[Node, int, tuple]] = []
-            for node, s, stack in active:
-                for x, st in _steps(node, n, k, surface[i], lexicons, stack):
-                    _arrive(x, s, i, st, nxt, hits)
+            s_i = surface[i]
+            filler = (n in fillers) if k == "word" else (
+                k == "punct" and (n in signs or _is_emoji(s_i)))
+            nxt: list[tuple[Node, int, tuple, int]] = []
+            for node, s, stack, skipped in active:
+                for x, st in _steps(node, n, k, s_i, lexicons, stack):
+                    _arrive(x, s, i, st, nxt, hits, skipped)
+                if filler and skipped < MAX_FILLERS:
+                    nxt.append((node, s, stack, skipped + 1))
             first = dlit.get(n)
             if first:
                 for x, st, cap in first:
-                    if not cap or surface[i][:1].isupper():
-                        _arrive(x, i, i, st, nxt, hits)
+                    if not cap or s_i[:1].isupper():
+                        _arrive(x, i, i, st, nxt, hits, 0)
             first = dkind.get(k)
             if first:
                 for x, st, cap in first:
-                    if not cap or surface[i][:1].isupper():
-                        _arrive(x, i, i, st, nxt, hits)
+                    if not cap or s_i[:1].isupper():
+                        _arrive(x, i, i, st, nxt, hits, 0)
             if dpre:
                 cands = dpre.get(n[:3])
                 if cands:
                     for prefix, x, st, cap in cands:
-                        if n.startswith(prefix) and (not cap or surface[i][:1].isupper()):
-                            _arrive(x, i, i, st, nxt, hits)
+                        if n.startswith(prefix) and (not cap or s_i[:1].isupper()):
+                            _arrive(x, i, i, st, nxt, hits, 0)
             for name, x, st, cap in dpred:
-                if (name == "any" or preds[name](surface[i], k)) and (
-                        not cap or surface[i][:1].isupper()):
-                    _arrive(x, i, i, st, nxt, hits)
+                if (name == "any" or preds[name](s_i, k)) and (
+                        not cap or s_i[:1].isupper()):
+                    _arrive(x, i, i, st, nxt, hits, 0)
             active = nxt
 
 
-def _arrive(node: Node, start: int, i: int, stack: tuple, nxt: list, hits: list) -> None:
+def _arrive(node: Node, start: int, i: int, stack: tuple, nxt: list, hits: list,
+            skipped: int) -> None:
     """Token ``i`` led to ``node``. In a word list (``stack`` not empty) an entry's end resumes
     the enclosing pattern at ``stack[-1]``; in the main trie, outputs are matches."""
     if node.out:
         if stack:
-            _arrive(stack[-1], start, i, stack[:-1], nxt, hits)
+            _arrive(stack[-1], start, i, stack[:-1], nxt, hits, skipped)
         else:
             for ident in node.out:
                 hits.append((ident, start, i + 1))
     if node.lit or node.pre or node.kind or node.pred or node.any is not None or node.lex:
-        nxt.append((node, start, stack))
+        nxt.append((node, start, stack, skipped))

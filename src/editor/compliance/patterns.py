@@ -10,7 +10,7 @@ accent-insensitively, whatever the apostrophes, spaces or Unicode "bold" letters
     {@procedures}                    any entry of the lexicon file ``procedures.txt``
     {@prenoms-fr:cap}                an entry written with a capital (Rose, not rose)
                                      (matched through the lexicon's own trie, never expanded)
-    code {code}                      {code}: a word written in capitals and digits (NEZ20)
+    code {upper} {num}               « NEZ20 » is the word NEZ then the number 20
 
 Classes: {num} {word} {hashtag} {mention} {url} {email} {punct} {emoji} {cap} (a capitalised
 word) {upper} (a word in capitals) {code} {image} (where an image stands). ``\\`` escapes a special character (``\\(``, ``\\?``).
@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from editor.compliance.morphology import family, inflect  # noqa: F401  (inflect: public)
 from editor.text.fold import fold_word, light
 from editor.text.tokens import tokenize
 
@@ -43,34 +44,6 @@ class PatternError(ValueError):
 class Atom:
     op: str      # "lit" | "pre" | "kind" | "pred" | "any"
     arg: str = ""
-
-
-# --- French inflection for the ~ suffix ------------------------------------------------------
-
-def inflect(word: str) -> list[str]:
-    """Masculine/feminine, singular/plural forms of an adjective, participle or noun."""
-    w = word
-    forms = {w}
-    if w.endswith(("eau", "eu")):
-        forms |= {w + "x"}
-    elif w.endswith("eux"):
-        forms |= {w[:-1] + "se", w[:-1] + "ses"}
-    elif w.endswith("if"):
-        forms |= {w + "s", w[:-1] + "ve", w[:-1] + "ves"}
-    elif w.endswith("al"):
-        forms |= {w[:-1] + "ux", w + "e", w + "es", w + "s"}
-    elif w.endswith(("el", "ien", "on")) and not w.endswith("ion"):
-        last = w[-1]
-        forms |= {w + "s", w + last + "e", w + last + "es"}
-    elif w.endswith("er"):
-        forms |= {w + "s", w[:-2] + "ere", w[:-2] + "eres", w[:-2] + "ère", w[:-2] + "ères"}
-    elif w.endswith("e") and not w.endswith("é"):
-        forms |= {w + "s"}
-    elif w.endswith(("s", "x", "z")):
-        forms |= {w + "e", w + "es"}
-    else:
-        forms |= {w + "s", w + "e", w + "es"}
-    return sorted(forms)
 
 
 # --- lexing and parsing ----------------------------------------------------------------------
@@ -172,7 +145,7 @@ class _Parser:
                     raise PatternError(f"gap _{{{nxt[1]}}} must be m ≤ n ≤ {MAX_GAP}")
                 alts = [tuple(Atom("any") for _ in range(k)) for k in range(lo, hi + 1)]
         else:
-            alts = [_literal(val, escaped)]
+            alts = [self.family_group(_literal(val, escaped))]
         if self.peek() == ("op", "?", False):
             self.i += 1
             alts = alts + [()]
@@ -193,6 +166,22 @@ class _Parser:
             self.groups[key] = name
             self.lexicons[name] = list(key)
         return [(Atom("lex", name),)] + ([()] if optional else [])
+
+    def family_group(self, atoms: tuple) -> tuple:
+        """``word~`` with many forms (a verb has about forty) becomes a shared sub-trie, like a
+        large group, instead of multiplying the sequences of the pattern."""
+        if not atoms or not isinstance(atoms[-1], tuple) or self.lexicons is None:
+            return atoms
+        forms = _forms(atoms[-1][1])
+        if len(forms) <= GROUP_INLINE:
+            return atoms
+        key = tuple((Atom("lit", f),) for f in forms)
+        name = self.groups.get(key)
+        if name is None:
+            name = f"#{len(self.groups) + 1}:{_digest(key)}"
+            self.groups[key] = name
+            self.lexicons[name] = list(key)
+        return tuple(atoms[:-1]) + (Atom("lex", name),)
 
     def brace(self, val: str):
         if val.startswith("@"):
@@ -246,13 +235,17 @@ def _expand_inflections(seqs):
         variants: list[tuple[Atom, ...]] = [()]
         for a in seq:
             if isinstance(a, tuple) and a and a[0] == "~":
-                forms = [fold_word(f) for f in inflect(a[1])]
-                variants = [v + (Atom("lit", f),) for v in variants for f in dict.fromkeys(forms)]
+                variants = [v + (Atom("lit", f),) for v in variants for f in _forms(a[1])]
             else:
                 variants = [v + (a,) for v in variants]
         out.extend(variants)
     _check_size(out)
     return out
+
+
+def _forms(word: str) -> list[str]:
+    """The folded forms of ``word~``: its whole family (see :mod:`morphology`)."""
+    return list(dict.fromkeys(fold_word(f) for f in family(word)))
 
 
 def _digest(key) -> str:

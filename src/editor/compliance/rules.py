@@ -28,7 +28,7 @@ OTHER_CATEGORIES = ("reflection-period", "retouched-image", "links-of-interest",
                     "evidence", "minors", "spelling", "platform")
 CATEGORIES = SCORED_CATEGORIES + OTHER_CATEGORIES
 KINDS = ("existence", "conditional", "occurrence")
-WITHIN = ("sentence", "block", "post")
+WITHIN = ("clause", "sentence", "block", "post")
 ALL_SCOPES = PROSE_SCOPES + MEDIA_SCOPES + ("hashtag",)
 SCOPE_GROUPS = {"prose": PROSE_SCOPES, "media": MEDIA_SCOPES, "all": ALL_SCOPES}
 DEFAULT_SCOPE = frozenset(PROSE_SCOPES + ("alt", "hashtag"))
@@ -41,7 +41,7 @@ FILE_KEYS = {"category", "reference", "scope", "severity", "rules", "description
 COND_KEYS = {"patterns", "within", "scope"}
 PACK_KEYS = {"name", "version", "title", "description", "language"}
 CONTEXT_KEYS = {"negators", "adjacent_negators", "particles", "negative_triggers", "window", "myth",
-                "self"}
+                "self", "fillers", "filler_signs", "not_myth"}
 
 
 class RuleError(Exception):
@@ -118,10 +118,13 @@ class Context:
     window: int = 6
     myth: list[str] = field(default_factory=list)
     self_cues: list[str] = field(default_factory=list)
+    not_myth: list[str] = field(default_factory=list)   # look like a refutation, are a claim
+    fillers: set = field(default_factory=set)        # words the matcher steps over in a phrase
+    filler_signs: set = field(default_factory=set)   # decorative signs it steps over too
 
 
 # --- roles of pattern groups in the matcher ---------------------------------------------------
-TRIGGER, EXCEPTION, REQUIRES, UNLESS, MYTH, SELF = range(6)
+TRIGGER, EXCEPTION, REQUIRES, UNLESS, MYTH, SELF, NOT_MYTH = range(7)
 
 
 @dataclass
@@ -416,10 +419,12 @@ def _source_digest(dirs: list[Path], settings: Settings | None) -> str:
             h.update(b"?")
     if settings:
         h.update(repr(sorted(settings.overrides.items())).encode())
-    import editor.compliance.patterns as pmod
     import editor.compliance.matcher as mmod
+    import editor.compliance.morphology as fmod
+    import editor.compliance.patterns as pmod
 
-    h.update(_code_signature((pmod.__file__, mmod.__file__, __file__)))
+    h.update(_code_signature((pmod.__file__, mmod.__file__, fmod.__file__, __file__)))
+    h.update(fmod.lexicon_version().encode())
     return h.hexdigest()[:32]
 
 
@@ -587,7 +592,8 @@ def _compile(dirs: list[Path], settings: Settings | None) -> RuleSet:
             matcher.add(seqs, len(groups))
             groups.append((role, ri, ci))
         kept.append(r)
-    for role, cues, what in ((MYTH, context.myth, "myth cues"), (SELF, context.self_cues, "self cues")):
+    for role, cues, what in ((MYTH, context.myth, "myth cues"), (SELF, context.self_cues, "self cues"),
+                             (NOT_MYTH, context.not_myth, "not_myth cues")):
         if cues:
             try:
                 seqs = compiled(cues, "context.yaml", None, what)
@@ -596,6 +602,7 @@ def _compile(dirs: list[Path], settings: Settings | None) -> RuleSet:
                 groups.append((role, -1, 0))
             except RuleError as e:
                 errors.append(e)
+    matcher.set_fillers(context.fillers, context.filler_signs)
     matcher.freeze()
     return RuleSet(kept, packs, context, matcher, groups, errors)
 
@@ -619,7 +626,8 @@ def _merge_context(ctx: Context, path: Path) -> None:
     _known_keys(data, CONTEXT_KEYS, path)
     for key, target in (("negators", ctx.negators), ("adjacent_negators", ctx.adjacent),
                         ("particles", ctx.particles),
-                        ("negative_triggers", ctx.negative_triggers)):
+                        ("negative_triggers", ctx.negative_triggers),
+                        ("fillers", ctx.fillers), ("filler_signs", ctx.filler_signs)):
         for w in _words(data, key, path):
             target.add(fold_text(w))
     if "window" in data:
@@ -629,6 +637,7 @@ def _merge_context(ctx: Context, path: Path) -> None:
         ctx.window = w
     ctx.myth.extend(_words(data, "myth", path))
     ctx.self_cues.extend(_words(data, "self", path))
+    ctx.not_myth.extend(_words(data, "not_myth", path))
 
 
 def _words(data, key: str, path: Path) -> list[str]:

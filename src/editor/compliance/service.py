@@ -59,15 +59,23 @@ def make_engine(extra_rules: list[Path] | None = None, settings_file: Path | Non
             errors.append(e)
     ruleset: RuleSet = load_rules(extra_rules, settings)
     errors.extend(ruleset.errors)
+    # The dictionary also serves the rules when spelling is not reported: it tells a typo of a
+    # rule's word (« grattuit ») from a real word.
     speller = None
-    if spelling:
+    try:
+        from editor.spelling import default_speller
+    except ImportError:
+        default_speller = None
+    if spelling and default_speller is not None:
+        speller = default_speller()
+    elif default_speller is not None:
         try:
-            from editor.spelling import default_speller
-        except ImportError:
-            default_speller = None
-        if default_speller is not None:
             speller = default_speller()
-    return Engine(ruleset, speller), errors
+        except OSError as e:       # the rules still work, without typo tolerance
+            import logging
+
+            logging.getLogger(__name__).warning("dictionary unavailable for the rules: %s", e)
+    return Engine(ruleset, speller if spelling else None, dictionary=speller), errors
 
 
 def collect_posts(paths: list[str]) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:

@@ -87,6 +87,16 @@ def light(text: str) -> tuple[str, OffsetMap | None]:
 
 _WORD_CACHE: dict[str, str] = {}
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables), read as the Latin
+# letter inside a word that also has Latin letters: « garаnti » with a Cyrillic « а » is
+# « garanti ». A word wholly in another script is left alone.
+_CONFUSABLES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+    "ԛ": "q", "ԝ": "w", "һ": "h", "ɡ": "g", "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k",
+    "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ı": "i"})
+_LATIN = re.compile(r"[a-z]")
+_LOOKALIKE = re.compile("[" + "".join(chr(c) for c in _CONFUSABLES) + "]")
 
 
 def fold_word(token: str) -> str:
@@ -100,6 +110,8 @@ def fold_word(token: str) -> str:
             low = low.translate(_LIGATURES)
             f = "".join(ch for ch in unicodedata.normalize("NFD", low)
                         if not unicodedata.combining(ch))
+            if _LOOKALIKE.search(f) and _LATIN.search(f):
+                f = f.translate(_CONFUSABLES)
         if len(_WORD_CACHE) > 200_000:
             _WORD_CACHE.clear()
         _WORD_CACHE[token] = f

@@ -1,0 +1,233 @@
+"""Undo the spellings people use to slip a word past a filter, before the rules read the tokens.
+
+« p r o m o », « g.r.a.t.u.i.t », « B-o-t-o-x »     letter-spaced, dotted or dashed: one word
+« gr4tuit », « pr0m0 », « gr@tuit »               digits or @ for letters
+« gra-⏎tuit »                                     a word hyphen-split across a line
+« superrrr », « gratuiiiit »                      repeated letters
+« grattuit », « garnati »                         one-letter typos of a rule's word (≥ 6 letters)
+
+Look-alike letters from other scripts (a Cyrillic « а » in « garаnti ») are folded by
+:func:`editor.text.fold.fold_word` itself.
+
+A rewritten token keeps the source span of what it covers (the finding underlines the whole
+« p r o m o »), so offsets stay exact. Nothing is rewritten unless the result is a word the rules
+know (``rule_word``); a typo is only corrected when the written word is not itself a French word
+(``known_word``, the spelling dictionary), so real words are never bent into rule words.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from editor.text.tokens import Tokens
+
+SEPARATORS = {".", "-", "_", "*", "\u00b7", "/", "|", "+", "•"}
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
+                      "$": "s", "€": "e"})
+TYPO_MIN = 6
+_RUN = re.compile(r"(\w)\1{2,}")
+
+
+class TypoIndex:
+    """Finds a word of at least :data:`TYPO_MIN` letters again from a one-letter typo.
+
+    The written word's variants at edit distance 1 (a letter deleted, replaced, inserted, or two
+    neighbours swapped: about 55 per letter over the folded alphabet) are looked up in the word
+    set. Nothing is built beforehand, and a written word is looked at once (memo): only words
+    that are neither a rule's word nor a French word get here, a few per post.
+    """
+
+    ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+    MEMO_MAX = 50_000
+
+    def __init__(self, words) -> None:
+        self._words = frozenset(w for w in words if len(w) >= TYPO_MIN and w.isalpha())
+        self._longest = max(map(len, self._words), default=0)
+        self._memo: dict[str, str | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def nearest(self, word: str) -> str | None:
+        """The indexed word at edit distance 1 of ``word``, or None (the first in alphabetical
+        order when several are)."""
+        if len(word) < TYPO_MIN - 1 or len(word) > self._longest + 1 or not word.isalpha():
+            return None
+        memo = self._memo
+        if word in memo:
+            return memo[word]
+        words = self._words
+        found = [v for v in _edits(word, self.ALPHABET) if v in words and v != word]
+        got = min(found) if found else None
+        if len(memo) > self.MEMO_MAX:
+            memo.clear()
+        memo[word] = got
+        return got
+
+
+def _edits(word: str, alphabet: str):
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for a, b in splits:
+        if b:
+            yield a + b[1:]
+            if len(b) > 1:
+                yield a + b[1] + b[0] + b[2:]
+            for c in alphabet:
+                if c != b[0]:
+                    yield a + c + b[1:]
+        for c in alphabet:
+            yield a + c + b
+
+
+def collapse_repeats(word: str, rule_word: Callable[[str], bool]) -> str | None:
+    """``superrrr`` -> ``super``: a run of three or more equal letters becomes one (or two, when
+    only that gives a rule word); None when nothing gives a rule word."""
+    if not _RUN.search(word):
+        return None
+    one = _RUN.sub(r"\1", word)
+    if rule_word(one):
+        return one
+    two = _RUN.sub(r"\1\1", word)
+    if rule_word(two):
+        return two
+    return None
+
+
+class _Builder:
+    """The rewritten token list, filled token by token (a copy only once something changes)."""
+
+    def __init__(self, toks: Tokens) -> None:
+        self.src = toks
+        self.out = Tokens(toks.text)
+
+    def keep(self, i: int) -> None:
+        s, o = self.src, self.out
+        o.surface.append(s.surface[i])
+        o.norm.append(s.norm[i])
+        o.kind.append(s.kind[i])
+        o.start.append(s.start[i])
+        o.end.append(s.end[i])
+        o.sentence.append(s.sentence[i])
+        o.quote.append(s.quote[i])
+
+    def merged(self, i: int, j: int, word: str) -> None:
+        """Tokens ``i..j`` (inclusive) read as the one word ``word``. One token keeps its
+        surface, so the spell checker still reports the typo; several become the word."""
+        s, o = self.src, self.out
+        if i == j:
+            o.surface.append(s.surface[i])
+        else:
+            o.surface.append(word if not s.surface[i][:1].isupper() else word.capitalize())
+        o.norm.append(word)
+        o.kind.append("word")
+        o.start.append(s.start[i])
+        o.end.append(s.end[j])
+        o.sentence.append(s.sentence[i])
+        o.quote.append(s.quote[i])
+
+
+def _spaced_run(toks: Tokens, i: int) -> int:
+    """End (exclusive) of a run of single letters from ``i`` spelled « p r o m o » or
+    « g.r.a.t.u.i.t » (one separator, always the same), or ``i`` when there is none."""
+    norm, kind, start, end, text = toks.norm, toks.kind, toks.start, toks.end, toks.text
+    n = len(norm)
+
+    def letter(k: int) -> bool:
+        return k < n and kind[k] == "word" and len(norm[k]) == 1
+
+    if not letter(i):
+        return i
+    sep = None
+    if i + 2 < n and norm[i + 1] in SEPARATORS and letter(i + 2) and end[i] == start[i + 1]:
+        sep = norm[i + 1]
+    j = i + 1
+    count = 1
+    while True:
+        if sep is None:
+            if letter(j) and text[end[j - 1]:start[j]] == " ":
+                j += 1
+                count += 1
+                continue
+            break
+        if (j + 1 < n and norm[j] == sep and letter(j + 1) and end[j - 1] == start[j]
+                and end[j] == start[j + 1]):
+            j += 2
+            count += 1
+            continue
+        break
+    return j if count >= 3 else i
+
+
+def _touching_run(toks: Tokens, i: int) -> int:
+    """End of a run of tokens written without a space that mixes letters with digits or « @ »
+    (« gr4tuit », « pr0m0 », « gr@tuit »), or ``i``."""
+    kind, start, end, surface = toks.kind, toks.start, toks.end, toks.surface
+    n = len(kind)
+    j = i
+    letters = digits = False
+    while j < n and (j == i or start[j] == end[j - 1]):
+        k = kind[j]
+        if k == "word":
+            letters = True
+        elif k == "num" and surface[j].isdigit():
+            digits = True
+        elif k == "mention" or surface[j] in ("@", "$", "€"):
+            digits = True
+        else:
+            break
+        j += 1
+    return j if letters and digits and j - i >= 2 else i
+
+
+def unmask(toks: Tokens, rule_word: Callable[[str], bool],
+           known_word: Callable[[str], bool] | None = None,
+           typos: TypoIndex | None = None) -> Tokens:
+    """``toks`` with evasive spellings read as the words they hide (the same object when there
+    are none)."""
+    norm, kind, start, end, text = toks.norm, toks.kind, toks.start, toks.end, toks.text
+    n = len(norm)
+    b: _Builder | None = None
+    i = 0
+    while i < n:
+        k = kind[i]
+        rewritten: tuple[int, str] | None = None      # (last token covered, word)
+        if k == "word" and len(norm[i]) == 1:
+            j = _spaced_run(toks, i)
+            if j > i:
+                word = "".join(norm[x] for x in range(i, j) if kind[x] == "word")
+                if rule_word(word):
+                    rewritten = (j - 1, word)
+        if (rewritten is None and k in ("word", "num", "mention") and i + 1 < n
+                and start[i + 1] == end[i] and kind[i + 1] in ("word", "num", "mention")):
+            j = _touching_run(toks, i)
+            if j > i:
+                word = "".join(norm[i:j]).translate(LEET)
+                if word.isalpha() and rule_word(word):
+                    rewritten = (j - 1, word)
+        if (rewritten is None and k == "word" and i + 2 < n and norm[i + 1] == "-"
+                and kind[i + 2] == "word" and end[i] == start[i + 1]
+                and "\n" in text[end[i + 1]:start[i + 2]]):
+            word = norm[i] + norm[i + 2]
+            if rule_word(word) or (known_word is not None and known_word(word)):
+                rewritten = (i + 2, word)
+        if rewritten is None and k == "word" and len(norm[i]) >= 3:
+            word = collapse_repeats(norm[i], rule_word)
+            if word is None and typos is not None and len(norm[i]) >= TYPO_MIN - 1 \
+                    and not rule_word(norm[i]) and known_word is not None \
+                    and not known_word(toks.surface[i]):
+                word = typos.nearest(norm[i])
+            if word is not None:
+                rewritten = (i, word)
+        if rewritten is not None:
+            if b is None:
+                b = _Builder(toks)
+                for x in range(i):
+                    b.keep(x)
+            last, word = rewritten
+            b.merged(i, last, word)
+            i = last + 1
+            continue
+        if b is not None:
+            b.keep(i)
+        i += 1
+    return toks if b is None else b.out
