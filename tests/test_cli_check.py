@@ -137,10 +137,29 @@ def test_hostile_markdown_never_crashes(tmp_path, tact):
 
 
 def test_a_20_mb_file_completes(tmp_path, tact):
-    para = ("Après une rhinoplastie, l'œdème diminue en quelques semaines ; le résultat "
-            "s'apprécie à un an. Aucune chirurgie n'est sans risque.\n\n")
-    body = para * (20_000_000 // len(para.encode()))
-    p = write(tmp_path, "big.md", body + "Black Friday : -25 % !\n")
+    # Varied text (no two paragraphs alike), so the engine's paragraph memo cannot make it trivial.
+    import random
+
+    words = ("le la les un une des du de et ou en au aux pour avec dans sur chez après avant "
+             "pendant œdème cicatrice semaine consultation chirurgien intervention anesthésie "
+             "patiente rhinoplastie paupière suivi pansement contrôle douleur repos gonflement "
+             "ecchymose infirmière dossier examen bilan ordonnance traitement délai mois jour "
+             "matin soir visite cabinet clinique geste incision suture drain tissu peau cartilage "
+             "nez menton oreille diminue disparaît reste varie dépend explique prévoit indique "
+             "vérifie reprend surveille progressivement lentement souvent parfois habituellement "
+             "léger modéré stable prudent premier dernier quelques plusieurs chaque résultat "
+             "risque chirurgie anesthésiste").split()
+    rng = random.Random(20)
+    parts, size, n = [], 0, 0
+    while size < 20_000_000:
+        n += 1
+        sentences = []
+        for _ in range(rng.randint(2, 4)):
+            w = rng.choices(words, k=rng.randint(8, 16))
+            sentences.append(" ".join(w).capitalize() + f" ({rng.randint(1, 365)} jours).")
+        parts.append(f"Suivi {n} : " + " ".join(sentences) + "\n\n")
+        size += len(parts[-1].encode())
+    p = write(tmp_path, "big.md", "".join(parts) + "Black Friday : -25 % !\n")
     proc = tact("check", "--format", "json", "--no-spelling", p)
     assert proc.returncode == 1
     [f] = report(proc)["files"]

@@ -22,11 +22,13 @@ BLIND3 = ROOT / "tests" / "blind3" / "posts.yaml"
 PUBLIC = SHARED / "eval" / "public.yaml"
 
 THRESHOLDS = {  # recall, precision, share of educational posts left silent, false spelling flags
-    "own": (0.94, 0.94, 1.0, 5),
-    "blind": (0.75, 0.88, 0.9, 10),
-    "blind2": (0.72, 0.85, 0.9, 10),
-    "blind3": (0.82, 0.93, 1.0, 8),
-    "public": (0.95, 0.95, 1.0, 2),
+    # False spelling flags measured with the Dicollecte word list: 0, 0, 2 (a handle and a brand
+    # name in blind2), 0, 0; one of margin where a new post may bring a new brand name.
+    "own": (0.94, 0.94, 1.0, 1),
+    "blind": (0.75, 0.88, 0.9, 1),
+    "blind2": (0.72, 0.85, 0.9, 2),
+    "blind3": (0.82, 0.93, 1.0, 1),
+    "public": (0.95, 0.95, 1.0, 0),
 }
 
 
@@ -43,6 +45,25 @@ def test_corpus_accuracy(full_engine, name, corpus):
     assert s.precision >= precision, s.summary()
     assert s.clean_ok >= clean * s.clean_total, s.summary()
     assert s.spell_false <= false_spelling, s.summary()
+    assert s.spell_found == s.spell_expected, s.summary()     # every deliberate typo is reported
+
+
+def test_spelling_false_flags_per_thousand_words_and_typo_recall(full_engine):
+    """Issue item 8: at most one false spelling flag per 1,000 words of real text (the educational
+    posts of the corpora; tests/test_spelling.py measures the long real text), every deliberate
+    typo of every post still found."""
+    from spelling_measure import CORPORA, Tally, check_corpus
+
+    educational, recall = Tally(), Tally()
+    for name, corpus in CORPORA.items():
+        if corpus.is_file():
+            educational.add(check_corpus(full_engine, corpus, educational_only=True))
+            recall.add(check_corpus(full_engine, corpus))
+    print(f"\neducational posts: {educational.summary()} {educational.flags}"
+          f"\nall posts: {recall.summary()} missed {recall.missed}")
+    assert educational.words >= 10_000
+    assert educational.per_1000 <= 1.0, educational.flags
+    assert recall.typos >= 10 and not recall.missed, recall.missed
 
 
 def test_own_corpus_size_and_balance():

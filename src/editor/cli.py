@@ -36,7 +36,9 @@ def _build_parser() -> argparse.ArgumentParser:
     rs.add_parser("packs", help="paquets de règles utilisés : version et dossier")
     e = rs.add_parser("explain")
     e.add_argument("rule_id")
-    rs.add_parser("test")
+    t = rs.add_parser("test")
+    t.add_argument("--verbose", "-v", action="store_true",
+                   help="lister les motifs qu'aucun exemple n'exerce")
 
     from editor.review.cli import add_parser as add_review_parser
 
@@ -157,13 +159,18 @@ def cmd_rules(args) -> int:
             print(f"  ✓ {ex.text}")
         return 0
     if action == "test":
+        from editor.compliance.coverage import format_report, pattern_coverage
         from editor.compliance.examples import run_examples
 
         failures, total = run_examples(ruleset)
         for f in failures:
             print(f)
+        # Every trigger pattern must be exercised by one of its rule's flag examples.
+        coverage = pattern_coverage(ruleset)
+        for line in format_report(coverage, verbose=getattr(args, "verbose", False)):
+            print(line)
         print(f"{total - len(failures)} passed, {len(failures)} failed")
-        return 1 if failures or ruleset.errors else 0
+        return 1 if failures or ruleset.errors or not coverage.complete() else 0
     return 2
 
 

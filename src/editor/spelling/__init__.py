@@ -1,6 +1,7 @@
-"""French spell checking for Tact: pyspellchecker's dictionary, the surgeon's lexicons
-(``resources/lexicon/*.txt``) and the user's own dictionary, compiled once into a cache that loads
-in under a millisecond.
+"""French spell checking for Tact: pyspellchecker's dictionary, the Dicollecte word list
+(``resources/lexicon/dicollecte-fr.txt.gz``, every form of the Grammalecte / Hunspell dictionary,
+classical and 1990 spellings), the surgeon's lexicons (``resources/lexicon/*.txt``) and the user's
+own dictionary, compiled once into a cache that loads in about a millisecond.
 
 >>> from editor.spelling import default_speller
 >>> speller = default_speller()

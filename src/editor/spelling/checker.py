@@ -8,7 +8,11 @@ Reading rules (see :mod:`editor.spelling.groups` for compounds):
   digits, capitalised words inside a sentence (proper nouns);
 * a capitalised word that opens a sentence is looked up in lower case, and accepted as well when it
   is a proper noun of the lexicons or when it equals a known word but for its accents (``Etat``);
-* lookups ignore case, ``œ``/``oe``, ``æ``/``ae`` and the kind of apostrophe.
+* lookups ignore case, ``œ``/``oe``, ``æ``/``ae`` and the kind of apostrophe;
+* known words: pyspellchecker's list, the lexicons, the user's dictionary (and the regular
+  plurals, feminines, prefixed words and verb forms of those, see :mod:`editor.spelling.morph`),
+  and every form of the Dicollecte list (``dicollecte-fr.txt.gz``: classical and 1990 spellings),
+  the words only that list knows being taken as written, never as the base of a derivation.
 """
 from __future__ import annotations
 
@@ -31,7 +35,8 @@ _MEMO_MAX = 100_000
 
 
 class Speller:
-    """Spell checker over pyspellchecker's French words, the lexicons and the user dictionary.
+    """Spell checker over pyspellchecker's French words, the Dicollecte word list, the lexicons and
+    the user dictionary.
 
     ``data_dir``, ``cache_dir`` and ``resources`` default to :mod:`editor.paths` (which honours
     ``TACT_DATA_DIR`` and ``TACT_CACHE_DIR``); tests pass their own folders.
@@ -49,6 +54,7 @@ class Speller:
         self._cache = DictionaryCache(self.resources, self.cache_dir)
         self._sets = sets = self._cache.load_words()
         self._common, self._proper, self._folds = sets.common, sets.proper, sets.folds
+        self._rare = sets.rare
         self._lock = threading.Lock()
         self._suggester = None
         self._memo: dict[str, bool] = {}
@@ -68,7 +74,7 @@ class Speller:
     def _known_key(self, k: str) -> bool:
         r = self._memo.get(k)
         if r is None:
-            r = (self._listed(k) or any(self._listed(b) for b in stems(k))
+            r = (k in self._rare or self._listed(k) or any(self._listed(b) for b in stems(k))
                  or any(self._listed(i) and self._listed(p) for i, p in verb_forms(k)))
             if len(self._memo) > _MEMO_MAX:
                 self._memo.clear()
@@ -76,7 +82,8 @@ class Speller:
         return r
 
     def _listed(self, k: str) -> bool:
-        """In a word list, as is or as a regular plural or feminine."""
+        """In a common word list (not the rare words: a derivation from them is too often a
+        typo, ``recommende`` <- re + ``commende``), as is or as a regular plural or feminine."""
         return k in self._user_keys or k in self._common or any(
             b in self._user_keys or b in self._common for b in bases(k))
 
@@ -141,7 +148,8 @@ class Speller:
         """``etc.``, ``cf.``, ``env.``: a known abbreviation when its dot follows."""
         j = i + 1
         return (j < len(toks.kind) and toks.surface[j] == "." and toks.start[j] == toks.end[i]
-                and key(toks.surface[i]) + "." in self._common)
+                and (key(toks.surface[i]) + "." in self._common
+                     or key(toks.surface[i]) + "." in self._rare))
 
     def _starts_name(self, toks: Tokens, i: int) -> bool:
         """``Black Friday``, ``Saint Laurent``: a capitalised first word followed by a capitalised

@@ -27,12 +27,31 @@ def key(word: str) -> str:
     return word.lower().translate(_KEY_TABLE)
 
 
+class _Unaccented(dict):
+    """Code point -> the character without its diacritics (``é`` -> ``e``), filled on first use:
+    ``str.translate`` with it is ten times faster than a normalisation per word."""
+
+    def __missing__(self, code: int) -> str:
+        out = "".join(c for c in unicodedata.normalize("NFD", chr(code))
+                      if not unicodedata.combining(c))
+        self[code] = out
+        return out
+
+
+_UNACCENTED = _Unaccented()
+
+
 def fold(word: str) -> str:
     """Key without accents: ``État`` -> ``etat``, ``Œdème`` -> ``oedeme``."""
     k = key(word)
     if k.isascii():
         return k
-    return "".join(c for c in unicodedata.normalize("NFD", k) if not unicodedata.combining(c))
+    return k.translate(_UNACCENTED)
+
+
+def fold_key(k: str) -> str:
+    """:func:`fold` of a string that is already a key."""
+    return k if k.isascii() else k.translate(_UNACCENTED)
 
 
 def digest(word: str) -> int:

@@ -1,5 +1,8 @@
 """Reading the dictionary sources, only when the cache has to be rebuilt: pyspellchecker's French
-list and the ``resources/lexicon/*.txt`` files (see :mod:`editor.spelling.sources`).
+list (words and frequencies), the word list of Dicollecte (``resources/lexicon/dicollecte-fr.txt.gz``:
+every inflected form of the Grammalecte / Hunspell « toutes variantes » dictionary, classical and
+1990 spellings, built by ``scripts/build_wordlist.py``) and the ``resources/lexicon/*.txt`` files
+(see :mod:`editor.spelling.sources`).
 """
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.spelling.keys import key
-from editor.spelling.sources import lexicon_files
+from editor.spelling.sources import lexicon_files, wordlist_files
 
 LEXICON_FREQUENCY = 1000   # weight of a lexicon word in suggestions (pyspellchecker: 50 .. 16 million)
 
@@ -44,6 +47,18 @@ def read_pyspellchecker() -> dict[str, int]:
             k = key(unicodedata.normalize("NFC", w))
         out[k] = max(f, out.get(k, 0))
     return out
+
+
+def read_wordlist(path: Path) -> list[str]:
+    """The words of a compressed word list (one a line, ``#`` comments), or [] if unreadable."""
+    import gzip
+    import zlib
+
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError):
+        return []          # damaged or half-written: the next start rebuilds with it
+    return [w for w in text.split("\n") if w and not w.startswith("#")]
 
 
 @dataclass
@@ -84,10 +99,28 @@ class Vocabulary:
     common: dict[str, int] = field(default_factory=dict)    # key -> frequency
     proper: dict[str, str] = field(default_factory=dict)    # key -> display form ("paris" -> "Paris")
     display: dict[str, str] = field(default_factory=dict)   # key -> display when it differs (œdème)
+    rare: set[str] = field(default_factory=set)             # keys only the word lists know
 
 
 def collect(resources: Path) -> Vocabulary:
     voc = Vocabulary(common=read_pyspellchecker())
+    common, proper, display = voc.common, voc.proper, voc.display
+    rare: set[str] = set()
+    names: dict[str, str] = {}
+    for p in wordlist_files(resources):
+        for w in read_wordlist(p):
+            if w.isascii() and w.islower() and "`" not in w:
+                k = w                                     # most words: already their key
+            else:
+                w = unicodedata.normalize("NFC", w)
+                k = key(w)
+            if not w.islower():
+                names.setdefault(k, w)            # Allemagne, ADN, Xi'an: as written
+            else:
+                if k not in common:
+                    rare.add(k)
+                if w != k:
+                    display.setdefault(k, w)      # cœur, œdème (key: coeur, oedème)
     for p in lexicon_files(resources):
         try:
             text = p.read_text(encoding="utf-8")
@@ -101,4 +134,7 @@ def collect(resources: Path) -> Vocabulary:
                 voc.common[k] = max(voc.common.get(k, 0), LEXICON_FREQUENCY)
                 if e.display != k:
                     voc.display.setdefault(k, e.display)
+    for k, w in names.items():
+        proper.setdefault(k, w)           # the lexicons' spelling first (iPhone)
+    voc.rare = {k for k in rare if k not in common}   # a lexicon word is a common one
     return voc

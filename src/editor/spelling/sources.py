@@ -11,7 +11,7 @@ from pathlib import Path
 
 from editor.spelling.keys import blake2b
 
-FORMAT = 6                 # bump when the way entries are read or stored changes
+FORMAT = 7                 # bump when the way entries are read or stored changes
 
 
 def lexicon_files(resources: Path) -> list[Path]:
@@ -23,6 +23,21 @@ def lexicon_files(resources: Path) -> list[Path]:
     if rules.is_dir():
         files.extend(sorted(rules.glob("*/lexicons/*.txt")))
     return files
+
+
+def wordlist_files(resources: Path) -> list[Path]:
+    """The bundled compressed word lists (``dicollecte-fr.txt.gz``: see
+    ``scripts/build_wordlist.py``): one word form a line, ``#`` comment lines."""
+    folder = resources / "lexicon"
+    return sorted(folder.glob("*.txt.gz")) if folder.is_dir() else []
+
+
+def gzip_fingerprint(path: Path) -> bytes:
+    """Size of a gzip file and its trailer (CRC-32 and length of the content)."""
+    with open(path, "rb") as f:
+        size = f.seek(0, 2)
+        f.seek(max(0, size - 8))
+        return size.to_bytes(8, "little") + f.read(8)
 
 
 _VERSION = re.compile(r"""__version__\s*=\s*["']([^"']+)["']""")
@@ -60,4 +75,9 @@ def sources_key(resources: Path) -> str:
             continue
         h.update(f"{p.name}\0{len(data)}\0".encode())
         h.update(data)
+    for p in wordlist_files(resources):
+        try:
+            h.update(f"{p.name}\0".encode() + gzip_fingerprint(p))
+        except OSError:
+            continue
     return h.hexdigest()
