@@ -94,7 +94,13 @@ CLEAN_IN_CHILD = """
         out = {"ok": ext, "bytes": len(data)}
     except ImageProblem as e:
         out = {"problem": e.message, "french": e.french}
-    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The peak of this process since exec (VmHWM): ru_maxrss would also count the test
+    # runner's memory at fork time, which grows with whatever the suite loaded before.
+    try:
+        hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")]
+        out["rss_mb"] = int(hwm[0].split()[1]) / 1024
+    except (OSError, IndexError):
+        out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(out))
 """
 
