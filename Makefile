@@ -9,9 +9,14 @@ STAMP := $(VENV)/.installed
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml setup.py
+	@# Text inside images needs Tesseract (French data) from the system; installed when we can.
+	@command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx fra || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    { apt-get update -qq; apt-get install -y -qq --no-install-recommends tesseract-ocr tesseract-ocr-fra >/dev/null; }; } || \
+	  echo "Tesseract absent : lecture du texte des images désactivée (sudo apt-get install tesseract-ocr tesseract-ocr-fra)."
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[gui,test]'
+	$(PY) -m pip install --quiet -e '.[gui,images,test]'
 	touch $(STAMP)
 
 # Opens the editor on the bundled sample posts (checks them when no display is available).

@@ -50,16 +50,14 @@ def main() -> None:
             for j in range(50 - min(5, len(engine.check(text).findings))):
                 s.accept(text, fake(j), "autre", "bench", "Julie")
 
-        hook = service._apply_review
+        from editor.workflow import check_posts
 
         def alternate(folder: Path, rounds: int = 7) -> tuple[float, float]:
             """Median time without and with the review hook, runs interleaved against drift."""
             off, on = [], []
             for _ in range(rounds):
-                service._apply_review = lambda *a: None
                 off.append(timed(lambda: service.check_paths(engine, [str(folder)]), 1))
-                service._apply_review = hook
-                on.append(timed(lambda: service.check_paths(engine, [str(folder)]), 1))
+                on.append(timed(lambda: check_posts(engine, [str(folder)]), 1))
             return statistics.median(off), statistics.median(on)
 
         base_bare, with_bare = alternate(bare)

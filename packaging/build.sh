@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 PY=$VENV/bin/python
-TARGET_MB=120
+TARGET_MB=200
 
 if [ ! -x "$PY" ]; then
   python3 -m venv "$VENV"
@@ -17,7 +17,7 @@ if [ ! -x "$PY" ]; then
 fi
 # Build from an installed project (the spec imports editor, PySide6 and spellchecker).
 if ! "$PY" -c "import editor, PySide6.QtWidgets, spellchecker, PIL, yaml, markdown" 2>/dev/null; then
-  "$PY" -m pip install --quiet -e '.[gui]'
+  "$PY" -m pip install --quiet -e '.[gui,images]'
 fi
 if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
   "$PY" -m pip install --quiet 'pyinstaller>=6,<7'
@@ -31,6 +31,14 @@ QT_QPA_PLATFORM=offscreen "$PY" -m PyInstaller --noconfirm --clean --log-level W
 end=$(date +%s.%N)
 
 [ -x dist/tact/tact ] || { echo "build.sh: dist/tact/tact was not built" >&2; exit 1; }
+# PyInstaller's strip breaks numpy's OpenBLAS (« ELF load command address/offset not
+# page-aligned »): put back the wheel's own copies of its bundled libraries (already stripped).
+site=$("$PY" -c "import sysconfig; print(sysconfig.get_paths()['platlib'])")
+for libs in numpy.libs; do
+  if [ -d "dist/tact/_internal/$libs" ] && [ -d "$site/$libs" ]; then
+    cp -f "$site/$libs"/* "dist/tact/_internal/$libs/"
+  fi
+done
 build_s=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
 size_mb=$(du -sm dist/tact | cut -f1)
 files=$(find dist/tact -type f | wc -l)

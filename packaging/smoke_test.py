@@ -6,7 +6,10 @@
    (findings, rule ids, spans, paths, rules_version) and so does the exit status.
 2. Every subcommand runs frozen: ``rules list|packs|explain|test``, ``review status``,
    ``export`` (PDF report through QtGui offscreen, images through Pillow), ``--help``.
-3. The editor starts offscreen on a first run (sample workspace), shows its window and quits
+3. The image checks run frozen: a before/after montage (one photo twice, side by side, no
+   telling file name) is found as in the installed package (numpy and its libraries survived the
+   bundling).
+4. The editor starts offscreen on a first run (sample workspace), shows its window and quits
    cleanly (``TACT_QUIT_AFTER_SHOW_MS=0``); the start-up time to a shown window is printed, with
    the installed package's as a baseline measured in the same run.
 
@@ -132,6 +135,35 @@ def editor_startups(cmd: list[str], base: Path) -> list[float]:
     return times
 
 
+def image_checks(frozen: list[str], installed: list[str], tmp: Path) -> None:
+    from PIL import Image
+    from skimage import data       # the test extra: public-domain sample photos
+
+    folder = tmp / "images"
+    folder.mkdir()
+    photo = Image.fromarray(data.astronaut())
+    montage = Image.new("RGB", (1024, 512), "white")
+    montage.paste(photo, (0, 0))
+    montage.paste(photo.point(lambda v: min(255, int(v * 1.15))), (512, 0))
+    montage.save(folder / "IMG_4412.jpg", quality=90)
+    (folder / "post.md").write_text("Une rhinoplastie expliquée.\n\n![](IMG_4412.jpg)\n",
+                                    encoding="utf-8")
+    rules = {}
+    for name, cmd in (("frozen", frozen), ("installed", installed)):
+        r = run(cmd + ["check", "--format", "json", "--no-spelling", str(folder / "post.md")],
+                env_for(tmp / f"img-{name}"))
+        try:
+            found = json.loads(r.stdout)["files"][0]["findings"]
+        except (ValueError, KeyError, IndexError):
+            fail(f"image check ({name}): no report\n{r.stderr}")
+        rules[name] = sorted(f["rule"] for f in found)
+    if "before-after.image-composite" not in rules["frozen"]:
+        fail(f"frozen image check found no montage: {rules}")
+    if rules["frozen"] != rules["installed"]:
+        fail(f"image findings differ: {rules}")
+    print(f"images: montage found frozen and installed ({', '.join(rules['frozen'])})")
+
+
 def main() -> None:
     exe = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "dist" / "tact" / "tact").resolve()
     if not exe.is_file():
@@ -142,6 +174,7 @@ def main() -> None:
         tmp = Path(t)
         report = check_reports(frozen, installed, tmp)
         subcommands(frozen, installed, report, tmp)
+        image_checks(frozen, installed, tmp)
         fz = editor_startups(frozen, tmp / "start-frozen")
         ins = editor_startups(installed, tmp / "start-installed")
     warm_f, warm_i = min(fz[1:]), min(ins[1:])

@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared"
 def engine():
     from editor.compliance.service import make_engine
 
-    eng, errors = make_engine(spelling=False)
+    eng, errors = make_engine(spelling=False, images=False)   # pixels: tests/test_vision_*
     assert not errors, errors
     return eng
 

@@ -185,3 +185,22 @@ def test_approved_post_records_who_approved_and_is_marked_exported(ws, eng, monk
     assert review["approved_by"].startswith("Dr Martin") and review["approved_at"]
     assert review["state"] == "approuvé"
     assert ReviewSession(post).effective_state(text) == EXPORTED
+
+
+def test_pdf_painting_runs_headless_without_touching_the_environment():
+    """The report renderer makes its own offscreen application; the caller's environment is
+    not changed (no QT_QPA_PLATFORM left behind for the rest of the process)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import os\n"
+            "from editor.export.report import painting_app\n"
+            "app = painting_app()\n"
+            "print(app.platformName(), os.environ.get('QT_QPA_PLATFORM'))\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY",
+                                                               "WAYLAND_DISPLAY")}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["offscreen", "None"]

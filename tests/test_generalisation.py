@@ -183,3 +183,20 @@ def test_the_author_must_be_the_subject_of_self_praise(engine):
 ])
 def test_concepts_combine_whatever_the_order(engine, text, category):
     assert category in categories(engine, text)
+
+
+def test_hashtag_split_keeps_short_acronyms_whole():
+    from editor.compliance.engine import _split_hashtag
+
+    assert _split_hashtag("#ORlife") == ["ORlife"]
+    assert _split_hashtag("#HTMLParser") == ["HTML", "Parser"]
+    assert _split_hashtag("#ResultatGaranti") == ["Resultat", "Garanti"]
+    assert _split_hashtag("#avant_apres") == ["avant", "apres"]
+
+
+def test_word_family_after_an_elision():
+    """« d'intérêt~ »: the family is the word's, not the elided article's."""
+    from editor.compliance.patterns import _literal
+
+    atoms = _literal("d'économie~", escaped=False)
+    assert atoms[-1] == ("~", "économie")

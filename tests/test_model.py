@@ -268,3 +268,36 @@ def test_describe_is_french_with_quotes(model):
     assert text.startswith("Second avis statistique\u202f:")
     assert "«\u00a0" in text and "\u00a0»" in text
     assert model.describe("no-such-category") == ""
+
+
+# -- wired into the engine: what `tact check`, the editor and the export see ---------------------
+
+def test_the_engine_reports_the_second_opinion_and_explains_it(training):
+    from editor.compliance.service import make_engine
+
+    with_model, _ = make_engine(spelling=False)
+    rules_alone, _ = make_engine(spelling=False, model=False)
+    text = "Collaboration commerciale avec une marque de sérums, lien dans ma bio."
+    assert not [f for f in rules_alone.check(text).findings if f.rule.startswith("model.")]
+    got = [f for f in with_model.check(text).findings if f.rule.startswith("model.")]
+    # a hint for the reviewer (README « Mesures »: not precise enough to count as a problem)
+    assert got and got[0].severity == "info" and got[0].message == MESSAGE
+    assert got[0].extra["explanation"].startswith("Aucune règle ne relève cette phrase")
+
+
+def test_a_refuted_sentence_is_left_alone_by_the_model():
+    from editor.compliance.service import make_engine
+
+    engine, _ = make_engine(spelling=False)
+    for text in ("Idée reçue : le résultat est garanti à vie.",
+                 "Un résultat garanti à vie ? C'est faux."):
+        assert engine.check(text).findings == [], text
+
+
+def test_rules_explain_names_the_model(capsys):
+    from editor.cli import main
+
+    assert main(["rules", "explain", "model.pricing"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("model.pricing — pricing, info") and "Second avis statistique" in out
+    assert main(["rules", "explain", "model.nothing"]) == 2

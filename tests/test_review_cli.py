@@ -130,8 +130,12 @@ def test_whole_cycle(tmp_path, tact, review, env):
     assert "État\u00a0: à relire" in status and "modifié depuis l'approbation" in status
     assert review("export", post, "--by", "Dr Martin").returncode == 1
     assert tact("review", "queue", tmp_path).stdout.count("offre.md") == 1
-    # approving the new text again records the edit first, then the approval
-    assert review("approve", post, "--by", "Dr Martin", "--no-spelling").returncode == 0
+    # approving the new text records the edit first; nobody else has seen this version (it was
+    # edited outside the editor): his approval is a first signature, the assistant's completes it
+    proc = review("approve", post, "--by", "Dr Martin", "--no-spelling")
+    assert proc.returncode == 0 and "seconde approbation" in proc.stdout
+    assert review("export", post, "--by", "Dr Martin").returncode == 1
+    assert review("approve", post, "--by", "Julie Moreau", "--no-spelling").returncode == 0
     assert review("export", post, "--by", "Dr Martin").returncode == 0
     assert "État\u00a0: exporté" in review("status", post, "--no-spelling").stdout
 
@@ -139,8 +143,8 @@ def test_whole_cycle(tmp_path, tact, review, env):
     hist = review("history", post)
     assert hist.returncode == 0
     lines = hist.stdout.splitlines()
-    assert len(lines) == 6 and "soumis pour relecture par Dr Martin, chirurgien" in lines[0]
-    assert "modifié après approbation" in lines[3] and "exporté" in lines[5]
+    assert len(lines) == 7 and "soumis pour relecture par Dr Martin, chirurgien" in lines[0]
+    assert "modifié après approbation" in lines[3] and "exporté" in lines[6]
     assert any("approuvé par Dr Martin" in line for line in lines)
     diff = review("history", post, "--diff", "1", "5").stdout
     assert "-Black Friday au cabinet : -25 % sur le lifting." in diff

@@ -190,8 +190,8 @@ def test_comments_threads(post):
     assert s.reply("nope", "x", "Julie").code == 1
 
 
-def test_waivers_in_check_paths(post, engine, tmp_path):
-    from editor.compliance.service import check_paths
+def test_waivers_in_check_posts(post, engine, tmp_path):
+    from editor.workflow import check_posts
 
     s = ReviewSession(post)
     for f in engine.check(TEXT).findings:
@@ -199,7 +199,7 @@ def test_waivers_in_check_paths(post, engine, tmp_path):
             s.accept(TEXT, f, "faux-positif", "ok", "Julie")
     clean = tmp_path / "autre.md"
     clean.write_text(TEXT, encoding="utf-8")
-    report = check_paths(engine, [str(tmp_path)])
+    report = check_posts(engine, [str(tmp_path)])
     by_path = {f.path: f for f in report.files}
     waived = [x for x in by_path[str(post)].findings if x.waived]
     assert {x.rule for x in waived} == {"test.discount", "test.guarantee"}

@@ -81,6 +81,10 @@
         <source>Barré en rouge&#xa0;: dans le texte approuvé seulement&#xa0;; en vert&#xa0;: ajouté pour le réseau.</source>
         <translation>Struck through in red: only in the approved text; in green: added for the network.</translation>
     </message>
+    <message>
+        <source>Barré en rouge&#xa0;: dans le texte de la publication seulement&#xa0;; en vert&#xa0;: ajouté pour le réseau.</source>
+        <translation>Struck through in red: only in the post text; in green: added for the network.</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -148,24 +152,44 @@
         <translation>All categories</translation>
     </message>
     <message>
-        <source>Signalement</source>
-        <translation>Finding</translation>
+        <source>Remplacer…</source>
+        <translation>Replace…</translation>
     </message>
     <message>
-        <source>Ligne</source>
-        <translation>Line</translation>
+        <source>Remplacer par «&#xa0;{s}&#xa0;»</source>
+        <translation>Replace with “{s}”</translation>
+    </message>
+    <message>
+        <source>Supprimer «&#xa0;{s}&#xa0;»</source>
+        <translation>Delete “{s}”</translation>
+    </message>
+    <message>
+        <source>Ajouter au dictionnaire</source>
+        <translation>Add to dictionary</translation>
+    </message>
+    <message>
+        <source>Expliquer</source>
+        <translation>Explain</translation>
+    </message>
+    <message>
+        <source>Accepter…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <source>Renvoyer…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <source>Retirer la décision</source>
+        <translation>Withdraw the decision</translation>
+    </message>
+    <message>
+        <source>acceptée lors de la relecture</source>
+        <translation>accepted in review</translation>
     </message>
     <message>
         <source>Aucun signalement.</source>
         <translation>No findings.</translation>
-    </message>
-    <message>
-        <source>{e} erreur(s) · {w} avertissement(s) · {i} info(s)</source>
-        <translation>{e} error(s) · {w} warning(s) · {i} info</translation>
-    </message>
-    <message>
-        <source> · dont {a} acceptée(s)</source>
-        <translation> · {a} accepted</translation>
     </message>
     <message>
         <source>✓ acceptée — </source>
@@ -218,6 +242,14 @@
         <translation>Network preview</translation>
     </message>
     <message>
+        <source>Analyse des images&#xa0;: partielle</source>
+        <translation>Image analysis: partial</translation>
+    </message>
+    <message>
+        <source>Raccourci&#xa0;: {k}</source>
+        <translation>Shortcut: {k}</translation>
+    </message>
+    <message>
         <source>Vérification impossible&#xa0;: {m}</source>
         <translation>Check failed: {m}</translation>
     </message>
@@ -250,6 +282,14 @@
         <translation>New file name:</translation>
     </message>
     <message>
+        <source>État de la relecture</source>
+        <translation>Review state</translation>
+    </message>
+    <message>
+        <source>Non enregistrée&#xa0;: pas encore de relecture</source>
+        <translation>Not saved: no review yet</translation>
+    </message>
+    <message>
         <source>Brouillon restauré&#xa0;: enregistrez-le pour le conserver.</source>
         <translation>Draft restored: save it to keep it.</translation>
     </message>
@@ -258,12 +298,20 @@
         <translation>{n} rule file(s) with errors, ignored: {where}</translation>
     </message>
     <message>
-        <source>{e} erreur(s), {w} avertissement(s), {i} info(s), {s} faute(s) possible(s)</source>
-        <translation>{e} error(s), {w} warning(s), {i} info, {s} possible misspelling(s)</translation>
-    </message>
-    <message>
         <source>Analyse de l’espace de travail impossible&#x202f;: {e}</source>
         <translation>Workspace analysis failed: {e}</translation>
+    </message>
+    <message>
+        <source>Remplacer par «&#xa0;{s}&#xa0;»</source>
+        <translation>Replace with “{s}”</translation>
+    </message>
+    <message>
+        <source>Supprimer «&#xa0;{s}&#xa0;»</source>
+        <translation>Delete “{s}”</translation>
+    </message>
+    <message>
+        <source>Placez le curseur sur un passage signalé (F8&#xa0;: signalement suivant).</source>
+        <translation>Put the cursor on a flagged passage (F8: next finding).</translation>
     </message>
     <message>
         <source>«&#xa0;{w}&#xa0;» n’a pas pu être ajouté au dictionnaire&#x202f;: {e}</source>
@@ -272,6 +320,10 @@
     <message>
         <source>«&#xa0;{w}&#xa0;» ajouté au dictionnaire.</source>
         <translation>“{w}” added to the dictionary.</translation>
+    </message>
+    <message>
+        <source>Comptage impossible</source>
+        <translation>Counting unavailable</translation>
     </message>
     <message>
         <source>{w} mots · {c} caractères</source>
@@ -307,6 +359,50 @@
     <message>
         <source>Exports précédents…</source>
         <translation>Previous exports…</translation>
+    </message>
+    <message>
+        <source>Copie refusée</source>
+        <translation>Copy refused</translation>
+    </message>
+    <message>
+        <source>copié</source>
+        <translation>copied</translation>
+    </message>
+    <message>
+        <source>exporté</source>
+        <translation>exported</translation>
+    </message>
+    <message>
+        <source>La publication n’est pas approuvée (état&#xa0;: {state}). En mode deux personnes, seul le texte approuvé peut être {what}&#xa0;: soumettez-la, puis faites-la approuver par l’autre personne.</source>
+        <translation>The post is not approved (state: {state}). In two-person mode only the approved text can be {what}: submit it, then have the other person approve it.</translation>
+    </message>
+    <message>
+        <source>Copier sans relecture&#xa0;?</source>
+        <translation>Copy without review?</translation>
+    </message>
+    <message>
+        <source>Cette publication n’est pas approuvée (état&#xa0;: {state}).</source>
+        <translation>This post is not approved (state: {state}).</translation>
+    </message>
+    <message>
+        <source>Elle n’a pas été relue et approuvée. La copie sera notée dans l’archive des exports.</source>
+        <translation>It has not been reviewed and approved. The copy will be recorded in the export archive.</translation>
+    </message>
+    <message>
+        <source>Copier sans relecture</source>
+        <translation>Copy without review</translation>
+    </message>
+    <message>
+        <source>Exporter sans relecture&#xa0;?</source>
+        <translation>Export without review?</translation>
+    </message>
+    <message>
+        <source>Le rapport de conformité indiquera qu’elle a été exportée sans relecture.</source>
+        <translation>The compliance report will say it was exported without review.</translation>
+    </message>
+    <message>
+        <source>Exporter sans relecture</source>
+        <translation>Export without review</translation>
     </message>
     <message>
         <source>Profils des réseaux illisibles&#xa0;: {e}</source>
@@ -349,8 +445,12 @@
         <translation>Export refused</translation>
     </message>
     <message>
-        <source>Export refusé&#xa0;: {n} erreur(s) ni corrigée(s) ni acceptée(s). Rien n&apos;a été écrit.</source>
-        <translation>Export refused: {n} error(s) neither fixed nor accepted. Nothing was written.</translation>
+        <source>Export refusé&#xa0;: la publication n’est pas approuvée. Rien n&apos;a été écrit.</source>
+        <translation>Export refused: the post is not approved. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Exporté dans {f} ({nets}), sans relecture.</source>
+        <translation>Exported to {f} ({nets}), without review.</translation>
     </message>
     <message>
         <source>Archive des exports non écrite</source>
@@ -359,6 +459,10 @@
     <message>
         <source>Export impossible</source>
         <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Export refusé&#xa0;: {n} problème(s) à corriger ou à accepter lors de la relecture. Rien n&apos;a été écrit.</source>
+        <translation>Export refused: {n} problem(s) to fix or accept in review. Nothing was written.</translation>
     </message>
     <message>
         <source>Exporté dans {f} ({nets}).</source>
@@ -372,20 +476,44 @@
         <translation>Replace with “{s}”</translation>
     </message>
     <message>
+        <source>Supprimer «&#xa0;{s}&#xa0;»</source>
+        <translation>Delete “{s}”</translation>
+    </message>
+    <message>
         <source>Ajouter au dictionnaire</source>
         <translation>Add to dictionary</translation>
+    </message>
+    <message>
+        <source>Conseil&#xa0;: {s}</source>
+        <translation>Advice: {s}</translation>
     </message>
     <message>
         <source>Expliquer la règle</source>
         <translation>Explain the rule</translation>
     </message>
     <message>
+        <source>Accepter…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <source>Renvoyer à l’auteur…</source>
+        <translation>Send back to the author…</translation>
+    </message>
+    <message>
         <source>Accepté lors de la relecture (motif enregistré).</source>
         <translation>Accepted during review (reason recorded).</translation>
     </message>
     <message>
-        <source>Suggestion&#xa0;: {s}</source>
-        <translation>Suggestion: {s}</translation>
+        <source>Suggestions&#xa0;: {s}</source>
+        <translation>Suggestions: {s}</translation>
+    </message>
+    <message>
+        <source>Remplacement proposé&#xa0;: «&#xa0;{s}&#xa0;»</source>
+        <translation>Suggested replacement: “{s}”</translation>
+    </message>
+    <message>
+        <source>Remplacement proposé&#xa0;: supprimer le passage</source>
+        <translation>Suggested replacement: delete the passage</translation>
     </message>
 </context>
 <context>
@@ -616,6 +744,10 @@
         <translation>returned to the author by {by}</translation>
     </message>
     <message>
+        <source>ouverte ({n} motif(s) sur {total} accepté(s))</source>
+        <translation>open ({n} of {total} reasons accepted)</translation>
+    </message>
+    <message>
         <source>ouverte</source>
         <translation>open</translation>
     </message>
@@ -636,6 +768,10 @@
         <translation>Approve</translation>
     </message>
     <message>
+        <source>Signature électronique&#xa0;: «&#xa0;{author}&#xa0;» pour l’auteur, «&#xa0;{review}&#xa0;» pour la personne qui relit.</source>
+        <translation>Electronic signature: “{author}” for the author, “{review}” for the reviewer.</translation>
+    </message>
+    <message>
         <source>Demander des modifications…</source>
         <translation>Request changes…</translation>
     </message>
@@ -652,22 +788,6 @@
         <translation>Profile…</translation>
     </message>
     <message>
-        <source>Signalement</source>
-        <translation>Finding</translation>
-    </message>
-    <message>
-        <source>Décision</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <source>Accepter…</source>
-        <translation>Accept…</translation>
-    </message>
-    <message>
-        <source>Renvoyer à l&apos;auteur…</source>
-        <translation>Return to the author…</translation>
-    </message>
-    <message>
         <source>Retirer la décision</source>
         <translation>Withdraw the decision</translation>
     </message>
@@ -682,10 +802,6 @@
     <message>
         <source>Les signalements acceptés comme «&#xa0;faux positif&#xa0;» dans cet espace de travail (règle, passage, motif), pour améliorer les règles.</source>
         <translation>The findings accepted as “false positive” in this workspace (rule, passage, reason), to improve the rules.</translation>
-    </message>
-    <message>
-        <source>Signalements</source>
-        <translation>Findings</translation>
     </message>
     <message>
         <source>Commentaires</source>
@@ -714,6 +830,18 @@
     <message>
         <source>signé par {who}, {at}</source>
         <translation>signed by {who}, {at}</translation>
+    </message>
+    <message>
+        <source>approuvé malgré {n} commentaire(s) ouvert(s)&#xa0;: «&#xa0;{why}&#xa0;»</source>
+        <translation>approved despite {n} open comment(s): “{why}”</translation>
+    </message>
+    <message>
+        <source>Cette version relue par {who}</source>
+        <translation>This version reviewed by {who}</translation>
+    </message>
+    <message>
+        <source>Cette version n’a encore été relue par personne.</source>
+        <translation>Nobody has reviewed this version yet.</translation>
     </message>
     <message>
         <source>Historique altéré&#xa0;: </source>
@@ -746,6 +874,14 @@
     <message>
         <source>Vérification impossible&#x202f;: {e}</source>
         <translation>Check failed: {e}</translation>
+    </message>
+    <message>
+        <source>Approuver malgré des commentaires ouverts</source>
+        <translation>Approve despite open comments</translation>
+    </message>
+    <message>
+        <source>Ces commentaires ne sont pas résolus. Pourquoi approuver quand même&#xa0;? (obligatoire, noté dans l’historique avec votre nom)</source>
+        <translation>These comments are not resolved. Why approve anyway? (required, recorded in the history with your name)</translation>
     </message>
     <message>
         <source>Demander des modifications</source>
@@ -855,8 +991,16 @@
         <translation>Legal basis:</translation>
     </message>
     <message>
-        <source>Suggestion&#xa0;:</source>
-        <translation>Suggestion:</translation>
+        <source>Conseil&#xa0;:</source>
+        <translation>Advice:</translation>
+    </message>
+    <message>
+        <source>Remplacement proposé&#xa0;:</source>
+        <translation>Suggested replacement:</translation>
+    </message>
+    <message>
+        <source>supprimer le passage</source>
+        <translation>delete the passage</translation>
     </message>
     <message>
         <source>Exemples signalés&#xa0;:</source>
@@ -865,6 +1009,10 @@
     <message>
         <source>Exemples acceptés&#xa0;:</source>
         <translation>Accepted examples:</translation>
+    </message>
+    <message>
+        <source>Texte reconnu dans l’image&#xa0;:</source>
+        <translation>Text recognised in the image:</translation>
     </message>
 </context>
 <context>
@@ -885,8 +1033,8 @@
         <translation>Post</translation>
     </message>
     <message>
-        <source>Statut</source>
-        <translation>Status</translation>
+        <source>État</source>
+        <translation>State</translation>
     </message>
     <message>
         <source>Aucun espace de travail</source>
@@ -992,12 +1140,44 @@
         <translation>&amp;Preview</translation>
     </message>
     <message>
+        <source>Montrer ce que Tact a vu dans les &amp;images</source>
+        <translation>Show what Tact saw in the &amp;images</translation>
+    </message>
+    <message>
+        <source>Signalement &amp;suivant</source>
+        <translation>&amp;Next finding</translation>
+    </message>
+    <message>
+        <source>Signalement &amp;précédent</source>
+        <translation>&amp;Previous finding</translation>
+    </message>
+    <message>
+        <source>&amp;Accepter le signalement…</source>
+        <translation>&amp;Accept the finding…</translation>
+    </message>
+    <message>
+        <source>&amp;Renvoyer à l’auteur…</source>
+        <translation>Send &amp;back to the author…</translation>
+    </message>
+    <message>
+        <source>&amp;Soumettre à relecture</source>
+        <translation>&amp;Submit for review</translation>
+    </message>
+    <message>
+        <source>A&amp;pprouver</source>
+        <translation>A&amp;pprove</translation>
+    </message>
+    <message>
         <source>Ouvrir le &amp;journal des événements</source>
         <translation>Open the &amp;event log</translation>
     </message>
     <message>
         <source>À &amp;propos de Tact</source>
         <translation>&amp;About Tact</translation>
+    </message>
+    <message>
+        <source>Entoure dans l’aperçu les panneaux d’un montage, les visages et le texte que l’analyse des images a repérés.</source>
+        <translation>Outlines in the preview the panels of a montage, the faces and the text the image analysis found.</translation>
     </message>
     <message>
         <source>&amp;Fichier</source>
@@ -1020,12 +1200,36 @@
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>&amp;Relecture</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
 </context>
 <context>
     <name>labels</name>
+    <message>
+        <source>Brouillon</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>À relire</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Modifications demandées</source>
+        <translation>Changes requested</translation>
+    </message>
+    <message>
+        <source>Approuvé</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Exporté</source>
+        <translation>Exported</translation>
+    </message>
     <message>
         <source>Erreur</source>
         <translation>Error</translation>

@@ -28,6 +28,8 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
     c.add_argument("--settings", type=Path, metavar="FILE")
     c.add_argument("--no-spelling", action="store_true")
+    c.add_argument("--no-images", action="store_true",
+                   help="ne pas analyser le contenu des images (montages, visages, texte)")
 
     r = sub.add_parser("rules", help="lister, expliquer et tester les règles")
     r.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
@@ -59,9 +61,11 @@ def _print_errors(errors) -> None:
 
 
 def cmd_check(args) -> int:
-    from editor.compliance.service import check_paths, make_engine
+    from editor.compliance.service import make_engine
+    from editor.workflow import apply_review, check_posts
 
-    engine, rule_errors = make_engine(args.rules, args.settings, spelling=not args.no_spelling)
+    engine, rule_errors = make_engine(args.rules, args.settings, spelling=not args.no_spelling,
+                                      images=not args.no_images)
     if args.target:
         from editor.compliance.service import CheckReport  # noqa: F401
         known: set[str] = set()
@@ -80,15 +84,13 @@ def cmd_check(args) -> int:
             print(f"tact: unknown network {bad[0]!r}"
                   + (f" (known: {', '.join(sorted(known))})" if known else ""), file=sys.stderr)
             return 2
-    report = check_paths(engine, args.paths)
+    report = check_posts(engine, args.paths)
     if args.target:
         from editor.export.platform import platform_findings
 
-        from editor.compliance.service import waive_accepted
-
         for f in report.files:
             f.analysis.findings = platform_findings(f.analysis, args.target)
-            waive_accepted(Path(f.path), f.analysis.findings)   # platform findings accepted too
+            apply_review(Path(f.path), f.analysis.findings)     # platform findings accepted too
     errors = [(e.where(), e.message) for e in rule_errors] + report.errors
     report.errors = errors
     if args.format == "json":
@@ -105,6 +107,23 @@ def cmd_check(args) -> int:
     if errors:
         return 2
     return 1 if report.blocking() else 0
+
+
+def _explain_model(rule_id: str) -> int:
+    """``tact rules explain model.<category>``: what the statistical second opinion reports."""
+    from editor.compliance.model import SecondOpinion
+
+    model = SecondOpinion.load()
+    category = rule_id.split(".", 1)[1]
+    text = model.describe(category) if model is not None else ""
+    if not text:
+        print(f"tact: unknown rule {rule_id!r}", file=sys.stderr)
+        return 2
+    from editor.compliance.engine import Engine
+
+    print(f"{rule_id} — {category}, {Engine.SECOND_OPINION_SEVERITY} (second avis statistique)")
+    print(f"\n{text}")
+    return 0
 
 
 def _pack_origins(packs):
@@ -141,6 +160,17 @@ def cmd_rules(args) -> int:
         return 2 if ruleset.errors else 0
     if action == "explain":
         r = ruleset.rule(args.rule_id)
+        if r is None and args.rule_id.startswith("model."):
+            return _explain_model(args.rule_id)
+        if r is None:
+            from editor.compliance.images import rule as image_rule
+
+            ir = image_rule(args.rule_id)
+            if ir is not None:
+                print(f"{ir.id} — {ir.category}, {ir.severity} (analyse des images)")
+                print(f"\n{ir.message}\n\n{ir.explanation}\n\nFondement : {ir.reference}")
+                print(f"Suggestion : {ir.suggestion}")
+                return 0
         if r is None:
             print(f"tact: unknown rule {args.rule_id!r}", file=sys.stderr)
             return 2
@@ -150,7 +180,10 @@ def cmd_rules(args) -> int:
             print(f"\n{r.explanation}")
         print(f"\nFondement : {r.reference}")
         if r.suggestion:
-            print(f"Suggestion : {r.suggestion}")
+            print(f"Conseil\u00a0: {r.suggestion}")
+        if r.replacement is not None:
+            print(f"Remplacement proposé\u00a0: «\u00a0{r.replacement}\u00a0»" if r.replacement
+                  else "Remplacement proposé\u00a0: supprimer le passage")
         print("\nExemples signalés :")
         for ex in r.flag_examples:
             print(f"  ✗ {ex.text}")

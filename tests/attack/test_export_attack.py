@@ -540,7 +540,6 @@ def test_a_write_killed_midway_leaves_a_temp_file_the_next_write_removes(tmp_pat
 # -- GUI: the export dialog opens on a dedicated folder ---------------------------------------------
 
 def test_gui_export_dialog_opens_on_the_workspace_exports_folder(tmp_path, qtbot, eng):
-    import editor.ui  # noqa: F401 - the PySide6 workaround
     from editor.ui.main_window import MainWindow
 
     class Prompter:
@@ -550,6 +549,9 @@ def test_gui_export_dialog_opens_on_the_workspace_exports_folder(tmp_path, qtbot
         def open_folder(self, folder):
             self.folders.append(folder)
             return None
+
+        def confirm(self, *a, **k):      # « Exporter sans relecture ? » (solo mode): yes
+            return True
 
         def __getattr__(self, name):
             return lambda *a, **k: None

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from editor.review.model import DRAFT
+
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120
 MEMORY = 1536 * 1024 * 1024    # the bomb used to need more than 2 GB
@@ -197,8 +199,8 @@ def test_huge_float_and_e_notation_do_not_raise():
 
 def test_front_matter_values_of_the_wrong_kind_are_reported_never_printed():
     got = bounded_front_matter(WRONG_TYPES)
-    assert got["title"] is None and got["data"] == {}
-    for key in ("title", "status", "networks"):
+    assert got["title"] is None and set(got["data"]) <= {"status"}    # an unread key, kept
+    for key in ("title", "networks"):     # « status » is not read: the review state is
         assert f"'{key}' must be" in got["error"]
     assert "«\u00a0title\u00a0» doit être un texte" in got["error_fr"]
     from editor.document.post import parse_front_matter
@@ -254,7 +256,7 @@ def test_post_info_is_bounded_and_never_raises(tmp_path):
         from pathlib import Path
         from editor.ui.workspace import scan_workspace
         infos = scan_workspace(Path(sys.argv[1]))
-        print(json.dumps({i.path.name: [i.title, i.status, i.error] for i in infos}))
+        print(json.dumps({i.path.name: [i.title, i.state, i.error] for i in infos}))
     """, ws, env={"QT_QPA_PLATFORM": "offscreen"})
     assert r.returncode == 0, r.stderr[-2000:]
     got = json.loads(r.stdout)
@@ -264,7 +266,7 @@ def test_post_info_is_bounded_and_never_raises(tmp_path):
     assert "title" in got["d-types.md"][2] and got["d-types.md"][0] == "Corps"
     title = got["e-titres.md"][0]   # the heading, as before, cut for the list
     assert title.startswith("# # ") and len(title) <= 200 and got["e-titres.md"][2] is None
-    assert got["f-bien.md"] == ["Bien", "brouillon", None]
+    assert got["f-bien.md"] == ["Bien", DRAFT, None]     # the review state, not « status: »
 
 
 def test_the_editor_starts_on_a_hostile_workspace(tmp_path):
@@ -318,7 +320,7 @@ def test_gui_inner_hostile_workspace(qtbot):
     assert "trop imbriqué" in by_name["b-profond.md"].error
     assert "nombre trop long" in by_name["c-grand-entier.md"].error
     ok = by_name["f-bien.md"]
-    assert (ok.title, ok.status, ok.error) == ("Bien", "brouillon", None) and ok.counts
+    assert (ok.title, ok.state, ok.error) == ("Bien", DRAFT, None) and ok.counts
     tree = panel.tree
     rows = {tree.topLevelItem(i).data(0, 0x0100 + 2): tree.topLevelItem(i)
             for i in range(tree.topLevelItemCount())}

@@ -75,18 +75,20 @@ def test_tooltip_shows_message_reference_and_suggestion(window):
     assert "un devis personnalisé" in html and "Erreur" in html
 
 
-def test_context_menu_applies_the_suggestion(window):
+def test_context_menu_shows_the_advice_and_never_inserts_it(window):
+    """A rule's suggestion is advice (greyed in the menu), never a « Remplacer par » entry."""
     editor = window.editor
     editor.setPlainText("Je suis le meilleur chirurgien du coin.")
     window.check_now()
     mark = editor.marks[0]
     menu = editor.build_context_menu(_rect_point(editor, mark))
     labels = [a.text() for a in menu.actions()]
-    assert labels[0] == "Remplacer par «\u00a0un chirurgien qualifié\u00a0»"
+    assert not any(t.startswith("Remplacer par") for t in labels)
+    advice = next(a for a in menu.actions() if a.objectName() == "adviceAction")
+    assert advice.text() == "Conseil\u00a0: un chirurgien qualifié" and not advice.isEnabled()
     assert "Expliquer la règle" in labels
-    menu.actions()[0].trigger()
-    assert editor.text() == "Je suis un chirurgien qualifié du coin."
-    editor.undo()
+    advice.trigger()                              # disabled: nothing happens
+    assert not editor.apply_suggestion(mark, "un chirurgien qualifié")   # refused by the editor
     assert editor.text() == "Je suis le meilleur chirurgien du coin."
 
 
@@ -203,7 +205,7 @@ def test_zoom_and_standard_shortcuts(window):
 
     assert window.actions["save"].shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Édition", "&Affichage", "&Aide"]
+    assert menus == ["&Fichier", "&Édition", "&Affichage", "&Relecture", "&Aide"]
 
 
 def test_workspace_list_shows_titles_status_and_counts(window, tmp_path, qtbot):
@@ -213,8 +215,8 @@ def test_workspace_list_shows_titles_status_and_counts(window, tmp_path, qtbot):
     tree = window.workspace_panel.tree
     rows = {tree.topLevelItem(i).text(0): [tree.topLevelItem(i).text(c) for c in range(1, 5)]
             for i in range(tree.topLevelItemCount())}
-    assert rows["b"] == ["brouillon", "1", "1", "0"]
-    assert rows["a"][0] == "brouillon"
+    assert rows["b"] == ["Brouillon", "1", "1", "0"]       # the review state, not the front matter
+    assert rows["a"][0] == "Brouillon"
     assert window.session.path.name == "a.md"   # the first post opens
     tree.itemClicked.emit(next(tree.topLevelItem(i) for i in range(2)
                                if tree.topLevelItem(i).text(0) == "b"), 0)

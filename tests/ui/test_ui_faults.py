@@ -305,8 +305,10 @@ def test_comments_reasons_and_passages_are_shown_as_typed(window, tmp_path, prof
     window.check_now()
     it = panel.comments.tree.topLevelItem(0)
     assert displayed(it.toolTip(0)) == f"Voir {IMAGE}\nligne 2"
-    [item] = [i for i in panel.items() if "-20 %" in i.text(0)]
+    [item] = [i for i in window.findings_panel.items() if "-20 %" in i.text(0)]
     assert displayed(item.toolTip(1)) == f"Cité {MARKUP}"
+    card = window.findings_panel.card_of(item)        # painted as text, never as markup
+    assert card.decision.endswith(f"«\u00a0Cité {MARKUP}\u00a0»")
     dlg = AcceptDialog(dataclasses.replace(finding, text=IMAGE, message=MARKUP))
     head = dlg.findChildren(QLabel)[0]
     assert f"« {IMAGE} » — {MARKUP}" in label_text(head).replace("\u00a0", " ")

@@ -206,7 +206,7 @@ def test_new_post_from_template(window, tmp_path, prompter):
     from editor.document.post import parse_front_matter
 
     assert parse_front_matter(text).title == "Rhinoplastie : ce qu'il faut savoir"
-    assert "status: brouillon" in text
+    assert "status:" not in text          # the review state is the one status
 
 
 def test_recent_workspaces(window, tmp_path):

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from uihelpers import post, type_text
+from uihelpers import card, card_actions, click_card_link, post, type_text
 
 PROMO = "Offre : -20 % sur les injections."
 
@@ -92,7 +92,8 @@ def _open_and_type(window, qtbot, tmp_path, text=PROMO):
 
 
 def _item(panel, needle):
-    return next(it for it in panel.items() if needle in it.text(0))
+    """The card of ``needle`` (the window's one findings list); ``text(1)`` is its decision."""
+    return card(panel.main, needle)
 
 
 def _format_of(editor, passage) -> QTextCharFormat:
@@ -101,10 +102,8 @@ def _format_of(editor, passage) -> QTextCharFormat:
 
 
 def _accept(window, qtbot, needle="-20 %", **kw):
-    panel = window.review_panel
-    panel.tree.setCurrentItem(_item(panel, needle))
     answers = Dialogs(fill_accept(**kw))
-    qtbot.mouseClick(panel.accept_b, Qt.MouseButton.LeftButton)
+    click_card_link(qtbot, window, needle, "accept")      # « Accepter… » on the card
     assert not answers.handlers, "the accept dialog was not shown"
 
 
@@ -154,9 +153,8 @@ def test_the_profile_is_asked_the_first_time_it_is_needed(window, qtbot, tmp_pat
         dlg.accept()
 
     panel = window.review_panel
-    panel.tree.setCurrentItem(_item(panel, "-20 %"))
     answers = Dialogs(fill_profile, fill_accept())
-    panel.accept_b.click()
+    click_card_link(qtbot, window, "-20 %", "accept")
     assert not answers.handlers
     prof, err = load_profile()
     assert err is None and (prof.name, prof.role, prof.mode) == ("Inès Dubois", "assistante", "pair")
@@ -183,7 +181,7 @@ def test_workflow_submit_approve_refused_then_accepted_edit_goes_back(window, qt
     panel.approve_b.click()
     assert "approuvé" in panel.state_label.text()
     assert "approuvé par Dr Claire Martin" in panel.state_label.text()
-    assert not panel.accept_b.isEnabled()         # decisions frozen on an approved text
+    assert "accept" not in card_actions(window, "-20 %")   # decisions frozen once approved
 
     # Any edit after approval: back to « à relire ».
     c = window.editor.textCursor()
@@ -203,9 +201,8 @@ def test_request_changes_and_send_back(window, qtbot, tmp_path, profile):
     _open_and_type(window, qtbot, tmp_path)
     panel = window.review_panel
     panel.submit_b.click()
-    panel.tree.setCurrentItem(_item(panel, "-20 %"))
     Dialogs(fill_text("Merci de retirer la remise."))
-    panel.send_back_b.click()
+    click_card_link(qtbot, window, "-20 %", "send_back")
     assert _item(panel, "-20 %").text(1).startswith("renvoyée à l'auteur")
     assert panel.comments.tree.topLevelItemCount() == 1       # the send-back is also a comment
     Dialogs(fill_text("Voir les remarques."))
@@ -286,7 +283,7 @@ def test_corrupt_review_file_gives_a_clear_message_and_the_post_opens(window, tm
     panel = window.review_panel
     assert panel.problem_label.isVisible()
     assert "corrompu" in panel.problem_label.text()
-    assert not panel.submit_b.isEnabled() and not panel.accept_b.isEnabled()
+    assert not panel.submit_b.isEnabled() and "accept" not in card_actions(window, "-20 %")
     assert any("-20 %" in it.text(0) for it in window.findings_panel.items())   # still checked
     assert (tmp_path / "abimee.review.jsonl").read_text("utf-8") == "{pas du json\n"
 
@@ -305,7 +302,7 @@ def test_a_damaged_history_is_repaired_from_the_panel_nothing_lost(window, qtbot
     journal.write_bytes(before + b"{pas du json\n")
     other = post(tmp_path, "autre.md", "Bonjour.\n")
     assert window.open_path(other) and window.open_path(path)
-    assert panel.repair_b.isVisible() and not panel.accept_b.isEnabled()
+    assert panel.repair_b.isVisible() and "withdraw" not in card_actions(window, "-20 %")
 
     prompter.confirm_answer = False
     assert not panel.repair_b.click() and journal.read_bytes().endswith(b"{pas du json\n")
@@ -362,12 +359,15 @@ def test_false_positive_report_for_the_rule_maintainers(window, qtbot, tmp_path,
 
 
 def test_two_person_mode_needs_a_second_approver(window, qtbot, tmp_path, user_dirs):
+    """The author submits; the assistant accepts the error and approves: as the one who
+    accepted it, hers is a first signature; the author's approval completes it."""
     from editor.review.profile import Profile, save_profile
 
-    save_profile(Profile("Inès Dubois", "assistante", "pair"))
+    save_profile(Profile("Dr Claire Martin", "chirurgienne", "pair"))
     _open_and_type(window, qtbot, tmp_path)
     panel = window.review_panel
     panel.submit_b.click()
+    save_profile(Profile("Inès Dubois", "assistante", "pair"))
     _accept(window, qtbot)
     panel.approve_b.click()                      # the one who accepted signs, cannot approve alone
     assert "Signature de Inès Dubois enregistrée" in panel.message.text()
@@ -383,8 +383,7 @@ def test_withdrawing_a_decision_reopens_the_finding(window, qtbot, tmp_path, pro
     _accept(window, qtbot)
     panel = window.review_panel
     assert _item(panel, "-20 %").text(1).startswith("acceptée")
-    panel.tree.setCurrentItem(_item(panel, "-20 %"))
-    assert panel.withdraw_selected_decision()
+    click_card_link(qtbot, window, "-20 %", "withdraw")     # « Retirer la décision »
     qtbot.waitUntil(lambda: _item(panel, "-20 %").text(1) == "ouverte", timeout=3000)
 
 
@@ -399,12 +398,15 @@ def test_workspace_counts_leave_out_errors_accepted_in_review(tmp_path):
     text = "Black Friday : -25 % sur le lifting !\n"
     path.write_text(text, encoding="utf-8")
     check = lambda t, base: engine.check(t, base_dir=base)  # noqa: E731
+    from editor.review.items import group_items
+
     [before] = scan_workspace(tmp_path, check)
-    errors = [f for f in check(text, tmp_path).findings if f.severity == "error"]
-    assert before.counts["error"] == len(errors) > 0
+    # one count per problem (the findings on one passage are one item), as the panel counts
+    problems = [it for it in group_items(check(text, tmp_path).findings) if it.blocking()]
+    assert before.counts["error"] == len(problems) > 0
     session = ReviewSession(path)
-    outcome = session.accept(text, errors[0], sorted(REASON_KINDS)[0], "Exemple cité, pas une offre.",
-                             "Claire")
+    outcome = session.accept_item(text, problems[0].findings, sorted(REASON_KINDS)[0],
+                                  "Exemple cité, pas une offre.", "Claire")
     assert outcome.ok, outcome.message
     [after] = scan_workspace(tmp_path, check)
-    assert after.counts["error"] == len(errors) - 1
+    assert after.counts["error"] == len(problems) - 1

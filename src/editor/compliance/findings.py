@@ -19,21 +19,27 @@ class Finding:
     start: int                  # code points into the file's text, end > start
     end: int
     text: str = ""
-    suggestion: str | None = None
+    suggestion: str | None = None    # advice for the author: shown, never inserted in the text
     key: str = ""               # normalised matched text, for the stable id
     id: str = ""
     line: int = 0
     column: int = 0
     waived: bool = False
     extra: dict = field(default_factory=dict)   # e.g. spelling suggestions
+    replacement: str | None = None   # the rule's declared drop-in for ``text`` ("" = delete)
+    group: str = ""             # shared by the findings that are one problem (see finalize)
 
     def to_json(self) -> dict:
         d = {"id": self.id, "rule": self.rule, "category": self.category,
              "severity": self.severity, "message": self.message, "reference": self.reference}
         if self.suggestion:
             d["suggestion"] = self.suggestion
+        if self.replacement is not None:
+            d["replacement"] = self.replacement
         d.update(line=self.line, column=self.column, start=self.start, end=self.end,
                  text=self.text)
+        if self.group:
+            d["group"] = self.group
         if self.waived:
             d["waived"] = True
         if self.extra:
@@ -62,4 +68,37 @@ def finalize(findings: list[Finding], source: str) -> list[Finding]:
         occurrences[(f.rule, key)] = n + 1
         digest = hashlib.sha256(f"{f.rule}\x00{key}\x00{n}".encode()).hexdigest()
         f.id = digest[:16]
+    assign_groups(out)
     return out
+
+
+# Channels that stay items of their own: a misspelt word inside a flagged phrase is fixed or kept
+# for its own reason, and a network limit is about the whole text.
+UNGROUPED = frozenset(("spelling", "platform"))
+
+
+def assign_groups(findings: list[Finding]) -> None:
+    """One problem for the reviewer = the findings whose passages overlap (transitively): « Merci
+    à Julie » flagged as a testimonial and as a patient's name, a before/after image flagged for
+    its montage, its file name and its caption. The group is named by the id of its first
+    finding, so it is as stable as that finding's id. ``findings`` are sorted by start."""
+    cluster: list[Finding] = []
+    end = -1
+    for f in findings:
+        if f.category in UNGROUPED:
+            f.group = f.id
+            continue
+        if cluster and f.start < end:
+            cluster.append(f)
+            end = max(end, f.end)
+            continue
+        _name(cluster)
+        cluster, end = [f], f.end
+    _name(cluster)
+
+
+def _name(cluster: list[Finding]) -> None:
+    if cluster:
+        name = cluster[0].id
+        for f in cluster:
+            f.group = name

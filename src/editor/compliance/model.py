@@ -265,11 +265,13 @@ class SecondOpinion:
         """Probability per category (for tests and tools)."""
         return {c: 1.0 / (1.0 + math.exp(-z)) for c, z in zip(self.categories, self.logits(tokens))}
 
-    def check(self, an, findings, categories=None) -> list[Finding]:
-        """Findings for the prose sentences that no warning or error finding touches.
+    def check(self, an, findings, categories=None, severity: str = "warning") -> list[Finding]:
+        """Findings for the prose sentences that no rule finding touches (spelling aside) and no
+        refutation cue covers (``an.refuted``).
 
         ``categories``: report only these (e.g. the categories that still have a rule at
-        warning or error once the clinic's settings are applied); all by default.
+        warning or error once the clinic's settings are applied); all by default. ``severity``
+        of the findings: the engine reports them at « info » (see :class:`Engine`).
         """
         if not self.categories:
             return []
@@ -277,13 +279,16 @@ class SecondOpinion:
             off = [c not in categories for c in self.categories]
             if all(off):
                 return []
-        flagged = sorted((f.start, f.end) for f in findings if f.severity in ("warning", "error"))
+        # A sentence a rule already judged (even at « info », e.g. a superlative without the
+        # author as subject) is the rule's to decide; misspelt words do not count.
+        flagged = sorted((f.start, f.end) for f in findings if f.category != "spelling")
         out: list[Finding] = []
         thresholds = self._logit
+        refuted = getattr(an, "refuted", ())
         for u, ts, te in prose_sentences(an):
             t = u.toks
             kinds = t.kind[ts:te]
-            if kinds.count("word") < MIN_WORDS:
+            if kinds.count("word") < MIN_WORDS or u.sent_base + t.sentence[ts] in refuted:
                 continue
             start, end = u.span(ts, te)
             if any(fs < end and start < fe for fs, fe in flagged):
@@ -300,7 +305,7 @@ class SecondOpinion:
                 continue
             ci, _, z = best
             cat = self.categories[ci]
-            f = Finding(f"model.{cat}", cat, "warning", MESSAGE, self.references[ci], start, end,
+            f = Finding(f"model.{cat}", cat, severity, MESSAGE, self.references[ci], start, end,
                         key=" ".join(t.norm[ts:te]))
             f.extra["score"] = round(1.0 / (1.0 + math.exp(-z)), 3)
             f.extra["explanation"] = self._explanation(ci, tokens, f.key)
@@ -361,11 +366,12 @@ class SecondOpinion:
         if category not in self.categories:
             return ""
         ci = self.categories.index(category)
-        shown = ", ".join(_quote(x) for x in self.examples[ci][:3])
+        telling = [x for x in self.examples[ci] if len(x.split()) >= 4] or self.examples[ci]
+        shown = ", ".join(_quote(x) for x in telling[:3])
         threshold = f"{self.thresholds[ci]:.2f}".replace(".", ",")
         return ("Second avis statistique\u202f: un modèle entraîné sur les exemples des règles et "
                 "sur les publications annotées du projet estime que cette phrase ressemble à des "
                 "formulations signalées, alors qu’aucune règle ne l’a relevée. Il ne remplace pas "
-                "les règles\u202f: relisez la phrase et, si elle est conforme, acceptez le "
-                f"signalement. Seuil de la catégorie\u202f: {threshold}. "
+                "les règles et ne bloque rien\u202f: c’est une indication pour la relecture. "
+                f"Seuil de la catégorie\u202f: {threshold}. "
                 f"Exemples signalés\u202f: {shown}.")

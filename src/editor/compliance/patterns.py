@@ -225,7 +225,7 @@ def _literal(text: str, escaped: bool) -> tuple[Atom, ...]:
     elif suffix == "~":
         if len(toks.norm) != 1 and not (len(toks.norm) == 2 and toks.kind[0] == "elision"):
             raise PatternError(f"{text}~: ~ applies to one word")
-        return tuple(atoms[:-1]) + (("~", toks.surface[0].lower()),)  # expanded by the caller
+        return tuple(atoms[:-1]) + (("~", toks.surface[-1].lower()),)  # expanded by the caller
     return tuple(atoms)
 
 

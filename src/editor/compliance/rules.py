@@ -34,9 +34,9 @@ SCOPE_GROUPS = {"prose": PROSE_SCOPES, "media": MEDIA_SCOPES, "all": ALL_SCOPES}
 DEFAULT_SCOPE = frozenset(PROSE_SCOPES + ("alt", "hashtag"))
 
 RULE_KEYS = {"id", "kind", "category", "severity", "message", "explanation", "reference",
-             "suggestion", "link", "scope", "patterns", "exceptions", "requires", "unless",
-             "negation", "myth", "subject", "otherwise", "quoted", "question", "max", "within",
-             "enabled", "examples"}
+             "suggestion", "replacement", "link", "scope", "patterns", "exceptions", "requires",
+             "unless", "negation", "myth", "subject", "otherwise", "quoted", "question", "max",
+             "within", "enabled", "examples"}
 FILE_KEYS = {"category", "reference", "scope", "severity", "rules", "description"}
 COND_KEYS = {"patterns", "within", "scope"}
 PACK_KEYS = {"name", "version", "title", "description", "language"}
@@ -79,7 +79,8 @@ class Rule:
     patterns: list[str]
     kind: str = "existence"
     explanation: str = ""
-    suggestion: str | None = None
+    suggestion: str | None = None  # advice shown to the user, never inserted in the text
+    replacement: str | None = None  # a true drop-in for the matched text ("" deletes it)
     link: str | None = None
     scope: frozenset = DEFAULT_SCOPE
     exceptions: list[str] = field(default_factory=list)
@@ -181,6 +182,25 @@ def _str(d, key, path, required=False, default=None):
     return v.strip()
 
 
+MAX_REPLACEMENT = 200   # characters: a drop-in is a word or a short phrase, not advice
+
+
+def _replacement(d, path) -> str | None:
+    """The rule's drop-in replacement: a text on one line, possibly empty (delete the passage)."""
+    if "replacement" not in d:
+        return None
+    v = d["replacement"]
+    line = d.lines.get("replacement", d.line)
+    if not isinstance(v, str):
+        raise RuleError(path, line, "'replacement' must be a text (\"\" to delete the passage)")
+    if "\n" in v or "\r" in v:
+        raise RuleError(path, line, "'replacement' must fit on one line")
+    if len(v) > MAX_REPLACEMENT:
+        raise RuleError(path, line, f"'replacement' is {len(v)} characters long (at most "
+                                    f"{MAX_REPLACEMENT}): advice belongs in 'suggestion'")
+    return v
+
+
 def _choice(d, key, path, choices, default):
     v = d.get(key, default)
     if isinstance(v, bool) and key in ("negation", "myth"):
@@ -260,7 +280,8 @@ def _rule(d, defaults: dict, pack: str, path: Path) -> Rule:
         message=_str(d, "message", path, required=True), reference=reference.strip(),
         patterns=_patterns(d, "patterns", path), kind=kind,
         explanation=_str(d, "explanation", path, default="") or "",
-        suggestion=_str(d, "suggestion", path), link=_str(d, "link", path), scope=scope,
+        suggestion=_str(d, "suggestion", path), replacement=_replacement(d, path),
+        link=_str(d, "link", path), scope=scope,
         exceptions=_patterns(d, "exceptions", path),
         requires=_condition(d["requires"], path, d.lines["requires"], scope) if "requires" in d else [],
         unless=_condition(d["unless"], path, d.lines["unless"], scope) if "unless" in d else [],

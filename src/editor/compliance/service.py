@@ -1,6 +1,7 @@
 """Checking files: what ``tact check`` does, usable without the command line (GUI, export)."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -8,6 +9,8 @@ from editor.compliance.engine import Analysis, Engine
 from editor.compliance.rules import RuleError, RuleSet, Settings, load_rules
 from editor.document.files import find_posts
 from editor.document.post import PostError, read_text
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,8 +50,11 @@ def default_settings_file() -> Path:
 
 
 def make_engine(extra_rules: list[Path] | None = None, settings_file: Path | None = None,
-                spelling: bool = True) -> tuple[Engine, list[RuleError]]:
-    """The engine for the built-in packs plus ``extra_rules``, with the user's settings."""
+                spelling: bool = True, model: bool = True,
+                images: bool = True) -> tuple[Engine, list[RuleError]]:
+    """The engine for the built-in packs plus ``extra_rules``, with the user's settings, the
+    statistical second opinion (``model``) when its file is there, and a look at the pixels of
+    the posts' images (``images``: composites, faces, text, metadata)."""
     errors: list[RuleError] = []
     settings = None
     sfile = settings_file or default_settings_file()
@@ -72,10 +78,22 @@ def make_engine(extra_rules: list[Path] | None = None, settings_file: Path | Non
         try:
             speller = default_speller()
         except OSError as e:       # the rules still work, without typo tolerance
-            import logging
+            log.warning("dictionary unavailable for the rules: %s", e)
+    second_opinion = None
+    if model:
+        from editor.compliance.model import SecondOpinion
 
-            logging.getLogger(__name__).warning("dictionary unavailable for the rules: %s", e)
-    return Engine(ruleset, speller if spelling else None, dictionary=speller), errors
+        try:
+            second_opinion = SecondOpinion.load()
+        except (OSError, ValueError) as e:     # the rules still work without it
+            log.error("second-opinion model unusable: %s", e)
+    analyser = None
+    if images:
+        from editor.vision.analysis import ImageAnalyser
+
+        analyser = ImageAnalyser()
+    return Engine(ruleset, speller if spelling else None, dictionary=speller,
+                  second_opinion=second_opinion, image_analyser=analyser), errors
 
 
 def collect_posts(paths: list[str]) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
@@ -100,7 +118,11 @@ def collect_posts(paths: list[str]) -> tuple[list[tuple[str, Path]], list[tuple[
     return files, errors
 
 
-def check_paths(engine: Engine, paths: list[str]) -> CheckReport:
+def check_paths(engine: Engine, paths: list[str], after=None) -> CheckReport:
+    """Check the posts named by ``paths`` (files or folders). ``after(path, findings)``, when
+    given, runs on each checked post and returns warnings for stderr: the workflow applies the
+    review decisions there (:func:`editor.workflow.check_posts`); checking knows nothing of them.
+    """
     report = CheckReport(engine.rules.version)
     files, report.errors = collect_posts(paths)
     for shown, p in files:
@@ -113,31 +135,7 @@ def check_paths(engine: Engine, paths: list[str]) -> CheckReport:
         front = analysis.projection.front_matter
         if front.error:   # the body is still checked; the author is told on stderr
             report.warnings.append((shown, f"warning: front matter ignored: {front.error}"))
-        _apply_review(p, analysis, report)
+        if after is not None:
+            report.warnings.extend(after(p, analysis.findings))
         report.files.append(FileReport(shown, analysis))
     return report
-
-
-def _apply_review(post: Path, analysis: Analysis, report: CheckReport) -> None:
-    for message in waive_accepted(post, analysis.findings):
-        report.warnings.append((str(_journal(post)), message))
-
-
-def _journal(post: Path) -> Path:
-    from editor.review import journal_path
-
-    return journal_path(post)
-
-
-def waive_accepted(post: Path, findings) -> list[str]:
-    """Findings accepted in the post's review file become ``waived``; return warnings (English).
-
-    A post without a review file costs one ``stat``; the review package is imported only when
-    there is one.
-    """
-    journal = _journal(post)
-    if not journal.is_file():
-        return []
-    from editor.review.waivers import apply_waivers
-
-    return apply_waivers(journal, findings)

@@ -21,7 +21,7 @@ class PostError(Exception):
 
 
 FRONT_MATTER_MAX_BYTES = 64 * 1024   # a front matter is a few lines
-_TEXT_KEYS = ("title", "status")     # keys the program reads: a text (or a number)
+_TEXT_KEYS = ("title",)     # keys the program reads: a text (or a number)
 _LIST_KEYS = ("networks",)           # a text (comma-separated) or a list of texts
 
 

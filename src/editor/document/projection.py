@@ -128,11 +128,19 @@ def fence_closes(line: str, fence: tuple[str, int]) -> bool:
 
 
 def iter_lines(src: str, start: int):
-    """Yield ``(line_start, content_end, break_len)`` for each line from ``start``."""
+    """Yield ``(line_start, content_end, break_len)`` for each line from ``start``; a line ends
+    with LF, CRLF or a lone CR (classic Mac files), as editors and ``line_starts`` count them."""
     n = len(src)
     pos = start
+    lone_cr = "\r" in src
     while pos < n:
         nl = src.find("\n", pos)
+        if lone_cr:
+            cr = src.find("\r", pos, n if nl < 0 else nl)
+            if cr >= 0 and cr + 1 != nl:      # a CR on its own ends the line
+                yield pos, cr, 1
+                pos = cr + 1
+                continue
         if nl < 0:
             yield pos, n, 0
             return

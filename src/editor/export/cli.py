@@ -68,10 +68,14 @@ def run(args) -> int:
         for p in result.refused:
             by_post.setdefault(p.path, []).append(p)
         for path, items in by_post.items():
-            print(f"{path}: export refused: {len(items)} error finding(s) neither fixed nor "
-                  "accepted", file=sys.stderr)
+            gate = [p for p in items if p.finding is not None]
+            if gate:
+                print(f"{path}: export refused: {len(gate)} problem(s) with an error neither "
+                      "fixed nor accepted", file=sys.stderr)
             for p in items:
-                print(f"{path}:{p.message}", file=sys.stderr)
+                # a gate item names its place; a review refusal is a sentence of its own
+                print(f"{path}:{p.message}" if p.finding is not None else f"{path}: {p.message}",
+                      file=sys.stderr)
     for p in result.notes:
         print(f"{p.path}: {p.message}", file=sys.stderr)
     if result.ok:

@@ -1,7 +1,10 @@
 """The export of approved posts: the gate, then one folder per post, written all or nothing.
 
-``export_posts`` checks every post (review decisions applied by ``check_paths``), refuses while any
-``error`` finding is neither fixed nor accepted, refuses when an image is missing or outside the
+``export_posts`` checks every post (review decisions applied as ``tact check`` does), refuses while any
+``error`` finding is neither fixed nor accepted (one refusal per problem, an item of findings on
+the same passage: :func:`blocking_items`), refuses a post whose text is not the approved one
+unless unreviewed exports are allowed (:func:`unreviewed_allowed`: never in two-person mode; the
+report then says « exporté sans relecture »), refuses when an image is missing or outside the
 post's folder, and otherwise builds every post's folder in a temporary folder inside ``--out``
 before moving them all into place (all or nothing: nothing partial is ever left). Each export is
 appended to the workspace's archive (``.tact/exports.jsonl``).
@@ -56,11 +59,17 @@ THREAD_SEPARATOR = "\n\n-----\n\n"
 
 @dataclass
 class Problem:
-    """Why a post cannot be exported: ``message`` in English (CLI), ``french`` for the GUI."""
+    """Why a post cannot be exported: ``message`` in English (CLI), ``french`` for the GUI.
+
+    A gate refusal is one problem (an item, :mod:`editor.review.items`): ``findings`` are its
+    blocking findings, ``finding`` the first of them; ``french`` quotes the passage and says
+    why in plain words (no rule id, no line number)."""
     path: str
     message: str
     french: str
-    finding: object | None = None     # the blocking Finding, for a gate refusal
+    finding: object | None = None     # the (first) blocking Finding, for a gate refusal
+    findings: list = field(default_factory=list)   # every blocking Finding of that item
+    passage: str = ""                 # the item's passage, as written
 
 
 @dataclass
@@ -86,7 +95,7 @@ class PostExport:
 
 @dataclass
 class ExportResult:
-    refused: list[Problem] = field(default_factory=list)    # gate: unresolved error findings
+    refused: list[Problem] = field(default_factory=list)    # gate: one per blocking item
     problems: list[Problem] = field(default_factory=list)   # files, images, usage
     posts: list[PostExport] = field(default_factory=list)
     archive: Path | None = None
@@ -108,67 +117,139 @@ def blocking_findings(findings) -> list:
     return [f for f in findings if f.severity == "error" and not f.waived]
 
 
+def blocking_items(path: str, findings, source: str | None = None) -> list[Problem]:
+    """One gate refusal per problem (item) holding a blocking finding, in document order."""
+    from editor.review.items import group_items, short_passage
+
+    out = []
+    for it in group_items(findings, source):
+        block = it.blocking()
+        if not block:
+            continue
+        f = block[0]
+        rules = ", ".join(dict.fromkeys(g.rule for g in block))
+        cats = ", ".join(dict.fromkeys(g.category for g in block))
+        why = list(dict.fromkeys(g.message for g in block))
+        passage = short_passage(it.passage)
+        message = (f"{f.line}:{f.column}: error {cats} {rules} {' / '.join(why)}"
+                   if len(block) == 1 else
+                   f"{f.line}:{f.column}: error {cats} {rules} «{passage}»: {' / '.join(why)}")
+        french = (f"«\u00a0{passage}\u00a0»\u00a0: "
+                  + " ; ".join(m.rstrip(" .") for m in why) + ".")
+        out.append(Problem(path, message, french, f, block, it.passage))
+    return out
+
+
 def slug(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "publication"
 
 
-def review_info(post_path: Path, text: str, findings) -> tuple[dict, dict[str, dict]]:
-    """Who reviewed and approved the post, and when; and each finding's decision, by finding id.
+UNREVIEWED_NOTE = ("Exporté sans relecture\u202f: ce texte n’a pas été approuvé avant l’export "
+                   "(état «\u00a0{state}\u00a0»).")
 
-    Read through ``editor.review.session.ReviewSession`` (the post's ``.review.jsonl``).
+
+def review_info(post_path: Path, text: str, findings) -> tuple[dict, dict[str, dict]]:
+    """Who reviewed and approved the version exported, and when; whether it was approved; and
+    each finding's decision, by finding id.
+
+    Read through ``editor.review.session.ReviewSession`` (the post's ``.review.jsonl``). Only
+    people who acted on this very text are named (:mod:`editor.review.people`): an approval or a
+    review of an earlier version does not count. A text that is not the approved one is
+    « exporté sans relecture » (``approved`` false, ``exported_without_review`` true).
     """
-    info = {"state": None, "reviewed_by": None, "reviewed_at": None, "approved_by": None,
+    info = {"state": None, "approved": False, "exported_without_review": True,
+            "reviewed_by": None, "reviewed_at": None, "approved_by": None,
             "approved_at": None, "signatures": [], "note": None, "journal_head": []}
     try:
         from editor.review.model import REASON_LABELS, STATE_LABELS
+        from editor.review.people import who
         from editor.review.session import ReviewSession
     except ImportError:
-        info["note"] = ("Relecture non disponible dans cette version : relecteur, approbateur "
-                        "et dates non renseignés.")
+        info["note"] = ("Relecture non disponible dans cette version\u202f: exporté sans "
+                        "relecture, relecteur, approbateur et dates non renseignés.")
         return info, {}
     try:
-        session = ReviewSession(post_path)
+        session = ReviewSession(post_path, reconcile=False)
         ov = session.overview(text, list(findings))
+        approved = session.approved_for_export(text)
     except Exception as exc:   # the record must still be written; say why it is empty
-        info["note"] = f"Informations de relecture illisibles ({exc})."
+        log.exception("%s: review information unreadable", post_path)
+        info["note"] = (f"Informations de relecture illisibles ({exc})\u202f: exporté sans "
+                        "relecture.")
         return info, {}
-    if ov.error:
-        info["note"] = ov.error
     info["journal_head"] = session.heads    # `tact review verify` checks the journal against it
     info["state"] = STATE_LABELS.get(ov.state, ov.state)
-    reviewers: list[tuple[str, str]] = []
-    for t in session.state.transitions:
-        if t.action == "approve":
-            info["approved_by"] = f"{t.by} ({t.role})" if t.role else t.by
-            info["approved_at"] = t.at
-        elif t.action == "request-changes":
-            reviewers.append((t.at, f"{t.by} ({t.role})" if t.role else t.by))
+    info["approved"] = approved
+    info["exported_without_review"] = not approved
+    people = ov.people
+    if people is not None:
+        if people.reviewers:
+            info["reviewed_by"] = ", ".join(who(n, r) for n, r in people.reviewers)
+            info["reviewed_at"] = people.reviewed_at
+        if approved and people.approvers:
+            info["approved_by"] = ", ".join(who(n, r) for n, r in people.approvers)
+            info["approved_at"] = people.approved_at
     decisions: dict[str, dict] = {}
     for fs in ov.findings:
         d = fs.decision
         if d is None:
             continue
-        who = f"{d.by} ({d.role})" if d.role else d.by
-        reviewers.append((d.at, who))
         reason = d.reason
         if d.action == "accept" and d.kind:
-            reason = f"{REASON_LABELS.get(d.kind, d.kind)} : {d.reason}"
+            reason = f"{REASON_LABELS.get(d.kind, d.kind)}\u202f: {d.reason}"
         decisions[fs.finding.id] = {"decision": {"accepted": "accepted", "sent-back": "sent-back"}
                                     .get(fs.status, "open"),
-                                    "reason": reason, "decided_by": who, "decided_at": d.at}
+                                    "reason": reason, "decided_by": who(d.by, d.role),
+                                    "decided_at": d.at}
     for sig in ov.signatures:
-        info["signatures"].append({"by": sig.by, "role": sig.role, "at": sig.at,
-                                   "meaning": sig.meaning})
-    if reviewers:
-        reviewers.sort()
-        names = list(dict.fromkeys(w for _, w in reviewers))
-        info["reviewed_by"] = ", ".join(names)
-        info["reviewed_at"] = reviewers[-1][0]
+        rec = {"by": sig.by, "role": sig.role, "at": sig.at, "meaning": sig.meaning}
+        if sig.override:
+            rec["override"] = sig.override
+            rec["overridden_comments"] = len(sig.overridden)
+        info["signatures"].append(rec)
+    notes = [ov.error] if ov.error else []
+    if not approved:
+        notes.append(UNREVIEWED_NOTE.format(state=info["state"]))
     if not getattr(session.journal, "exists", True):
-        info["note"] = info["note"] or "Aucune relecture enregistrée pour cette publication."
+        notes.append("Aucune relecture enregistrée pour cette publication.")
+    info["note"] = " ".join(notes) or None
     return info, decisions
+
+
+def unreviewed_allowed() -> bool:
+    """May a text that is not the approved one be exported (recorded as « sans relecture »)?
+
+    Never in two-person mode (the reviewer profile's ``mode: pair``); in solo mode, or with no
+    profile, yes: the editor asks first, and the report says so.
+    """
+    try:
+        from editor.review.model import PAIR
+        from editor.review.profile import load_profile
+    except ImportError:
+        return True
+    profile, error = load_profile()
+    if error:
+        log.warning("reviewer profile unreadable (%s): unreviewed exports allowed, reported", error)
+    return profile is None or profile.mode != PAIR
+
+
+def review_refusal(post_path: Path, text: str) -> Problem | None:
+    """A Problem when the post's text is not the approved one (for a two-person export)."""
+    from editor.review.model import STATE_LABELS
+    from editor.review.session import ReviewSession
+
+    session = ReviewSession(post_path, reconcile=False)
+    if session.approved_for_export(text):
+        return None
+    state = STATE_LABELS.get(session.effective_state(text), "?")
+    return Problem(str(post_path),
+                   f"not approved (review state {state!r}): in two-person mode only the approved "
+                   "text is exported",
+                   f"La publication n’est pas approuvée (état «\u00a0{state}\u00a0»)\u202f: en "
+                   "mode deux personnes, seul le texte approuvé peut être exporté. "
+                   "Soumettez-la, puis faites-la approuver par l’autre personne.")
 
 
 def review_gate(post_path: Path, workspace: Path | None,
@@ -300,8 +381,10 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
         "version": 1,
         "generated_at": when,
         "tool": tool,
-        # ``text``: the approved body only; ``sha256``: of the whole source, for proof.
-        "post": {"path": shown, "title": fm.title, "status": fm.data.get("status"),
+        # ``text``: the body exported (approved, unless ``review.exported_without_review``);
+        # ``sha256``: of the whole source, for proof. The review state is the one status: the
+        # front matter's ``status:`` is never read.
+        "post": {"path": shown, "title": fm.title,
                  "sha256": sha256_text(source), "text": approved_text(source),
                  "text_format": APPROVED_FORMAT},
         "rules_version": rules_version,
@@ -322,12 +405,16 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
 
 def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=None, *,
                  options: ConvertOptions | None = None, pdf: bool = True,
-                 workspace: Path | None = None) -> ExportResult:
+                 workspace: Path | None = None,
+                 allow_unreviewed: bool | None = None) -> ExportResult:
     """Export the posts of ``paths`` (files or folders) for ``targets`` into ``out``.
 
     Nothing is written unless every post passes the gate and every image can be exported.
+    ``allow_unreviewed``: may a post whose text is not the approved one be exported (its report
+    then says « exporté sans relecture »)? None: :func:`unreviewed_allowed` (the profile's mode).
     """
     from editor.compliance.service import check_paths, make_engine
+    from editor.review.waivers import waive_accepted
 
     result = ExportResult()
     nets = load_networks()
@@ -344,21 +431,25 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
             result.problems.append(Problem(e.where(), e.message, e.message))
         if result.problems:
             return result
-    report = check_paths(engine, [str(p) for p in paths])
+    report = check_paths(engine, [str(p) for p in paths], after=waive_accepted)
     for p, m in report.errors:
         result.problems.append(Problem(p, m, m))
     for p, m in getattr(report, "warnings", []):   # e.g. a review file with a broken history
         result.notes.append(Problem(p, f"warning: {m}", m))
     posts = []
     archives: dict[Path, list[dict]] = {}
+    if allow_unreviewed is None:
+        allow_unreviewed = unreviewed_allowed()
     for fr in report.files:
         an = fr.analysis
         findings = platform_findings(an, targets)
-        for f in blocking_findings(findings):
-            result.refused.append(Problem(
-                fr.path, f"{f.line}:{f.column}: error {f.category} {f.rule} {f.message}",
-                f"Ligne {f.line} : {f.message}", f))
+        result.refused.extend(blocking_items(fr.path, findings, an.source))
         post_path = Path(fr.path)
+        if not allow_unreviewed:
+            unapproved = review_refusal(post_path, an.source)
+            if unapproved:
+                unapproved.path = fr.path
+                result.refused.append(unapproved)
         for img in an.projection.images:
             try:
                 src = resolve_image(img.target, post_path.parent)

@@ -5,6 +5,7 @@ UTF-16 at the widget boundary); ``source_span`` gives the matching span in the M
 
     >>> p = preview(source, "instagram")
     >>> p.text, p.count, p.limit, p.over_by, p.fold, p.parts, p.attachments, p.notes
+    >>> converted_count(source, "instagram")     # (p.count, p.limit), cheaper
 """
 from __future__ import annotations
 
@@ -94,6 +95,15 @@ def preview(source: str, network: str | NetworkProfile,
         parts=split_thread(text, profile), hashtags=hashtag_spans(text),
         mentions=mention_spans(text), attachments=conv.attachments, notes=conv.notes,
         conversion=conv)
+
+
+def converted_count(source: str, network: str | NetworkProfile,
+                    options: ConvertOptions | None = None) -> tuple[int, int]:
+    """``(count, limit)``: exactly ``preview(source, network).count`` and ``.limit`` (the same
+    conversion, the same counting) without the thread parts, the fold and the spans, for the
+    editor's status bar."""
+    profile = _profile(network)
+    return count(convert(source, profile, options).text, profile), profile.text_limit
 
 
 def previews(source: str, networks: list[str] | None = None,

@@ -43,6 +43,7 @@ def finding_record(f, decision: dict | None = None,
     if hidden and _inside(hidden, f.start, f.end):
         d["text"] = ""
         d.pop("suggestion", None)
+        d.pop("replacement", None)
         d["in_comment"] = True
     decision = decision or {}
     d["decision"] = "accepted" if f.waived else decision.get("decision", "open")
@@ -92,7 +93,19 @@ def report_html(report: dict) -> str:
         by, at = review.get(key_by), review.get(key_at)
         return f"{_esc(by)} le {_esc(at)}" if by else "non renseigné"
 
-    note = f"<p><i>{_esc(review['note'])}</i></p>" if review.get("note") else ""
+    # Only the approved text is called so; anything else was exported without review, in red.
+    approved = bool(review.get("approved"))
+    state = review.get("state") or "non renseigné"
+    note = review.get("note") or ""
+    if approved:
+        note = f"<p><i>{_esc(note)}</i></p>" if note else ""
+    else:
+        state = f"{state} — exporté sans relecture"
+        if "sans relecture" not in note:
+            note = ("Exporté sans relecture\u202f: ce texte n’a pas été approuvé avant l’export. "
+                    + note).strip()
+        note = f'<p style="color:#b00020"><b>{_esc(note)}</b></p>'
+    text_name = "texte approuvé" if approved else "texte exporté"
     return f"""<html><head><meta charset="utf-8"><style>
 body {{ font-family: sans-serif; font-size: 9pt; }}
 table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #888; padding: 2px; }}
@@ -101,32 +114,37 @@ pre {{ white-space: pre-wrap; font-family: monospace; font-size: 8pt; }}
 <h1>Rapport de conformité — {_esc(post_name(post))}</h1>
 <p>Publication : {_esc(post['path'])}<br>
 Exporté le : {_esc(report['generated_at'])} ({_esc(report['tool'])})<br>
-SHA-256 du texte approuvé : <tt>{_esc(post['sha256'])}</tt><br>
+SHA-256 du {text_name} : <tt>{_esc(post['sha256'])}</tt><br>
 Version des règles : {_esc(report['rules_version'])}<br>
 Relu par : {who('reviewed_by', 'reviewed_at')}<br>
 Approuvé par : {who('approved_by', 'approved_at')}<br>
-État de la relecture : {_esc(review.get('state') or 'non renseigné')}</p>{note}
+État de la relecture : {_esc(state)}</p>{note}
 <h2>Constats ({len(report['findings'])})</h2>
 <table><tr><th>Position</th><th>Gravité</th><th>Catégorie</th><th>Règle</th><th>Passage</th>
 <th>Message</th><th>Décision</th><th>Motif</th><th>Par</th></tr>
 {''.join(rows)}</table>
 <h2>Textes exportés</h2>{''.join(nets)}
-<h2>Texte approuvé</h2><pre>{_esc(post['text'])}</pre>
+<h2>{'Texte approuvé' if approved else 'Texte exporté sans relecture'}</h2>
+<pre>{_esc(post['text'])}</pre>
 </body></html>"""
 
 
-def _gui_app():
+def painting_app():
     """A Q(Gui)Application for painting: the running one, else an offscreen QGuiApplication.
 
-    The editor already runs a QApplication, which is reused. A process that creates widgets later
-    (a test session) must create its QApplication before the first PDF export.
+    The editor already runs a QApplication, which is reused. Otherwise (``tact export``) one is
+    made on the offscreen platform through its ``-platform`` argument: the process environment is
+    left as the caller set it. The application is kept (:data:`_APP`) for the process's life, as
+    Qt needs; a process that creates widgets later (a test session) must create its QApplication
+    before the first PDF export.
     """
+    global _APP
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(["tact-export", "-platform", "offscreen"])
+    _APP = app
     return app
 
 
@@ -146,8 +164,7 @@ def pdf_title(report: dict) -> str:
 
 def write_pdf(path: Path, report: dict) -> None:
     """The report as a PDF (A4), through QTextDocument + QPdfWriter."""
-    global _APP
-    _APP = _gui_app()
+    painting_app()
     # A temporary name write_atomic's sweep recognises, so a kill mid-write leaves no lasting copy.
     sweep_stale_temps(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

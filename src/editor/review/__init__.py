@@ -22,7 +22,10 @@ API for the GUI (``editor.ui`` calls only this; no call raises on a bad, busy or
         ov.comments                    #   [CommentStatus(comment, anchor)], anchor.start/end (code
                                        #   points) and anchor.state exact|fuzzy|orphaned;
                                        #   comment.replies, .resolved, .finding
-        ov.signatures                  #   approvals of the current text (name, role, at, meaning)
+        ov.signatures                  #   approvals of the current text (name, role, at, meaning,
+                                       #   override: why approved with comments still open)
+        ov.people                      #   who wrote / reviewed / approved this very text
+        ov.open_comments               #   unresolved comments (they block a two-person approval)
         ov.last_transition             #   who/when/why of the last move (Transition)
         ov.allowed_actions             #   e.g. ["submit", "withdraw"]; labels: model.ACTION_LABELS
         ov.error, ov.problems          #   unusable file (French) / broken hash chain [(entry, msg)]
@@ -33,10 +36,21 @@ API for the GUI (``editor.ui`` calls only this; no call raises on a bad, busy or
     s.accept(text, finding, kind, reason, by, role)   # kind in model.REASON_KINDS, reason required
     s.send_back(text, finding, comment, by, role)     # also creates an anchored comment
     s.withdraw_decision(text, finding_id, by, role, comment)
+    # one problem, one decision: an item's findings (editor.review.items) in one journal step
+    s.accept_item(text, findings, kind, reason, by, role)
+    s.send_back_item(text, findings, comment, by, role)   # one comment on the item's passage
+    s.withdraw_item_decisions(text, finding_ids, by, role, comment)
     s.submit / s.request_changes / s.withdraw / s.mark_exported(text, by, role, comment)
-    s.approve(text, findings, by, role, mode)         # refused with the open errors in details;
-                                                      # pair mode: see editor.review.session
-    s.note_edit(text, by, role)        # call after saving: records that an approved text changed
+    s.approve(text, findings, by, role, mode, override="")  # refused with the open errors in
+                                       # details; pair mode: the version must have been seen by
+                                       # someone else, open comments need ``override`` (a reason);
+                                       # Outcome.reason names the refusal (unseen-version,
+                                       # open-comments, open-errors…): see editor.review.session
+    s.note_saved(text, by, role)       # call after saving: an approved text that changed goes
+                                       # back to « à relire »; under review, records who wrote
+                                       # this version (s.note_edit: the first part only)
+    s.approved_for_export(text)        # True only for the approved (or exported) text itself
+    s.people(text)                     # VersionPeople: authors, reviewers, approvers of the text
     s.add_comment(text, start, end, body, by, role) -> Outcome(value=comment id)
     s.reply(cid, body, by, role) / s.resolve(cid, by, role) / s.reopen(cid, by, role)
     s.history() -> [Version(number, action, state, by, role, at, sha256, text)]
@@ -49,6 +63,8 @@ API for the GUI (``editor.ui`` calls only this; no call raises on a bad, busy or
                                      MODES, MODE_LABELS, typo)
     from editor.review.report import false_positives, render, write_report  # « faux positif »
     from editor.review.queue import review_queue, post_states              # posts « à relire »
+    from editor.review.people import version_people, who                   # per text version
+    from editor.review.items import group_items, item_statuses, item_counts  # one per problem
 
 Offsets (``start``/``end``) are code points into the post's text, like ``Finding.start/end``.
 Re-anchoring comments costs about a millisecond each when the passage moved and was edited:

@@ -5,6 +5,11 @@ broken history for ``verify``, a side with damaged lines for ``merge``), with th
 or file problem (unknown finding id, unreadable post, corrupt review file). Output for humans is
 in French; problems go to stderr as ``path: message``.
 
+``status`` lists problems (items, :mod:`editor.review.items`): each passage once with its group id,
+then its findings (rule, message, id). ``accept``, ``send-back`` and ``revoke`` take ``--group ID``
+(the decision covers every finding of that problem, written in one step) or ``--finding ID`` (one
+finding, for scripts).
+
 ``verify`` checks the journal on its own (damaged lines, edited, moved or removed entries) and
 against the heads recorded by the workspace's exports (``.tact/exports.jsonl``): a truncated or
 rewritten journal fails. ``merge BASE OURS THEIRS`` is git's merge driver
@@ -41,17 +46,25 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         p.add_argument("--role", metavar="ROLE")
 
     post("status", "état, signalements ouverts, décisions, commentaires", True)
-    a = post("accept", "accepter un signalement avec une justification", True)
-    a.add_argument("--finding", required=True, metavar="ID")
+    def target(p):
+        g = p.add_mutually_exclusive_group(required=True)
+        g.add_argument("--group", metavar="ID",
+                       help="un problème (groupe, voir tact review status) : la décision couvre "
+                            "tous ses signalements")
+        g.add_argument("--finding", metavar="ID", help="un seul signalement")
+
+    a = post("accept", "accepter un problème ou un signalement avec une justification", True)
+    target(a)
     a.add_argument("--reason", required=True, metavar="TEXT")
     a.add_argument("--kind", choices=REASON_KINDS, default="autre")
     who(a)
-    b = post("send-back", "renvoyer un signalement à l'auteur avec un commentaire", True)
-    b.add_argument("--finding", required=True, metavar="ID")
+    b = post("send-back", "renvoyer un problème ou un signalement à l'auteur avec un commentaire",
+             True)
+    target(b)
     b.add_argument("--comment", required=True, metavar="TEXT")
     who(b)
-    w = post("revoke", "retirer la décision prise sur un signalement")
-    w.add_argument("--finding", required=True, metavar="ID")
+    w = post("revoke", "retirer la décision prise sur un problème ou un signalement", True)
+    target(w)
     w.add_argument("--comment", default="", metavar="TEXT")
     who(w)
     c = post("comment", "commenter un passage")
@@ -73,6 +86,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         x.add_argument("--comment", default="", metavar="TEXT")
         if name == "approve":
             x.add_argument("--mode", choices=MODES, help="solo ou pair (par défaut : le profil)")
+            x.add_argument("--override", default="", metavar="MOTIF",
+                           help="approuver malgré des commentaires ouverts (mode deux "
+                                "personnes) : pourquoi, noté dans l'historique")
         who(x)
     h = post("history", "versions soumises, relues, approuvées ; différences")
     h.add_argument("--diff", nargs=2, type=int, metavar=("A", "B"))
@@ -159,6 +175,19 @@ def _find(findings, ident: str):
     return cands[0] if len(cands) == 1 else None
 
 
+def _find_group(findings, ident: str) -> list | None:
+    """The findings of the group ``ident`` (a whole id, or an unambiguous prefix of 4+ chars)."""
+    from editor.review.items import group_key
+
+    groups: dict[str, list] = {}
+    for f in findings:
+        groups.setdefault(group_key(f), []).append(f)
+    if ident in groups:
+        return groups[ident]
+    cands = [k for k in groups if len(ident) >= 4 and k.startswith(ident)]
+    return groups[cands[0]] if len(cands) == 1 else None
+
+
 def _finish(path, outcome) -> int:
     if outcome.ok:
         _out(outcome.message)
@@ -219,23 +248,43 @@ def run(args) -> int:
     s = _session(args.path)
     if s.error:
         return 2
-    if action in ("accept", "send-back"):
+    if action == "revoke" and args.finding:
+        return _finish(args.path, s.withdraw_decision(text, args.finding, by, role, args.comment))
+    if action in ("accept", "send-back", "revoke"):
         findings = _findings(args, text)
         if findings is None:
             return 2
-        f = _find(findings, args.finding)
-        if f is None:
-            _err(args.path, f"aucun signalement actuel n'a l'identifiant « {args.finding} » "
-                            f"(voir tact review status)")
-            return 2
+        if args.group:
+            group = _find_group(findings, args.group)
+            if group is None:
+                _err(args.path, f"aucun problème actuel n'a l'identifiant « {args.group} » "
+                                f"(voir tact review status)")
+                return 2
+        else:
+            f = _find(findings, args.finding)
+            if f is None:
+                _err(args.path, f"aucun signalement actuel n'a l'identifiant « {args.finding} » "
+                                f"(voir tact review status)")
+                return 2
+        if action == "revoke":
+            return _finish(args.path, s.withdraw_item_decisions(text, [f.id for f in group], by,
+                                                                role, args.comment))
         if action == "accept":
             if not args.reason.strip():
                 _err(args.path, "une justification écrite (--reason) est obligatoire")
                 return 2
+            if args.group:
+                # a decision already in force on one of them stays as it was
+                st = s.overview(text, group)
+                todo = [x.finding for x in st.findings if x.status != "accepted"] or group
+                return _finish(args.path, s.accept_item(text, todo, args.kind, args.reason, by,
+                                                        role))
             return _finish(args.path, s.accept(text, f, args.kind, args.reason, by, role))
+        if args.group:
+            st = s.overview(text, group)
+            todo = [x.finding for x in st.findings if x.status == "open"] or group
+            return _finish(args.path, s.send_back_item(text, todo, args.comment, by, role))
         return _finish(args.path, s.send_back(text, f, args.comment, by, role))
-    if action == "revoke":
-        return _finish(args.path, s.withdraw_decision(text, args.finding, by, role, args.comment))
     if action == "comment":
         return _comment(args, s, text, by, role)
     if action in ("reply", "resolve", "reopen"):
@@ -257,7 +306,7 @@ def run(args) -> int:
         if mode is None:
             profile, _ = load_profile()
             mode = profile.mode if profile else PAIR
-        return _finish(args.path, s.approve(text, findings, by, role, mode))
+        return _finish(args.path, s.approve(text, findings, by, role, mode, args.override))
     method = {"submit": s.submit, "request-changes": s.request_changes, "withdraw": s.withdraw,
               "export": s.mark_exported}[action]
     return _finish(args.path, method(text, by, role, args.comment))
@@ -320,23 +369,41 @@ def _status(args, text: str) -> int:
     for sig in ov.signatures:
         _out(f"Signature : {_who(sig.by, sig.role)}, le {format_time(sig.at)} — "
              f"« {sig.meaning} »")
-    opened = ov.open_findings
-    _out(f"Signalements ouverts : {len(opened)} (dont {len(ov.blocking)} erreur(s) bloquante(s))")
-    for fs in opened:
-        f = fs.finding
-        tag = ""
-        if fs.status == "sent-back":
-            tag = f" — renvoyé à l'auteur par {fs.decision.by} : {fs.decision.reason}"
-        _out(f"  {f.line}:{f.column} {SEVERITY_FR.get(f.severity, f.severity)} {f.rule} "
-             f"« {f.text} » [{f.id}]{tag}")
-    accepted = [fs for fs in ov.findings if fs.status == "accepted"]
+        if sig.override:
+            _out(f"  approuvé malgré {len(sig.overridden)} commentaire(s) ouvert(s) : "
+                 f"« {sig.override} »")
+    people = ov.people
+    if people is not None and (people.reviewers or people.approvers):
+        from editor.review.people import who
+
+        if people.reviewers:
+            _out("Cette version relue par : "
+                 + ", ".join(who(n, r) for n, r in people.reviewers))
+        if people.approvers:
+            _out("Cette version approuvée par : "
+                 + ", ".join(who(n, r) for n, r in people.approvers))
+    from editor.review.items import item_statuses
+
+    items = item_statuses(ov.findings, text)
+    opened = [x for x in items if x.status != "accepted"]
+    blocking = [x for x in opened if any(s.status != "accepted" and s.finding.severity == "error"
+                                         for s in x.statuses)]
+    _out(f"Signalements ouverts : {len(opened)} (dont {len(blocking)} erreur(s) bloquante(s))")
+    for x in opened:
+        it, tag = x.item, ""
+        if x.status == "sent-back":
+            d = x.decision
+            tag = f" — renvoyé à l'auteur par {d.by} : {d.reason}"
+        elif x.accepted:
+            tag = f" — {len(x.accepted)} signalement(s) sur {len(x.statuses)} déjà accepté(s)"
+        _item_lines(it, x.statuses, tag)
+    accepted = [x for x in items if x.status == "accepted"]
     if accepted:
         _out(f"Signalements acceptés : {len(accepted)}")
-        for fs in accepted:
-            f, d = fs.finding, fs.decision
-            _out(f"  {f.line}:{f.column} {SEVERITY_FR.get(f.severity, f.severity)} {f.rule} "
-                 f"« {f.text} » [{f.id}] — {REASON_LABELS.get(d.kind, d.kind)} : {d.reason} "
-                 f"({_who(d.by, d.role)}, le {format_time(d.at)})")
+        for x in accepted:
+            d = x.decision
+            _item_lines(x.item, x.statuses, f" — {REASON_LABELS.get(d.kind, d.kind)} : {d.reason} "
+                                            f"({_who(d.by, d.role)}, le {format_time(d.at)})")
     if ov.lapsed:
         _out(f"Décisions caduques (passage modifié, signalement disparu) : {len(ov.lapsed)}")
         for ds in ov.lapsed:
@@ -367,6 +434,23 @@ def _status(args, text: str) -> int:
         n, msg = ov.problems[0]
         _err(s.path, f"historique rompu à l'entrée {n} : {msg} (tact review verify)")
     return 2 if ov.error else 0
+
+
+def _item_lines(it, statuses, tag: str) -> None:
+    """One problem: its passage once, [its group id], then one line per finding (rule, message,
+    [finding id]) — a decision on the group covers them all."""
+    from editor.review.items import short_passage
+
+    from editor.review.model import typo
+
+    f = it.first
+    # the passage is quoted as written (typo() would put a space before its « ! » or « : »)
+    print(f"  {f.line}:{f.column} {SEVERITY_FR.get(it.severity, it.severity)} "
+          f"«{NB}{short_passage(it.passage)}{NB}» [{it.group}]{typo(tag)}")
+    for s in statuses:
+        g = s.finding
+        mark = " (accepté)" if s.status == "accepted" and len(statuses) > 1 else ""
+        _out(f"      - {g.rule} : {g.message} [{g.id}]{mark}")
 
 
 def _verify(args) -> int:

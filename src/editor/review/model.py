@@ -36,10 +36,13 @@ ACTION_LABELS = {
     "withdraw": "remis en brouillon",
     "edited": "modifié après approbation",
     "sign": "approbation signée (en attente d'une seconde approbation)",
+    "saved": "modifié et enregistré pendant la relecture",
 }
 
-# What an approval means, recorded with every signature (an electronic sign-off states its meaning).
+# What an approval means, recorded with every signature (an electronic sign-off states its meaning):
+# the author's (who submitted or wrote a version of the post), or a reviewer's.
 APPROVAL_MEANING = "j'approuve ce texte en tant qu'auteur"
+REVIEW_MEANING = "j'ai relu ce texte et j'en approuve la publication"
 
 # Reasons for accepting a finding without changing the text. A free-text explanation is mandatory.
 FALSE_POSITIVE = "faux-positif"
@@ -51,7 +54,9 @@ REASON_LABELS = {
     "autre": "autre",
 }
 
-# Review modes: in two-person mode whoever accepted a finding cannot be the only approver.
+# Review modes. Two-person mode: a version is approved only once someone other than the approver
+# has seen that very text; whoever accepted a finding cannot be the only approver; open comments
+# block the approval unless overridden with a reason (see editor.review.session).
 SOLO, PAIR = "solo", "pair"
 MODES = (SOLO, PAIR)
 MODE_LABELS = {SOLO: "une personne", PAIR: "deux personnes"}
@@ -75,8 +80,11 @@ class ReviewError(Exception):
 
 
 class Refused(Exception):
-    """The action is not permitted now; ``args[0]`` explains why in French, ``details`` lists items."""
+    """The action is not permitted now; ``args[0]`` explains why in French, ``details`` lists items,
+    ``kind`` names the reason for callers (``open-errors``, ``unseen-version``, ``open-comments``…).
+    """
 
-    def __init__(self, message: str, details: list[str] | None = None) -> None:
+    def __init__(self, message: str, details: list[str] | None = None, kind: str = "") -> None:
         super().__init__(message)
         self.details = details or []
+        self.kind = kind

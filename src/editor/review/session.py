@@ -14,9 +14,20 @@ Rules enforced here:
 - decisions are keyed by the finding's stable id; a decision whose id is absent from the current
   findings has **lapsed** (shown, not deleted); the finding is open again;
 - approval needs every ``error`` finding accepted by a valid decision (send-back does not count);
-  in two-person mode (``pair``) every accepted finding needs a signature by someone other than the
-  person who accepted it: the first signature is recorded (``sign``) and the post stays « à relire »
-  until that condition holds; ``solo`` mode approves at once.
+  ``solo`` mode then approves at once. Two-person mode (``pair``) also needs, for the very text
+  approved (its digest, see :mod:`editor.review.people`):
+
+  * someone other than the approver has acted on that version: the person who submitted or saved
+    it cannot approve it before the other person has reviewed it (refused); a version nobody else
+    has seen yet, whose author is unknown (edited outside the editor), gets the approver's
+    signature (``sign``) and waits for a second approval;
+  * no open comment, unless the approver gives a reason to approve anyway (``override``,
+    recorded with the signature: who, when, why, which comments);
+  * every accepted finding signed by someone other than the person who accepted it: otherwise
+    the first signature is recorded (``sign``) and the post stays « à relire ».
+
+Decisions, comments and saves record the digest of the text they were made on, so that the
+report names who reviewed and who approved the version exported.
 """
 from __future__ import annotations
 
@@ -29,9 +40,12 @@ from typing import Callable
 
 from editor.review import journal as jr
 from editor.review.anchor import Anchor, TextQuote, locate, make_quote
-from editor.review.model import (ACTION_LABELS, APPROVAL_MEANING, APPROVED, DRAFT, EXPORTED,
-                                 MODES, PAIR, REASON_KINDS, REASON_LABELS, REVIEW, SOLO,
-                                 STATE_LABELS, TRANSITIONS, Refused, ReviewError, allowed_actions)
+from editor.review.model import (ACTION_LABELS, APPROVAL_MEANING, APPROVED, CHANGES, DRAFT,
+                                 EXPORTED, MODES, PAIR, REASON_KINDS, REASON_LABELS, REVIEW,
+                                 REVIEW_MEANING, SOLO, STATE_LABELS, TRANSITIONS, Refused,
+                                 ReviewError, allowed_actions)
+from editor.review.people import (VersionPeople, participants, same_person, version_people,
+                                  who)
 from editor.review.state import (Comment, Decision, ReviewState, Signature, Transition, Version,
                                  replay)
 
@@ -43,6 +57,7 @@ class Outcome:
     message: str                 # French, for the user
     details: list[str] = field(default_factory=list)
     value: object = None         # e.g. the id of a new comment
+    reason: str = ""             # why it was refused: open-errors, unseen-version, open-comments…
 
 
 @dataclass
@@ -76,6 +91,11 @@ class Overview:
     last_transition: Transition | None
     error: str | None = None     # review file unusable (French); decisions ignored
     problems: list[tuple[int, str]] = field(default_factory=list)   # broken hash chain
+    people: VersionPeople | None = None   # who wrote, reviewed, approved the current text
+
+    @property
+    def open_comments(self) -> list[CommentStatus]:
+        return [c for c in self.comments if not c.comment.resolved]
 
     @property
     def state_label(self) -> str:
@@ -98,10 +118,6 @@ class Overview:
         return allowed_actions(self.state)
 
 
-def same_person(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
 def format_time(iso: str) -> str:
     """``2026-11-28T15:40:43Z`` → ``28/11/2026 à 16:40`` (local time)."""
     try:
@@ -109,6 +125,20 @@ def format_time(iso: str) -> str:
             "%d/%m/%Y à %H:%M")
     except ValueError:
         return iso or "?"
+
+
+def _passage(text: str, findings: list) -> str:
+    """The passage an item covers, on one line (shortened when long)."""
+    from editor.review.items import short_passage
+
+    start, end = min(f.start for f in findings), max(f.end for f in findings)
+    passage = text[start:end] if end <= len(text) else findings[0].text
+    return short_passage(passage, 60)
+
+
+def _covered(findings: list) -> str:
+    n = len(findings)
+    return f" ({n} signalements couverts)" if n > 1 else ""
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> str:
@@ -173,7 +203,19 @@ class ReviewSession:
         eff = _effective(st, text)
         sigs = [s for s in st.signatures if s.text_sha256 == digest] if eff != DRAFT else []
         return Overview(st.state, eff, eff != st.state, statuses, decisions, comments, sigs,
-                        st.last_transition, self.error, self.verify() if not self.error else [])
+                        st.last_transition, self.error, self.verify() if not self.error else [],
+                        version_people(st, digest))
+
+    def approved_for_export(self, text: str) -> bool:
+        """Is ``text`` exactly the approved (or already exported) text? False when the review
+        file cannot be trusted (unusable, or its history does not verify)."""
+        if self.error or self.verify():
+            return False
+        return _effective(self.state, text) in (APPROVED, EXPORTED)
+
+    def people(self, text: str) -> VersionPeople:
+        """Who submitted, saved, reviewed and approved this very text."""
+        return version_people(self.state, jr.text_digest(text))
 
     def apply_waivers(self, findings: list) -> int:
         """Mark findings accepted by a still-valid decision ``waived``; return how many.
@@ -213,10 +255,33 @@ class ReviewSession:
             return _auto_edit(st, text, by, role)
         return self._write(build, "État à jour.")
 
+    def note_saved(self, text: str, by: str, role: str = "") -> Outcome:
+        """After ``by`` saved ``text``: an approved text that changed goes back to « à relire »
+        (:meth:`note_edit`), and a text under review (« à relire », « modifications
+        demandées ») records who wrote this version (``saved``), once per person and version:
+        in two-person mode that person cannot approve it alone."""
+        def build(st: ReviewState) -> list[dict]:
+            out = _auto_edit(st, text, by, role)
+            state = _effective(st, text)
+            if not by.strip() or state not in (REVIEW, CHANGES):
+                return out
+            digest = jr.text_digest(text)
+            if any(s.sha256 == digest and s.kind in ("saved", "submit") and same_person(s.by, by)
+                   for s in st.seen):
+                return out
+            return out + [{"type": "saved", "action": "saved", "by": by, "role": role,
+                           "at": jr.now(), "text_sha256": digest,
+                           **_text_field(st, text, digest)}]
+        return self._write(build, "État à jour.")
+
     def approve(self, text: str, findings: list, by: str, role: str = "",
-                mode: str = PAIR) -> Outcome:
+                mode: str = PAIR, override: str = "") -> Outcome:
+        """Approve ``text`` (see the module's rules). ``override``: in two-person mode, why the
+        approval may go ahead with comments still open (recorded with the signature)."""
         if mode not in MODES:
             return Outcome(False, 1, f"mode de relecture inconnu « {mode} »")
+        if not by.strip():
+            return Outcome(False, 1, "Le nom de la personne qui approuve est obligatoire.")
         result = {"message": ""}
 
         def build(st: ReviewState) -> list[dict]:
@@ -224,35 +289,46 @@ class ReviewSession:
             state = _effective(st, text)
             if state != REVIEW:
                 raise Refused(f"Approbation impossible : la publication est « {STATE_LABELS[state]} » "
-                              f"(seul un texte « à relire » peut être approuvé).")
+                              f"(seul un texte « à relire » peut être approuvé).", kind="state")
             open_errors = [f for f in findings if f.severity == "error"
                            and not _accepted(st, f)]
             if open_errors:
-                raise Refused(f"Approbation refusée : {len(open_errors)} erreur(s) ni corrigée(s) "
-                              f"ni acceptée(s).", [_describe(f) for f in open_errors])
+                from editor.review.items import group_items
+
+                problems = group_items(open_errors, text)     # one line per problem
+                raise Refused(f"Approbation refusée : {len(problems)} problème(s) ni corrigé(s) "
+                              f"ni accepté(s).", [_describe_item(it) for it in problems],
+                              kind="open-errors")
             digest = jr.text_digest(text)
             signers = [s.by for s in st.signatures if s.text_sha256 == digest]
             if any(same_person(s, by) for s in signers):
                 raise Refused(f"{by} a déjà signé l'approbation de ce texte ; une autre personne "
-                              f"doit approuver.")
+                              f"doit approuver.", kind="signed")
             signers.append(by)
-            current = {f.id for f in findings}
-            missing = []
-            if mode == PAIR:
-                for d in st.decisions.values():
-                    if d.action == "accept" and d.finding in current and \
-                            not any(not same_person(s, d.by) for s in signers):
-                        missing.append(d)
-            base = {"by": by, "role": role, "at": jr.now(), "meaning": APPROVAL_MEANING,
+            wrote = any(x.kind in ("submit", "saved") and same_person(x.by, by) for x in st.seen)
+            base = {"by": by, "role": role, "at": jr.now(),
+                    "meaning": APPROVAL_MEANING if wrote or mode == SOLO else REVIEW_MEANING,
                     "mode": mode, "text_sha256": digest, **_text_field(st, text, digest)}
-            if missing:
-                who = sorted({d.by for d in missing})
-                result["message"] = (f"Signature de {by} enregistrée. Une seconde approbation par une "
-                                     f"autre personne que {', '.join(who)} est nécessaire "
-                                     f"(mode deux personnes : qui a accepté un signalement ne peut "
-                                     f"pas être le seul approbateur).")
+            waiting = ""
+            if mode == PAIR:
+                vp = version_people(st, digest)
+                _unseen(st, vp, by)
+                opened = [c for c in st.comments.values() if not c.resolved]
+                if opened and not override.strip():
+                    raise Refused(f"Approbation refusée : {len(opened)} commentaire(s) ouvert(s). "
+                                  f"Résolvez-les, ou approuvez en écrivant pourquoi ils peuvent "
+                                  f"rester ouverts (noté dans l'historique).",
+                                  [_describe_comment(c) for c in opened], kind="open-comments")
+                if opened:
+                    base.update(override=override.strip(), overridden=[c.id for c in opened])
+                waiting = _second_approval(st, vp, findings, signers, by)
+            if waiting:
+                result["message"] = waiting
                 return out + [{"type": "sign", "action": "sign", **base}]
             result["message"] = f"Publication approuvée par {by}."
+            if base.get("override"):
+                result["message"] += (f" Commentaire(s) ouvert(s) laissé(s) ouvert(s), motif noté "
+                                      f"dans l'historique : « {base['override']} ».")
             return out + [{"type": "transition", "action": "approve", "from": REVIEW,
                            "to": APPROVED, "comment": "", **base}]
         res = self._write(build, "")
@@ -270,7 +346,7 @@ class ReviewSession:
                                      "signalement.")
         if not by.strip():
             return Outcome(False, 1, "Le nom de la personne qui décide est obligatoire.")
-        return self._decide(text, finding, "accept", kind, reason.strip(), by, role,
+        return self._decide(text, [finding], "accept", kind, reason.strip(), by, role,
                             f"Signalement {finding.rule} « {finding.text} » accepté "
                             f"({REASON_LABELS[kind]}) par {by}.")
 
@@ -278,8 +354,56 @@ class ReviewSession:
         """Send ``finding`` back to the author with a comment (also an anchored comment)."""
         if not comment.strip():
             return Outcome(False, 1, "Un commentaire est obligatoire pour renvoyer un signalement.")
-        return self._decide(text, finding, "send-back", "", comment.strip(), by, role,
+        return self._decide(text, [finding], "send-back", "", comment.strip(), by, role,
                             f"Signalement {finding.rule} « {finding.text} » renvoyé à l'auteur.")
+
+    # One problem, one decision: the findings of an item (editor.review.items) are decided
+    # together, one decision per finding id, written in one step of the journal.
+    def accept_item(self, text: str, findings: list, kind: str, reason: str, by: str,
+                    role: str = "") -> Outcome:
+        """Accept every finding of ``findings`` (an item's) with one reason kind and free text."""
+        if not findings:
+            return Outcome(False, 1, "Aucun signalement à accepter.")
+        if kind not in REASON_KINDS:
+            return Outcome(False, 1, f"motif inconnu « {kind} » (attendu : {', '.join(REASON_KINDS)})")
+        if not reason.strip():
+            return Outcome(False, 1, "Une justification écrite est obligatoire pour accepter un "
+                                     "signalement.")
+        if not by.strip():
+            return Outcome(False, 1, "Le nom de la personne qui décide est obligatoire.")
+        return self._decide(text, findings, "accept", kind, reason.strip(), by, role,
+                            f"« {_passage(text, findings)} » accepté ({REASON_LABELS[kind]}) par "
+                            f"{by}{_covered(findings)}.")
+
+    def send_back_item(self, text: str, findings: list, comment: str, by: str,
+                       role: str = "") -> Outcome:
+        """Send an item back to the author: one decision per finding, one anchored comment on
+        the item's passage."""
+        if not findings:
+            return Outcome(False, 1, "Aucun signalement à renvoyer.")
+        if not comment.strip():
+            return Outcome(False, 1, "Un commentaire est obligatoire pour renvoyer un signalement.")
+        if not by.strip():
+            return Outcome(False, 1, "Le nom de la personne qui décide est obligatoire.")
+        return self._decide(text, findings, "send-back", "", comment.strip(), by, role,
+                            f"« {_passage(text, findings)} » renvoyé à l'auteur"
+                            f"{_covered(findings)}.")
+
+    def withdraw_item_decisions(self, text: str, finding_ids: list[str], by: str,
+                                role: str = "", comment: str = "") -> Outcome:
+        """Withdraw the decisions in force on the findings of an item (in one step)."""
+        def build(st: ReviewState) -> list[dict]:
+            _no_decision_after_approval(st, text)
+            ds = [st.decisions[i] for i in dict.fromkeys(finding_ids)
+                  if i in st.decisions and st.decisions[i].action != "withdraw"]
+            if not ds:
+                raise Refused("Aucune décision sur ce signalement.")
+            at = jr.now()
+            return _auto_edit(st, text, by, role) + [{
+                "type": "decision", "action": "withdraw", "finding": d.finding, "rule": d.rule,
+                "category": d.category, "severity": d.severity, "passage": d.passage, "kind": "",
+                "reason": comment.strip(), "by": by, "role": role, "at": at} for d in ds]
+        return self._write(build, "Décision retirée : le signalement est de nouveau ouvert.")
 
     def withdraw_decision(self, text: str, finding_id: str, by: str, role: str = "",
                           comment: str = "") -> Outcome:
@@ -307,6 +431,7 @@ class ReviewSession:
             return _auto_edit(st, text, by, role) + [{
                 "type": "comment", "id": cid, "quote": q.to_json(), "start": start, "end": end,
                 "text": body.strip(), "by": by, "role": role, "at": jr.now(),
+                "text_sha256": jr.text_digest(text),
                 **({"finding": finding_id} if finding_id else {})}]
         res = self._write(build, "Commentaire ajouté.")
         res.value = cid if res.ok else None
@@ -339,21 +464,27 @@ class ReviewSession:
             return [e]
         return self._write(build, done)
 
-    def _decide(self, text: str, finding, action: str, kind: str, reason: str, by: str,
+    def _decide(self, text: str, findings: list, action: str, kind: str, reason: str, by: str,
                 role: str, done: str) -> Outcome:
+        """One decision per finding of ``findings`` (an item's), written in one step; a
+        send-back also anchors one comment on the whole passage."""
         def build(st: ReviewState) -> list[dict]:
             _no_decision_after_approval(st, text)
             at = jr.now()
+            digest = jr.text_digest(text)
             out = _auto_edit(st, text, by, role) + [{
-                "type": "decision", "action": action, "finding": finding.id, "rule": finding.rule,
-                "category": finding.category, "severity": finding.severity,
-                "passage": finding.text, "context": _context(text, finding.start, finding.end),
-                "kind": kind, "reason": reason, "by": by, "role": role, "at": at}]
+                "type": "decision", "action": action, "finding": f.id, "rule": f.rule,
+                "category": f.category, "severity": f.severity,
+                "passage": f.text, "context": _context(text, f.start, f.end),
+                "kind": kind, "reason": reason, "by": by, "role": role, "at": at,
+                "text_sha256": digest} for f in findings]
             if action == "send-back":
-                q = make_quote(text, finding.start, finding.end)
+                start, end = min(f.start for f in findings), max(f.end for f in findings)
+                q = make_quote(text, start, end)
                 out.append({"type": "comment", "id": uuid.uuid4().hex[:12], "quote": q.to_json(),
-                            "start": finding.start, "end": finding.end, "text": reason, "by": by,
-                            "role": role, "at": at, "finding": finding.id})
+                            "start": start, "end": end, "text": reason, "by": by,
+                            "role": role, "at": at, "finding": findings[0].id,
+                            "text_sha256": digest})
             return out
         return self._write(build, done)
 
@@ -382,7 +513,7 @@ class ReviewSession:
             entries = jr.append(self.path, lambda entries: build(replay(entries)))
         except Refused as exc:
             self.reload()
-            return Outcome(False, 1, str(exc), exc.details)
+            return Outcome(False, 1, str(exc), exc.details, reason=exc.kind)
         except ReviewError as exc:
             self.reload()
             return Outcome(False, 2, str(exc))
@@ -441,8 +572,52 @@ def _waive(st: ReviewState, findings: list) -> int:
     return n
 
 
-def _describe(f) -> str:
-    return f"ligne {f.line}, colonne {f.column} : {f.rule} « {f.text} » [{f.id}]"
+def _describe_item(it) -> str:
+    """A problem in plain words: the passage once, then its reasons."""
+    from editor.review.items import short_passage
+
+    return f"« {short_passage(it.passage, 60)} » — " + " ; ".join(
+        r.rstrip(" .") for r in it.reasons) + "."
+
+
+def _describe_comment(c: Comment) -> str:
+    quote = c.quote.exact if len(c.quote.exact) <= 50 else c.quote.exact[:49] + "…"
+    return f"« {quote} » — {c.by} : {c.text}"
+
+
+def _unseen(st: ReviewState, vp: VersionPeople, by: str) -> None:
+    """Two-person mode: refuse when ``by`` wrote this version and nobody else has seen it."""
+    if vp.others(by) or not vp.is_author(by):
+        return
+    names = [who(n, r) for n, r in participants(st) if not same_person(n, by)]
+    if names:
+        head = (f"Approbation refusée : {', '.join(names)} n'a pas encore relu cette version du "
+                f"texte." if len(names) == 1 else
+                f"Approbation refusée : ni {' ni '.join(names)} n'ont relu cette version du texte.")
+    else:
+        head = "Approbation refusée : personne d'autre n'a encore relu cette version du texte."
+    raise Refused(head, ["En mode deux personnes, vous avez soumis ou modifié cette version : une "
+                         "autre personne doit la relire (puis l'approuver, ou vous laisser "
+                         "l'approuver) avant sa publication."], kind="unseen-version")
+
+
+def _second_approval(st: ReviewState, vp: VersionPeople, findings: list, signers: list[str],
+                     by: str) -> str:
+    """Two-person mode: why the approval of ``by`` is only a first signature ("" when final)."""
+    if not vp.others(by):
+        return (f"Signature de {by} enregistrée. Personne d'autre n'a encore agi sur cette "
+                f"version du texte : une seconde approbation par une autre personne est "
+                f"nécessaire (mode deux personnes).")
+    current = {f.id for f in findings}
+    missing = [d for d in st.decisions.values()
+               if d.action == "accept" and d.finding in current
+               and not any(not same_person(s, d.by) for s in signers)]
+    if missing:
+        names = sorted({d.by for d in missing})
+        return (f"Signature de {by} enregistrée. Une seconde approbation par une autre personne "
+                f"que {', '.join(names)} est nécessaire (mode deux personnes : qui a accepté un "
+                f"signalement ne peut pas être le seul approbateur).")
+    return ""
 
 
 def unified_diff(va: Version, vb: Version, context: int = 3) -> str:

@@ -1,4 +1,5 @@
-"""Replaying the journal: the recorded workflow state, decisions, comments, versions, signatures.
+"""Replaying the journal: the recorded workflow state, decisions, comments, versions, signatures,
+and who acted on which version of the text (:class:`Seen`).
 
 Pure functions over the list of journal entries (see :mod:`editor.review.journal`); unknown entry
 types (``merge``, ``repair``, and whatever a newer Tact adds) are ignored. The entries are replayed
@@ -30,10 +31,10 @@ class Transition:
 
 @dataclass
 class Version:
-    """A version of the text that was submitted, reviewed, signed or approved."""
+    """A version of the text that was submitted, saved in review, signed or approved."""
     number: int           # 1-based among versions
     entry: int            # journal entry number
-    action: str           # submit, request-changes, approve, sign, export, edited, withdraw
+    action: str           # submit, request-changes, approve, sign, export, edited, withdraw, saved
     state: str            # state after the action
     by: str
     role: str
@@ -58,6 +59,7 @@ class Decision:
     role: str
     at: str
     context: str = ""     # the passage with some text around it, for reports
+    text_sha256: str = ""  # the version of the text decided on ("" in journals before 2026-12)
 
 
 @dataclass
@@ -79,6 +81,7 @@ class Comment:
     role: str
     at: str
     finding: str = ""     # set when the comment sends a finding back to the author
+    text_sha256: str = ""  # the version of the text commented on
     replies: list[Reply] = field(default_factory=list)
     resolved: bool = False
     resolved_by: str = ""
@@ -94,6 +97,20 @@ class Signature:
     meaning: str
     text_sha256: str
     mode: str
+    override: str = ""    # why the signer approved with comments still open (two-person mode)
+    overridden: list[str] = field(default_factory=list)   # ids of those comments
+
+
+@dataclass
+class Seen:
+    """Someone acted on one version of the text (its digest): submitted, saved, decided on a
+    finding, commented, signed, approved, asked for changes… (``kind``: the action)."""
+    n: int
+    kind: str
+    by: str
+    role: str
+    at: str
+    sha256: str
 
 
 @dataclass
@@ -106,6 +123,7 @@ class ReviewState:
     comments: dict[str, Comment] = field(default_factory=dict)
     signatures: list[Signature] = field(default_factory=list)       # current review round
     approved_sha256: str | None = None                              # text approved / exported
+    seen: list[Seen] = field(default_factory=list)                  # who acted on which version
 
     @property
     def last_transition(self) -> Transition | None:
@@ -124,16 +142,26 @@ def _i(e: dict, key: str) -> int:
     return v if isinstance(v, int) and not isinstance(v, bool) else 0
 
 
+def _list(e: dict, key: str) -> list[str]:
+    v = e.get(key)
+    return [x for x in v if isinstance(x, str)] if isinstance(v, list) else []
+
+
 def replay(entries: list[dict]) -> ReviewState:
     st = ReviewState()
     texts: dict[str, str] = {}
     for n, e in enumerate(ordered(entries), 1):
         t = e.get("type")
-        if t in ("transition", "sign"):
-            sha = _s(e, "text_sha256")
+        sha = _s(e, "text_sha256")
+        if sha and t in ("transition", "sign", "saved", "decision", "comment"):
+            kind = _s(e, "action") if t in ("transition", "decision") else t
+            st.seen.append(Seen(n, kind or t, _s(e, "by"), _s(e, "role"), _s(e, "at"), sha))
+        if t in ("transition", "sign", "saved"):
             if isinstance(e.get("text"), str):
                 texts[sha] = e["text"]
-            if t == "transition":
+            if t == "saved":
+                state_after = st.state
+            elif t == "transition":
                 to = _s(e, "to")
                 if to not in STATES:
                     continue
@@ -149,16 +177,17 @@ def replay(entries: list[dict]) -> ReviewState:
                 state_after = to
             else:
                 state_after = st.state
-            if t == "sign" or _s(e, "action") == "approve":
+            if t == "sign" or (t == "transition" and _s(e, "action") == "approve"):
                 st.signatures.append(Signature(n, _s(e, "by"), _s(e, "role"), _s(e, "at"),
-                                               _s(e, "meaning"), sha, _s(e, "mode")))
+                                               _s(e, "meaning"), sha, _s(e, "mode"),
+                                               _s(e, "override"), _list(e, "overridden")))
             st.versions.append(Version(len(st.versions) + 1, n, _s(e, "action") or t, state_after,
                                        _s(e, "by"), _s(e, "role"), _s(e, "at"), sha,
                                        texts.get(sha, "")))
         elif t == "decision":
             d = Decision(n, _s(e, "finding"), _s(e, "action"), _s(e, "rule"), _s(e, "category"),
                          _s(e, "severity"), _s(e, "passage"), _s(e, "kind"), _s(e, "reason"),
-                         _s(e, "by"), _s(e, "role"), _s(e, "at"), _s(e, "context"))
+                         _s(e, "by"), _s(e, "role"), _s(e, "at"), _s(e, "context"), sha)
             if d.finding:
                 st.decision_log.append(d)
                 st.decisions[d.finding] = d
@@ -167,7 +196,7 @@ def replay(entries: list[dict]) -> ReviewState:
             if cid:
                 st.comments[cid] = Comment(cid, TextQuote.from_json(e.get("quote")), _i(e, "start"),
                                            _i(e, "end"), _s(e, "text"), _s(e, "by"), _s(e, "role"),
-                                           _s(e, "at"), _s(e, "finding"))
+                                           _s(e, "at"), _s(e, "finding"), sha)
         elif t in ("reply", "resolve", "reopen"):
             c = st.comments.get(_s(e, "comment"))
             if c is None:

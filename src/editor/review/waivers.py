@@ -1,7 +1,6 @@
 """Waivers for ``tact check``: findings accepted by a still-valid review decision.
 
-``check_paths`` imports this only when a post has a review file, so a post without one costs a
-single ``stat``.
+:func:`waive_accepted` costs a single ``stat`` for a post without a review file.
 """
 from __future__ import annotations
 
@@ -29,3 +28,14 @@ def apply_waivers(journal: Path, findings: list) -> list[str]:
                            f"are ignored (run 'tact review verify' for details)"]
     _waive(replay(j.entries), findings)
     return warnings
+
+
+def waive_accepted(post: Path, findings) -> list[tuple[str, str]]:
+    """Findings accepted in the post's review file become ``waived``; return ``(journal path,
+    warning)`` pairs (English, for stderr)."""
+    from editor.review import journal_path
+
+    journal = journal_path(post)
+    if not journal.is_file():
+        return []
+    return [(str(journal), w) for w in apply_waivers(journal, findings)]

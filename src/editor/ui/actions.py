@@ -7,8 +7,6 @@ from PySide6.QtGui import QAction, QKeySequence
 SK = QKeySequence.StandardKey
 
 
-
-
 def build_actions(w) -> dict[str, QAction]:
     """Actions bound to the window's slots; ``w`` is the MainWindow."""
     e = w.editor
@@ -38,7 +36,24 @@ def build_actions(w) -> dict[str, QAction]:
         ("zoom_in", QCoreApplication.translate("actions", "Zoom &avant"), SK.ZoomIn, lambda: w.zoom(1)),
         ("zoom_out", QCoreApplication.translate("actions", "Zoom a&rrière"), SK.ZoomOut, lambda: w.zoom(-1)),
         ("zoom_reset", QCoreApplication.translate("actions", "Taille &normale"), "Ctrl+0", lambda: w.zoom(0)),
-        ("toggle_preview", QCoreApplication.translate("actions", "&Aperçu"), "F8", w.toggle_preview),
+        # F8 walks through the findings (next problem), as in other editors: the preview moves
+        ("toggle_preview", QCoreApplication.translate("actions", "&Aperçu"), "Ctrl+Shift+P", w.toggle_preview),
+        ("show_image_outlines", QCoreApplication.translate(
+            "actions", "Montrer ce que Tact a vu dans les &images"), "Ctrl+Shift+I",
+         lambda: w.show_image_outlines(w.actions["show_image_outlines"].isChecked())),
+        # The review, from the keyboard (Ctrl+Alt: free on AZERTY, whose AltGr+A/R/S/P type nothing)
+        ("next_finding", QCoreApplication.translate("actions", "Signalement &suivant"), "F8",
+         lambda: w.step_finding(True)),
+        ("previous_finding", QCoreApplication.translate("actions", "Signalement &précédent"), "Shift+F8",
+         lambda: w.step_finding(False)),
+        ("accept_finding", QCoreApplication.translate("actions", "&Accepter le signalement…"), "Ctrl+Alt+A",
+         w.accept_current),
+        ("send_back_finding", QCoreApplication.translate("actions", "&Renvoyer à l’auteur…"), "Ctrl+Alt+R",
+         w.send_back_current),
+        ("submit", QCoreApplication.translate("actions", "&Soumettre à relecture"), "Ctrl+Alt+S",
+         lambda: w.review_panel.submit()),
+        ("approve", QCoreApplication.translate("actions", "A&pprouver"), "Ctrl+Alt+P",
+         lambda: w.review_panel.approve()),
         ("open_log", QCoreApplication.translate("actions", "Ouvrir le &journal des événements"), None, w.open_log),
         ("about", QCoreApplication.translate("actions", "À &propos de Tact"), None, w.about),
     ]
@@ -54,6 +69,10 @@ def build_actions(w) -> dict[str, QAction]:
         actions[name] = a
     actions["toggle_preview"].setCheckable(True)
     actions["toggle_preview"].setChecked(True)
+    actions["show_image_outlines"].setCheckable(True)
+    actions["show_image_outlines"].setToolTip(QCoreApplication.translate(
+        "actions", "Entoure dans l’aperçu les panneaux d’un montage, les visages et le texte que "
+                   "l’analyse des images a repérés."))
     actions["undo"].setEnabled(False)
     actions["redo"].setEnabled(False)
     e.undoAvailable.connect(actions["undo"].setEnabled)
@@ -84,12 +103,18 @@ def build_menus(w, a: dict[str, QAction]) -> None:
               "find_next", "find_previous", None, "check_now"):
         edit.addSeparator() if n is None else edit.addAction(a[n])
     view = mb.addMenu(QCoreApplication.translate("actions", "&Affichage"))
-    for n in ("zoom_in", "zoom_out", "zoom_reset", None, "toggle_preview"):
+    for n in ("zoom_in", "zoom_out", "zoom_reset", None, "toggle_preview", "show_image_outlines"):
         view.addSeparator() if n is None else view.addAction(a[n])
     view.addAction(w.workspace_dock.toggleViewAction())
     view.addAction(w.findings_dock.toggleViewAction())
     view.addAction(w.review_dock.toggleViewAction())
     view.addAction(w.network_dock.toggleViewAction())
+    review = mb.addMenu(QCoreApplication.translate("actions", "&Relecture"))
+    review.setObjectName("reviewMenu")
+    w.review_menu = review
+    for n in ("next_finding", "previous_finding", None, "accept_finding", "send_back_finding",
+              None, "submit", "approve"):
+        review.addSeparator() if n is None else review.addAction(a[n])
     help_menu = mb.addMenu(QCoreApplication.translate("actions", "&Aide"))
     w.help_menu = help_menu
     help_menu.addAction(a["open_log"])

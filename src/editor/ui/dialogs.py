@@ -125,14 +125,15 @@ class FindBar(QWidget):
 class RuleDialog(QDialog):
     """What a rule forbids, why (legal reference) and examples."""
 
-    def __init__(self, finding, rule=None, parent=None) -> None:
+    def __init__(self, finding, rule=None, parent=None, more=()) -> None:
+        """``more``: further ``(finding, rule)`` of the same problem, explained after it."""
         super().__init__(parent)
         self.setObjectName("ruleDialog")
         self.setWindowTitle(self.tr("Expliquer la règle"))
         self.resize(560, 440)
         view = QTextBrowser()
         view.setOpenLinks(False)
-        view.setHtml(rule_html(finding, rule, self.tr))
+        view.setHtml("<hr>".join(rule_html(f, r, self.tr) for f, r in [(finding, rule), *more]))
         self.view = view
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -143,26 +144,51 @@ class RuleDialog(QDialog):
 
 
 def rule_html(finding, rule, tr=None) -> str:
+    """The explanation of ``finding``'s rule: a pack rule (:class:`editor.compliance.rules.Rule`)
+    or an image rule (:class:`editor.compliance.images.ImageRule`), and for a finding about an
+    image's content the text Tact recognised in it."""
     e = html.escape
     t_basis = QCoreApplication.translate("RuleDialog", "Fondement :")
-    t_sugg = QCoreApplication.translate("RuleDialog", "Suggestion :")
+    t_sugg = QCoreApplication.translate("RuleDialog", "Conseil\u00a0:")
+    t_repl = QCoreApplication.translate("RuleDialog", "Remplacement proposé\u00a0:")
+    t_delete = QCoreApplication.translate("RuleDialog", "supprimer le passage")
     t_flag = QCoreApplication.translate("RuleDialog", "Exemples signalés :")
     t_ok = QCoreApplication.translate("RuleDialog", "Exemples acceptés :")
+    t_seen = QCoreApplication.translate("RuleDialog", "Texte reconnu dans l’image\u00a0:")
     head = f"{labels.severity(finding.severity)} · {labels.category(finding.category)}"
     parts = [f"<h3>{e(rule.message if rule else finding.message)}</h3>",
-             f"<p><b>{e(head)}</b> — <code>{e(finding.rule)}</code></p>"]
+             f"<p><b>{e(head)}</b></p>"]
+    if rule is not None and rule.message != finding.message:
+        parts.append(f"<p>{e(finding.message)}</p>")    # what was found here (a count, words)
     if rule is not None and rule.explanation:
         parts.append(f"<p>{e(rule.explanation)}</p>")
+    why = finding.extra.get("explanation") if getattr(finding, "extra", None) else None
+    if why:         # the second opinion's nearest labelled examples
+        parts.append(f"<p>{e(why)}</p>")
     ref = rule.reference if rule is not None else finding.reference
     if ref:
         parts.append(f"<p><b>{e(t_basis)}</b> {e(ref)}</p>")
     sugg = rule.suggestion if rule is not None else finding.suggestion
-    if sugg:
+    if sugg:        # advice: read, never inserted in the text
         parts.append(f"<p><b>{e(t_sugg)}</b> {e(sugg)}</p>")
-    if rule is not None and rule.flag_examples:
+    image = finding.extra.get("image") if getattr(finding, "extra", None) else None
+    seen = (image or {}).get("text") if isinstance(image, dict) else None
+    if seen and seen.strip():       # what the image analysis read in the picture
+        parts.append(f"<p><b>{e(t_seen)}</b></p><blockquote>"
+                     + "<br>".join(e(line) for line in seen.splitlines() if line.strip())
+                     + "</blockquote>")
+    repl = getattr(finding, "replacement", None)
+    if repl is None and rule is not None:
+        repl = getattr(rule, "replacement", None)
+    if repl is not None:    # a declared drop-in (« Remplacer par » in the editor's menu)
+        shown = f"«\u00a0{repl}\u00a0»" if repl else t_delete
+        parts.append(f"<p><b>{e(t_repl)}</b> {e(shown)}</p>")
+    flagged = getattr(rule, "flag_examples", None) or []
+    accepted = getattr(rule, "ok_examples", None) or []
+    if flagged:
         parts.append(f"<p><b>{e(t_flag)}</b></p><ul>"
-                     + "".join(f"<li>✗ {e(x.text)}</li>" for x in rule.flag_examples) + "</ul>")
-    if rule is not None and rule.ok_examples:
+                     + "".join(f"<li>✗ {e(x.text)}</li>" for x in flagged) + "</ul>")
+    if accepted:
         parts.append(f"<p><b>{e(t_ok)}</b></p><ul>"
-                     + "".join(f"<li>✓ {e(x.text)}</li>" for x in rule.ok_examples) + "</ul>")
+                     + "".join(f"<li>✓ {e(x.text)}</li>" for x in accepted) + "</ul>")
     return "".join(parts)

@@ -7,6 +7,7 @@ text until the next check replaces them.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass
 
@@ -14,10 +15,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
+from editor.review.items import group_key
 from editor.ui import labels
 from editor.ui.highlighter import MarkdownHighlighter
 from editor.ui.offsets import Utf16Map
 
+log = logging.getLogger(__name__)
 
 @dataclass
 class Mark:
@@ -47,6 +50,7 @@ class PostEditor(QPlainTextEdit):
     explainRequested = Signal(object)      # finding
     addWordRequested = Signal(str)
     suggestionApplied = Signal(object, str)
+    decisionRequested = Signal(str, object)   # "accept" | "send_back", a finding of the problem
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -175,16 +179,52 @@ class PostEditor(QPlainTextEdit):
         self.centerCursor()
         self.setFocus()
 
-    def apply_suggestion(self, mark: Mark, replacement: str) -> None:
-        c = QTextCursor(mark.cursor)
-        if not c.hasSelection():
+    def select_marks(self, marks) -> None:
+        """Select the passage the ``marks`` of one item cover together (one problem)."""
+        marks = list(marks)
+        if not marks:
             return
+        if len(marks) == 1:
+            self.select_mark(marks[0])
+            return
+        c = QTextCursor(self.document())
+        c.setPosition(min(m.start for m in marks))
+        c.setPosition(max(m.end for m in marks), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+        self.centerCursor()
+        self.setFocus()
+
+    def apply_suggestion(self, mark: Mark, replacement: str) -> bool:
+        """Put ``replacement`` in place of ``mark``'s passage, as one undoable edit.
+
+        Only what :func:`replacements` offers for the finding is ever inserted (a spelling
+        suggestion, or the drop-in its rule declares): a rule's advice never is. Nothing happens
+        when the passage changed since the check. An empty replacement deletes the passage with
+        one space beside it, so that no double space is left.
+        """
+        f = mark.finding
+        if replacement not in replacements(f):
+            log.warning("refused to insert %r for %s: not a declared replacement", replacement,
+                        f.rule)
+            return False
+        c = QTextCursor(mark.cursor)
+        if not c.hasSelection() or c.selectedText().replace("\u2029", "\n") != f.text:
+            return False
+        start, end = c.selectionStart(), c.selectionEnd()
+        if replacement == "":
+            start, end = _deletion_span(self.document(), start, end)
+        c.setPosition(start)
+        c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         c.beginEditBlock()
-        c.insertText(replacement)
+        if replacement:
+            c.insertText(replacement)
+        else:
+            c.removeSelectedText()
         c.endEditBlock()
         self.marks = [m for m in self.marks if m is not mark]
         self._paint_marks()
-        self.suggestionApplied.emit(mark.finding, replacement)
+        self.suggestionApplied.emit(f, replacement)
+        return True
 
     # -- tooltips and context menu -------------------------------------------------------------------
     def event(self, e) -> bool:
@@ -200,7 +240,13 @@ class PostEditor(QPlainTextEdit):
         return super().event(e)
 
     def build_context_menu(self, pos) -> QMenu:
+        """The standard menu, preceded for each finding under the pointer by: « Remplacer par
+        « … » » (spelling suggestions, or the rule's declared drop-in; « Supprimer « … » » when
+        it is empty), the rule's advice as a greyed line (never inserted), and « Expliquer la
+        règle » or « Ajouter au dictionnaire »; then, once per problem (item), « Accepter… » and
+        « Renvoyer à l’auteur… » (:attr:`decisionRequested`), as on its card."""
         menu = self.createStandardContextMenu(pos)
+        menu.setToolTipsVisible(True)
         c = self.cursorForPosition(pos)
         marks = self.marks_at(c.position())
         if not marks:
@@ -209,22 +255,45 @@ class PostEditor(QPlainTextEdit):
         added = []
         for m in marks:
             f = m.finding
-            choices = list(f.extra.get("suggestions") or []) if f.category == "spelling" else []
-            if not choices and f.suggestion:
-                choices = [f.suggestion]
-            for s in choices[:5]:
-                short = s if len(s) <= 60 else s[:57] + "…"
-                a = menu.addAction(self.tr("Remplacer par « {s} »").format(s=short))
+            for s in replacements(f):
+                if s:
+                    a = menu.addAction(self.tr("Remplacer par «\u00a0{s}\u00a0»").format(
+                        s=_short(s)))
+                else:
+                    a = menu.addAction(self.tr("Supprimer «\u00a0{s}\u00a0»").format(
+                        s=_short(f.text)))
+                a.setObjectName("replaceAction")
                 a.triggered.connect(lambda _=False, m=m, s=s: self.apply_suggestion(m, s))
                 added.append(a)
             if f.category == "spelling":
                 a = menu.addAction(self.tr("Ajouter au dictionnaire"))
                 a.triggered.connect(lambda _=False, w=f.text: self.addWordRequested.emit(w))
                 added.append(a)
-            else:
-                a = menu.addAction(self.tr("Expliquer la règle"))
-                a.triggered.connect(lambda _=False, f=f: self.explainRequested.emit(f))
+                continue
+            if f.suggestion:
+                # Advice (« Les honoraires sont indiqués… ») is read, not inserted.
+                a = menu.addAction(self.tr("Conseil\u00a0: {s}").format(s=_short(f.suggestion)))
+                a.setObjectName("adviceAction")
+                a.setToolTip(f.suggestion)
+                a.setEnabled(False)
                 added.append(a)
+            a = menu.addAction(self.tr("Expliquer la règle"))
+            a.triggered.connect(lambda _=False, f=f: self.explainRequested.emit(f))
+            added.append(a)
+        # One decision per problem: the findings under the pointer, by item (group).
+        groups = list(dict.fromkeys(group_key(m.finding) for m in marks
+                                    if m.finding.category != "spelling"))
+        for g in groups:
+            f = next(m.finding for m in marks if group_key(m.finding) == g)
+            which = "" if len(groups) == 1 else f" («\u00a0{_short(f.text)}\u00a0»)"
+            a = menu.addAction(self.tr("Accepter…") + which)
+            a.setObjectName("acceptAction")
+            a.triggered.connect(lambda _=False, f=f: self.decisionRequested.emit("accept", f))
+            added.append(a)
+            a = menu.addAction(self.tr("Renvoyer à l’auteur…") + which)
+            a.setObjectName("sendBackAction")
+            a.triggered.connect(lambda _=False, f=f: self.decisionRequested.emit("send_back", f))
+            added.append(a)
         for a in added:
             menu.removeAction(a)
         if first is not None:
@@ -240,6 +309,41 @@ class PostEditor(QPlainTextEdit):
         menu.deleteLater()
 
 
+MENU_CHARS = 60     # longest replacement or advice quoted in a menu entry
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MENU_CHARS else text[:MENU_CHARS - 1] + "…"
+
+
+def replacements(finding) -> list[str]:
+    """What « Remplacer par » may put in place of ``finding``'s passage: the spelling
+    suggestions of an unknown word (at most 5), or the drop-in its rule declares (``""``:
+    delete). A rule's ``suggestion`` is advice and is never among them."""
+    if finding.category == "spelling":
+        sugg = finding.extra.get("suggestions") or ([finding.suggestion] if finding.suggestion
+                                                   else [])
+        return [s for s in sugg if s][:5]
+    r = getattr(finding, "replacement", None)
+    return [] if r is None else [r]
+
+
+_SPACES = (" ", "\t")
+_CLOSERS = ".,;:!?)]}»…\u00a0\u202f\u2029"
+
+
+def _deletion_span(doc, start: int, end: int) -> tuple[int, int]:
+    """Widen a deletion by one space so that « le N°1 de » → « le de », « le N°1. » → « le. »."""
+    before = doc.characterAt(start - 1) if start > 0 else "\u2029"
+    after = doc.characterAt(end) if end < doc.characterCount() - 1 else "\u2029"
+    if after in _SPACES and (before in _SPACES or before == "\u2029"):
+        return start, end + 1
+    if before in _SPACES and after in _CLOSERS:
+        return start - 1, end
+    return start, end
+
+
 def tooltip_html(findings) -> str:
     parts = []
     for f in findings:
@@ -252,9 +356,20 @@ def tooltip_html(findings) -> str:
                 "PostEditor", "Accepté lors de la relecture (motif enregistré).")) + "</i>")
         if f.reference:
             p.append(f"<i>{html.escape(f.reference)}</i>")
-        sugg = f.extra.get("suggestions") if f.category == "spelling" else None
-        s = ", ".join(sugg[:5]) if sugg else f.suggestion
-        if s:
-            p.append(QCoreApplication.translate("PostEditor", "Suggestion : {s}").format(s=html.escape(s)))
+        if f.category == "spelling":
+            sugg = replacements(f)
+            if sugg:
+                p.append(QCoreApplication.translate("PostEditor", "Suggestions\u00a0: {s}").format(
+                    s=html.escape(", ".join(sugg))))
+        else:
+            if f.suggestion:
+                p.append(QCoreApplication.translate("PostEditor", "Conseil\u00a0: {s}").format(
+                    s=html.escape(f.suggestion)))
+            r = getattr(f, "replacement", None)
+            if r is not None:
+                p.append(html.escape(QCoreApplication.translate(
+                    "PostEditor", "Remplacement proposé\u00a0: «\u00a0{s}\u00a0»").format(s=r)
+                    if r else QCoreApplication.translate(
+                        "PostEditor", "Remplacement proposé\u00a0: supprimer le passage")))
         parts.append("<br>".join(p))
     return "<qt>" + "<hr>".join(parts) + "</qt>"

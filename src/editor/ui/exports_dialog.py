@@ -30,8 +30,10 @@ def diff_ops_html(ops) -> str:
 
 def record_label(rec: dict) -> str:
     nets = ", ".join(rec.get("networks", {}) or {})
+    review = rec.get("review") if isinstance(rec.get("review"), dict) else {}
+    unreviewed = " — sans relecture" if review.get("exported_without_review") else ""
     return f"{format_time(rec.get('time', ''))} — {KIND_LABELS.get(rec.get('kind'), rec.get('kind'))}" \
-           f" ({nets})"
+           f" ({nets}){unreviewed}"
 
 
 class ExportsDialog(QDialog):
@@ -68,9 +70,6 @@ class ExportsDialog(QDialog):
         self.network_combo.currentIndexChanged.connect(self.show_diff)
         if not self.records:
             self.info.setText(self.tr("Cette publication n'a encore été ni exportée ni copiée."))
-        else:
-            self.info.setText(self.tr("Barré en rouge\u00a0: dans le texte approuvé seulement\u00a0; "
-                                      "en vert\u00a0: ajouté pour le réseau."))
         self._record_changed()
 
     def _record_changed(self, *_a) -> None:
@@ -78,8 +77,17 @@ class ExportsDialog(QDialog):
         self.network_combo.clear()
         i = self.record_combo.currentIndex()
         if 0 <= i < len(self.records):
-            for n in self.records[i].get("networks", {}) or {}:
+            rec = self.records[i]
+            for n in rec.get("networks", {}) or {}:
                 self.network_combo.addItem(n, n)
+            review = rec.get("review") if isinstance(rec.get("review"), dict) else {}
+            if review.get("approved"):
+                self.info.setText(self.tr("Barré en rouge\u00a0: dans le texte approuvé "
+                                          "seulement\u00a0; en vert\u00a0: ajouté pour le réseau."))
+            else:       # an unreviewed export, or a copy: never call its text « approuvé »
+                self.info.setText(self.tr("Barré en rouge\u00a0: dans le texte de la publication "
+                                          "seulement\u00a0; en vert\u00a0: ajouté pour le "
+                                          "réseau."))
         self.network_combo.blockSignals(False)
         self.show_diff()
 

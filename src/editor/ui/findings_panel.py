@@ -1,35 +1,62 @@
-"""The findings panel: every finding in document order, grouped or filtered by severity and
-category, with counts. Clicking one selects its passage in the editor."""
+"""The findings list, the window's only one: a card per problem (an item: the findings on one
+passage, see :mod:`editor.review.items`) with the passage once, its reasons in plain words, the
+review decision and what can be done (Expliquer · Remplacer when the rule declares a drop-in ·
+Accepter… · Renvoyer… · Retirer la décision; for a misspelling Remplacer · Ajouter au
+dictionnaire). The same actions are in the card's right-click menu. Cards are in document order,
+grouped or filtered by severity and category, with counts. Clicking a card selects its passage in
+the editor; F8 / Maj+F8 walk through them (:meth:`FindingsPanel.step`).
+
+The panel only asks: :attr:`FindingsPanel.actionRequested` carries ``(action, item)`` to the
+window, which explains, replaces or records the decision (through the review panel).
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from editor.compliance.findings import SEVERITY_ORDER
+from editor.review.items import Item, group_items, item_counts
 from editor.ui import labels
+from editor.ui.editor_widget import replacements
+from editor.ui.finding_cards import CARD_ROLE, Card, CardDelegate
+from editor.ui.item_rows import item_color, item_label, item_tooltip, quoted, summary
+from editor.ui.review_panel import decision_label
 from editor.ui.richtext import plain_tooltip
 
 GROUP_NONE, GROUP_SEVERITY, GROUP_CATEGORY = 0, 1, 2
-MARK_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1       # index in ``problems`` (-1: a heading)
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2        # the item's group id
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 class FindingsPanel(QWidget):
-    markActivated = Signal(object)    # Mark
+    itemActivated = Signal(object)        # list[Mark]: the marks of one item, in document order
+    actionRequested = Signal(str, object)  # action key, Item
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("findingsPanel")
         self.marks = []
-        self._index: dict[int, int] = {}
+        self.problems: list[Item] = []          # items, in document order
+        self._marks_of: dict[str, list] = {}    # item group -> its marks
+        self._index: dict[str, int] = {}        # item group -> its place in ``problems``
+        self.statuses: dict = {}                # item group -> ItemStatus (review)
+        self._shown: tuple | None = None        # what the list shows (see _rebuild)
+        self._cards: dict[str, Card] = {}
+        self.can_decide = False                 # the review accepts decisions now
         self.summary = QLabel()
         self.summary.setObjectName("findingsSummary")
         self.summary.setWordWrap(True)
         self.group = QComboBox()
         self.group.addItems([self.tr("Ordre du texte"), self.tr("Par gravité"),
                              self.tr("Par catégorie")])
-        self.group.setCurrentIndex(GROUP_SEVERITY)
+        self.group.setCurrentIndex(GROUP_NONE)
         self.severity_filter = QComboBox()
         self.severity_filter.addItem(self.tr("Toutes gravités"), "")
         for s in ("error", "warning", "info"):
@@ -38,10 +65,20 @@ class FindingsPanel(QWidget):
         self.category_filter.addItem(self.tr("Toutes catégories"), "")
         self.tree = QTreeWidget()
         self.tree.setObjectName("findingsTree")
-        self.tree.setHeaderLabels([self.tr("Signalement"), self.tr("Ligne")])
-        self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setColumnWidth(0, 330)
+        self.tree.setColumnCount(2)             # 0: the card, 1: its decision (for tests, a11y)
+        self.tree.setColumnHidden(1, True)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(8)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setVerticalScrollMode(QTreeWidget.ScrollMode.ScrollPerPixel)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.delegate = CardDelegate(self.tree, KEY_ROLE)
+        self.tree.setItemDelegateForColumn(0, self.delegate)
+        self.delegate.actionClicked.connect(self._link_clicked)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         top = QHBoxLayout()
@@ -57,100 +94,284 @@ class FindingsPanel(QWidget):
             combo.currentIndexChanged.connect(self._rebuild)
 
     # -- data -------------------------------------------------------------------------------------
-    def set_marks(self, marks) -> None:
+    def set_marks(self, marks, text: str | None = None) -> None:
+        """Show the findings of ``marks``; ``text`` is the text they were found in (it gives
+        each item's passage)."""
         self.marks = list(marks)
-        self._index = {id(m): i for i, m in enumerate(self.marks)}
-        cats = sorted({m.finding.category for m in self.marks}, key=labels.category)
+        by_finding = {id(m.finding): m for m in self.marks}
+        self.problems = group_items([m.finding for m in self.marks], text)
+        self._index = {it.group: i for i, it in enumerate(self.problems)}
+        self._marks_of = {it.group: [by_finding[id(f)] for f in it.findings]
+                          for it in self.problems}
+        per_cat: dict[str, int] = {}
+        for it in self.problems:
+            for c in it.categories:
+                per_cat[c] = per_cat.get(c, 0) + 1
         current = self.category_filter.currentData()
         self.category_filter.blockSignals(True)
         self.category_filter.clear()
         self.category_filter.addItem(self.tr("Toutes catégories"), "")
-        for c in cats:
-            n = sum(1 for m in self.marks if m.finding.category == c)
-            self.category_filter.addItem(f"{labels.category(c)} ({n})", c)
+        for c in sorted(per_cat, key=labels.category):
+            self.category_filter.addItem(f"{labels.category(c)} ({per_cat[c]})", c)
         i = self.category_filter.findData(current)
         self.category_filter.setCurrentIndex(max(i, 0))
         self.category_filter.blockSignals(False)
         self._rebuild()
 
-    def counts(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0}
-        for m in self.marks:
-            out[m.finding.severity] = out.get(m.finding.severity, 0) + 1
-        return out
+    def set_review(self, statuses: dict, can_decide: bool) -> None:
+        """The review's view of each item (group -> ItemStatus) and whether decisions may be
+        taken now; shown by the next :meth:`set_marks` or :meth:`refresh`."""
+        self.statuses, self.can_decide = statuses, can_decide
 
-    def visible_marks(self):
+    def set_decidable(self, can_decide: bool) -> None:
+        """Decisions became possible or impossible (a workflow step, an approval): the cards'
+        links follow at once."""
+        if can_decide != self.can_decide:
+            self.can_decide = can_decide
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the cards whose decision or links changed (nothing when none did)."""
+        if self.marks:
+            self._rebuild()
+
+    def counts(self) -> dict[str, int]:
+        """Open problems by severity (spelling and accepted ones apart), as the status bar."""
+        return item_counts([m.finding for m in self.marks]).by_severity()
+
+    def marks_of(self, item: Item) -> list:
+        return self._marks_of.get(item.group, [])
+
+    def visible_items(self) -> list[Item]:
         sev = self.severity_filter.currentData()
         cat = self.category_filter.currentData()
-        return [m for m in self.marks if (not sev or m.finding.severity == sev)
-                and (not cat or m.finding.category == cat)]
+        return [it for it in self.problems if (not sev or it.severity == sev)
+                and (not cat or cat in it.categories)]
+
+    def visible_marks(self):
+        return [m for it in self.visible_items() for m in self.marks_of(it)]
+
+    # -- what a card offers ----------------------------------------------------------------------
+    def replacements_of(self, item: Item) -> list[tuple[object, str]]:
+        """``(mark, text)`` for each drop-in of the item's open findings (spelling suggestions,
+        a rule's declared replacement): what « Remplacer » may put in the text."""
+        out, seen = [], set()
+        for m in self.marks_of(item):
+            if getattr(m.finding, "waived", False):
+                continue
+            for r in replacements(m.finding):
+                if (m.start, m.end, r) not in seen:
+                    seen.add((m.start, m.end, r))
+                    out.append((m, r))
+        return out
+
+    def actions_of(self, item: Item) -> list[tuple[str, str]]:
+        """``(key, label)`` of what can be done with ``item`` now, in the card's order."""
+        out = []
+        repl = self.replacements_of(item)
+        if repl:
+            if len(repl) > 1:
+                label = self.tr("Remplacer…")
+            elif repl[0][1]:
+                label = self.tr("Remplacer par «\u00a0{s}\u00a0»").format(s=_short(repl[0][1]))
+            else:
+                label = self.tr("Supprimer «\u00a0{s}\u00a0»").format(
+                    s=_short(repl[0][0].finding.text))
+        if item.spelling:
+            if repl:
+                out.append(("replace", label))
+            out.append(("add_word", self.tr("Ajouter au dictionnaire")))
+            return out
+        out.append(("explain", self.tr("Expliquer")))
+        if repl:
+            out.append(("replace", label))
+        x = self.statuses.get(item.group)
+        if self.can_decide and x is not None:
+            if x.status != "accepted":
+                out.append(("accept", self.tr("Accepter…")))
+            if x.status == "open":
+                out.append(("send_back", self.tr("Renvoyer…")))
+            if x.decided:
+                out.append(("withdraw", self.tr("Retirer la décision")))
+        return out
+
+    def _card(self, item: Item) -> Card:
+        reasons = []
+        for message, fs in item.reason_findings():
+            if item.spelling:
+                color = labels.SPELLING_COLOR
+            elif all(getattr(f, "waived", False) for f in fs):
+                color = labels.ACCEPTED_COLOR
+            else:
+                worst = min((f.severity for f in fs), key=lambda s: SEVERITY_ORDER.get(s, 9))
+                color = labels.SEVERITY_COLORS.get(worst, "#333")
+            reasons.append((message, color))
+        x = self.statuses.get(item.group)
+        decision, dcolor = "", "#666666"
+        if x is not None and (x.status != "open" or x.accepted):
+            decision = decision_label(x)
+            if x.decision is not None and x.decision.reason and x.status != "open":
+                decision += f"\u00a0: «\u00a0{x.decision.reason}\u00a0»"
+            dcolor = labels.ACCEPTED_COLOR if x.status == "accepted" else \
+                "#b35c00" if x.status == "sent-back" else "#666666"
+        elif item.waived and not item.spelling:
+            decision = self.tr("acceptée lors de la relecture")
+            dcolor = labels.ACCEPTED_COLOR
+        return Card(quoted(item, 90), reasons, decision, dcolor, self.actions_of(item),
+                    item_color(item), item.waived and not item.spelling)
 
     # -- view -------------------------------------------------------------------------------------
     def _rebuild(self) -> None:
-        c = self.counts()
         if not self.marks:
             self.summary.setText(self.tr("Aucun signalement."))
         else:
-            self.summary.setText(self.tr("{e} erreur(s) · {w} avertissement(s) · {i} info(s)")
-                                 .format(e=c["error"], w=c["warning"], i=c["info"]))
-            accepted = sum(1 for m in self.marks if getattr(m.finding, "waived", False))
-            if accepted:
-                self.summary.setText(self.summary.text() + self.tr(
-                    " · dont {a} acceptée(s)").format(a=accepted))
-        self.tree.clear()
-        marks = sorted(self.visible_marks(), key=lambda m: m.finding.start)
+            self.summary.setText(summary(item_counts([m.finding for m in self.marks])))
+        shown = self.visible_items()
         mode = self.group.currentIndex()
-        if mode == GROUP_NONE:
-            for m in marks:
-                self.tree.addTopLevelItem(self._item(m))
+        cards = {it.group: self._card(it) for it in shown}
+        # While typing elsewhere the same problems come back at new places: the cards stay.
+        sig = (mode, [(it.group, self._index[it.group], cards[it.group].passage,
+                       tuple(cards[it.group].reasons), cards[it.group].decision,
+                       tuple(cards[it.group].actions), cards[it.group].accent, it.waived)
+                      for it in shown])
+        if sig == self._shown:
             return
-        groups: dict[str, list] = {}
-        for m in marks:
-            key = m.finding.severity if mode == GROUP_SEVERITY else m.finding.category
-            groups.setdefault(key, []).append(m)
-        order = sorted(groups, key=(lambda k: SEVERITY_ORDER.get(k, 9)) if mode == GROUP_SEVERITY
-                       else labels.category)
-        for key in order:
-            name = labels.severity(key, plural=True) if mode == GROUP_SEVERITY else labels.category(key)
-            head = QTreeWidgetItem([f"{name} ({len(groups[key])})", ""])
-            head.setData(0, MARK_ROLE, -1)
-            f = head.font(0)
-            f.setBold(True)
-            head.setFont(0, f)
-            if mode == GROUP_SEVERITY:
-                head.setForeground(0, QBrush(QColor(labels.SEVERITY_COLORS.get(key, "#333"))))
-            self.tree.addTopLevelItem(head)
-            for m in groups[key]:
-                head.addChild(self._item(m))
-            head.setExpanded(True)
+        self._shown = sig
+        current = self.current_item()
+        self._cards = cards
+        self.tree.clear()
+        if mode == GROUP_NONE:
+            self.tree.addTopLevelItems([self._row(it) for it in shown])
+        else:
+            groups: dict[str, list[Item]] = {}
+            for it in shown:
+                key = it.severity if mode == GROUP_SEVERITY else it.category
+                groups.setdefault(key, []).append(it)
+            order = sorted(groups, key=(lambda k: SEVERITY_ORDER.get(k, 9))
+                           if mode == GROUP_SEVERITY else labels.category)
+            for key in order:
+                name = labels.severity(key, plural=True) if mode == GROUP_SEVERITY \
+                    else labels.category(key)
+                head = QTreeWidgetItem([f"{name} ({len(groups[key])})", ""])
+                head.setData(0, ITEM_ROLE, -1)
+                f = head.font(0)
+                f.setBold(True)
+                head.setFont(0, f)
+                head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                if mode == GROUP_SEVERITY:
+                    head.setForeground(0, QBrush(QColor(labels.SEVERITY_COLORS.get(key, "#333"))))
+                self.tree.addTopLevelItem(head)
+                head.addChildren([self._row(it) for it in groups[key]])
+                head.setExpanded(True)
+        if current is not None and current.group in self._index:
+            row = self.row_of(self.problems[self._index[current.group]])
+            if row is not None:
+                self.tree.setCurrentItem(row)
 
-    def _item(self, m) -> QTreeWidgetItem:
-        f = m.finding
-        label = f"« {f.text} » — {f.message}" if f.category != "spelling" else f.message
-        if getattr(f, "waived", False):   # accepted with a reason in the review
-            label = self.tr("✓ acceptée — ") + label
-        it = QTreeWidgetItem([label, str(f.line)])
-        color = labels.SPELLING_COLOR if f.category == "spelling" else \
-            labels.ACCEPTED_COLOR if getattr(f, "waived", False) else \
-            labels.SEVERITY_COLORS.get(f.severity, "#333")
-        it.setForeground(0, QBrush(QColor(color)))
-        it.setToolTip(0, plain_tooltip(f"{labels.severity(f.severity)} · "
-                                       f"{labels.category(f.category)}\n"
-                                       f"{f.message}\n{f.reference or ''}"))
-        it.setData(0, MARK_ROLE, self._index[id(m)])
-        return it
+    def _row(self, item: Item) -> QTreeWidgetItem:
+        x = self.statuses.get(item.group)
+        prefix = self.tr("✓ acceptée — ") if item.waived and not item.spelling else ""
+        row = QTreeWidgetItem([prefix + item_label(item),
+                               decision_label(x) if x is not None else ""])
+        row.setToolTip(0, item_tooltip(item))
+        if x is not None and x.decision is not None and x.status != "open":
+            row.setToolTip(1, plain_tooltip(x.decision.reason))   # typed by a person: text
+        row.setData(0, ITEM_ROLE, self._index[item.group])
+        row.setData(0, KEY_ROLE, item.group)
+        row.setData(0, CARD_ROLE, self._cards.get(item.group) or self._card(item))
+        return row
 
-    def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
-        i = item.data(0, MARK_ROLE)
-        if isinstance(i, int) and 0 <= i < len(self.marks):
-            self.markActivated.emit(self.marks[i])
+    def item_of(self, row: QTreeWidgetItem | None) -> Item | None:
+        i = row.data(0, ITEM_ROLE) if row is not None else None
+        return self.problems[i] if isinstance(i, int) and 0 <= i < len(self.problems) else None
+
+    def current_item(self) -> Item | None:
+        return self.item_of(self.tree.currentItem())
+
+    def row_of(self, item: Item) -> QTreeWidgetItem | None:
+        for row in self.items():
+            if row.data(0, KEY_ROLE) == item.group:
+                return row
+        return None
+
+    def card_of(self, row: QTreeWidgetItem) -> Card | None:
+        return row.data(0, CARD_ROLE)
+
+    def _activated(self, row: QTreeWidgetItem, _col: int = 0) -> None:
+        item = self.item_of(row)
+        if item is not None:
+            self.itemActivated.emit(self.marks_of(item))
+
+    def select_item(self, item: Item, activate: bool = True) -> None:
+        """Make ``item`` the current card (and select its passage when ``activate``)."""
+        row = self.row_of(item)
+        if row is not None:
+            self.tree.setCurrentItem(row)
+            self.tree.scrollToItem(row)
+        if activate:
+            self.itemActivated.emit(self.marks_of(item))
+
+    def select_group(self, group: str) -> None:
+        """Show the card of the item ``group`` as current, without moving the editor."""
+        item = next((it for it in self.problems if it.group == group), None)
+        if item is not None:
+            self.select_item(item, activate=False)
+
+    def step(self, position: int, forward: bool = True) -> Item | None:
+        """The next (or previous) shown item starting after (before) ``position`` (the editor's
+        selection start, UTF-16), wrapping around; selects it. None when no item is shown."""
+        spans = sorted(((min(m.start for m in self.marks_of(it)), it)
+                        for it in self.visible_items() if self.marks_of(it)),
+                       key=lambda p: p[0])
+        if not spans:
+            return None
+        if forward:
+            nxt = next((it for s, it in spans if s > position), spans[0][1])
+        else:
+            nxt = next((it for s, it in reversed(spans) if s < position), spans[-1][1])
+        self.select_item(nxt)
+        return nxt
 
     def items(self) -> list[QTreeWidgetItem]:
+        """The cards' rows, in the order shown (headings left out)."""
         out = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            if isinstance(top.data(0, MARK_ROLE), int):
-                out.append(top)
-            for j in range(top.childCount()):
-                out.append(top.child(j))
-        return out
+            out.append(top)
+            out.extend(top.child(j) for j in range(top.childCount()))
+        return [r for r in out if isinstance(r.data(0, ITEM_ROLE), int)
+                and r.data(0, ITEM_ROLE) >= 0]
+
+    # -- actions ----------------------------------------------------------------------------------
+    def trigger(self, item: Item, key: str) -> None:
+        """Ask the window for ``key`` on ``item`` (the card becomes current first)."""
+        self.select_item(item, activate=False)
+        self.actionRequested.emit(key, item)
+
+    def _link_clicked(self, group: str, key: str) -> None:
+        item = next((it for it in self.problems if it.group == group), None)
+        if item is not None and key in dict(self.actions_of(item)):
+            self.trigger(item, key)
+
+    def link_rect(self, row: QTreeWidgetItem, key: str):
+        """Where the link ``key`` of the card ``row`` is, in the list's viewport (or None)."""
+        card = self.card_of(row)
+        if card is None:
+            return None
+        return self.delegate.link_rect(self.tree.visualItemRect(row), card, key, self.tree.font())
+
+    def context_menu(self, item: Item) -> QMenu:
+        menu = QMenu(self)
+        for key, label in self.actions_of(item):
+            a = menu.addAction(label)
+            a.setObjectName(f"card_{key}")
+            a.triggered.connect(lambda _=False, k=key, it=item: self.trigger(it, k))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.item_of(self.tree.itemAt(pos))
+        if item is None:
+            return
+        menu = self.context_menu(item)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()

@@ -66,6 +66,13 @@ class EngineHolder:
     def loaded(self) -> bool:
         return self._engine is not None
 
+    @property
+    def image_analyser(self):
+        """The engine's image analyser (None before the engine is built, or without one); no
+        lock: the attribute is set once."""
+        eng = self._engine
+        return getattr(eng, "image_analyser", None) if eng is not None else None
+
     def load_speller(self) -> None:
         if self.speller_loaded:
             return

@@ -1,6 +1,10 @@
 """Per-network preview (the post as it will look, « voir plus » fold marked, the network's counter),
 « Copier pour … » (clipboard) and « Exporter… » (the export with its gate).
 
+Nothing leaves the editor unreviewed without a word: in two-person mode only the approved text is
+copied or exported; otherwise (solo mode, or no reviewer profile) a text that is not approved
+leaves only after a confirmation, and its report says « exporté sans relecture ».
+
 Everything comes from :mod:`editor.export.preview` (pure, positions in code points of the converted
 text; the HTML built here needs no UTF-16 conversion because it is built from Python slices).
 """
@@ -16,7 +20,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from editor.review.model import typo
+from editor.review.model import PAIR, STATE_LABELS, typo
+from editor.ui import labels
 from editor.ui.render_guard import breakable
 from editor.ui.workers import JobError, LatestJobRunner
 
@@ -142,6 +147,8 @@ class NetworkPreviewPanel(QWidget):
         self.combo.setObjectName("networkCombo")
         self.counter = QLabel()
         self.counter.setObjectName("networkCounter")
+        self.state = QLabel()           # the post's review state: what may leave, and how
+        self.state.setObjectName("networkState")
         self.view = QTextBrowser()
         self.view.setObjectName("networkView")
         self.info = QLabel()
@@ -155,6 +162,7 @@ class NetworkPreviewPanel(QWidget):
         self.archive_b = QPushButton(self.tr("Exports précédents…"))
         self.archive_b.setObjectName("networkArchive")
         top = QHBoxLayout()
+        top.addWidget(self.state)
         top.addWidget(self.combo, 1)
         top.addWidget(self.counter)
         row = QHBoxLayout()
@@ -180,6 +188,56 @@ class NetworkPreviewPanel(QWidget):
         self.revision = 0
         self.stale_dropped = 0
         self._runner: LatestJobRunner | None = None
+
+    def set_state(self, review_state: str | None) -> None:
+        """Show the post's review state (the window calls this whenever it changes)."""
+        self.state.setText(labels.state_chip(review_state) if review_state else "")
+
+    # -- the review gate -----------------------------------------------------------------------
+    def _release(self, text: str, copy: bool) -> tuple[bool, bool]:
+        """May ``text`` leave the editor now? ``(go, approved)``.
+
+        The approved text always may. In two-person mode nothing else may (refused with a French
+        explanation); otherwise the user confirms an unreviewed copy or export first.
+        """
+        from editor.review.profile import load_profile
+        from editor.review.session import ReviewSession
+
+        w = self.main
+        path = w.session.path
+        approved, state = False, "draft"
+        if path is not None:
+            s = ReviewSession(path, reconcile=False)
+            approved, state = s.approved_for_export(text), s.effective_state(text)
+        if approved:
+            return True, True
+        profile, _ = load_profile()
+        label = STATE_LABELS.get(state, state)
+        if profile is not None and profile.mode == PAIR:
+            title = self.tr("Copie refusée") if copy else self.tr("Export refusé")
+            what = self.tr("copié") if copy else self.tr("exporté")
+            w.prompter.error(title, self.tr(
+                "La publication n’est pas approuvée (état\u00a0: {state}). En mode deux "
+                "personnes, seul le texte approuvé peut être {what}\u00a0: soumettez-la, puis "
+                "faites-la approuver par l’autre personne.").format(state=label, what=what))
+            return False, False
+        if copy:
+            go = w.prompter.confirm(
+                self.tr("Copier sans relecture\u00a0?"),
+                self.tr("Cette publication n’est pas approuvée (état\u00a0: {state}).").format(
+                    state=label),
+                self.tr("Elle n’a pas été relue et approuvée. La copie sera notée dans "
+                        "l’archive des exports."),
+                self.tr("Copier sans relecture"))
+        else:
+            go = w.prompter.confirm(
+                self.tr("Exporter sans relecture\u00a0?"),
+                self.tr("Cette publication n’est pas approuvée (état\u00a0: {state}).").format(
+                    state=label),
+                self.tr("Le rapport de conformité indiquera qu’elle a été exportée sans "
+                        "relecture."),
+                self.tr("Exporter sans relecture"))
+        return go, False
 
     def _load_networks(self) -> None:
         if self._loaded:
@@ -321,6 +379,8 @@ class NetworkPreviewPanel(QWidget):
         if not name:
             return False
         text = self.main.editor.text()
+        if not self._release(text, copy=True)[0]:
+            return False
         self.revision += 1          # a preview still running for an older text is dropped
         revision = self.revision
         truncated = self._truncated()
@@ -366,6 +426,9 @@ class NetworkPreviewPanel(QWidget):
             if not w.save():
                 return None
         path = w.session.path
+        go, approved = self._release(w.editor.text(), copy=False)
+        if not go:
+            return None
         if out is None:
             # A dedicated <workspace>/exports folder, never the post's own folder.
             from editor.export.archive import find_workspace
@@ -390,7 +453,8 @@ class NetworkPreviewPanel(QWidget):
         self.export_b.setEnabled(False)
         return w.jobs.run(
             lambda: w.holder.with_engine(
-                lambda engine: export_posts([str(path)], targets, Path(out), engine)),
+                lambda engine: export_posts([str(path)], targets, Path(out), engine,
+                                            allow_unreviewed=not approved)),
             lambda result: self._exported(result, path, targets, out))
 
     def _exported(self, result, path, targets, out):
@@ -401,21 +465,25 @@ class NetworkPreviewPanel(QWidget):
             w.prompter.error(self.tr("Export impossible"), str(result.exc))
             return None
         if result.refused:
-            lines = []
-            for pr in result.refused:
-                f = pr.finding
-                lines.append(f"• ligne {f.line}\u00a0: «\u00a0{f.text}\u00a0» — {f.message}"
-                             if f is not None else f"• {pr.french}")
-            w.prompter.error(self.tr("Export refusé"), self.tr(
-                "Export refusé\u00a0: {n} erreur(s) ni corrigée(s) ni acceptée(s). Rien n'a été "
-                "écrit.").format(n=len(result.refused)) + "\n" + "\n".join(lines))
+            # one line per problem (an item: its passage once, its reasons), in plain words
+            lines = [f"• {pr.french}" if pr.finding is not None else f"• {typo(pr.french)}"
+                     for pr in result.refused]     # a quoted passage stays as written
+            problems = sum(1 for pr in result.refused if pr.finding is not None)
+            head = self.tr("Export refusé\u00a0: {n} problème(s) à corriger ou à accepter "
+                           "lors de la relecture. Rien n'a été écrit.").format(n=problems) \
+                if problems else \
+                self.tr("Export refusé\u00a0: la publication n’est pas approuvée. Rien n'a été "
+                        "écrit.")
+            w.prompter.error(self.tr("Export refusé"), head + "\n" + "\n".join(lines))
         elif result.problems:
             w.prompter.error(self.tr("Export impossible"), "\n".join(
                 f"• {typo(pr.french)}" for pr in result.problems))
         else:
             folder = result.posts[0].folder if result.posts else Path(out)
-            w.statusBar().showMessage(self.tr("Exporté dans {f} ({nets}).").format(
-                f=str(folder), nets=", ".join(targets)), 10000)
+            reviewed = all(pe.report.get("review", {}).get("approved") for pe in result.posts)
+            done = self.tr("Exporté dans {f} ({nets}).") if reviewed else \
+                self.tr("Exporté dans {f} ({nets}), sans relecture.")
+            w.statusBar().showMessage(done.format(f=str(folder), nets=", ".join(targets)), 10000)
             w.review_panel.set_post(path)     # the journal now says « exporté »
             w.check_now()
             if result.archive_error is not None:   # the export stands; the record is missing

@@ -11,8 +11,8 @@ import os
 from bisect import bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import QRectF, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from editor.ui.render import anchor_lines
@@ -33,6 +33,11 @@ class PreviewBrowser(QTextBrowser):
         self.anchors: list[int] = []
         self.blocked: list[str] = []       # resources refused (for tests and the status bar)
         self.html_source = ""
+        # What the image analysis saw, drawn over the pictures on demand: image file ->
+        # (upright size, [(kind, box)]) with kind "panel", "face" or "text".
+        self.outlines: dict[Path, tuple[tuple[int, int], list[tuple[str, tuple]]]] = {}
+        self.show_outlines = False
+        self.outlined: list[Path] = []     # images drawn with outlines at the last rendering
 
     def set_base_dir(self, folder: Path | None) -> None:
         self.base_dir = Path(folder).resolve() if folder else None
@@ -81,10 +86,43 @@ class PreviewBrowser(QTextBrowser):
             width = max(120, self.viewport().width() - 40)
             if img.width() > width:
                 img = img.scaledToWidth(width)
+            if self.show_outlines and p in self.outlines:
+                img = self._outline(img, *self.outlines[p])
+                self.outlined.append(p)
             return img
         # Style sheets, HTML pages, anything else: never loaded.
         self.blocked.append(url.toString())
         return None
+
+    _OUTLINE_COLOURS = {"panel": QColor(200, 30, 30), "face": QColor(230, 120, 0),
+                        "text": QColor(30, 90, 200)}
+
+    def _outline(self, img: QImage, size: tuple[int, int], boxes) -> QImage:
+        """``img`` with the analysis' boxes drawn (boxes are in pixels of the upright image of
+        ``size``; an image Qt shows in another orientation is left as it is)."""
+        w, h = size
+        if not w or not h or abs(img.width() / img.height() - w / h) > 0.02:
+            return img
+        scale = img.width() / w
+        img = img.convertToFormat(QImage.Format.Format_ARGB32)
+        painter = QPainter(img)
+        for kind, (x, y, bw, bh) in boxes:
+            pen = QPen(self._OUTLINE_COLOURS.get(kind, QColor(200, 30, 30)))
+            pen.setWidth(3)
+            painter.setPen(pen)
+            painter.drawRect(QRectF(x * scale, y * scale, bw * scale, bh * scale))
+        painter.end()
+        return img
+
+    def set_outlines(self, outlines: dict, show: bool) -> None:
+        """Boxes to draw over images (see :attr:`outlines`); re-renders when something changed."""
+        if outlines == self.outlines and show == self.show_outlines:
+            return
+        self.outlines, self.show_outlines = outlines, show
+        self.outlined = []
+        if self.html_source:
+            self.document().clear()
+            self.show_html(self.html_source)
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme() == "" and url.hasFragment() and not url.path():

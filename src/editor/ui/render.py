@@ -144,9 +144,6 @@ def render(source: str) -> str:
         meta = []
         if isinstance(nets, list):
             meta.append(", ".join(str(n) for n in nets))
-        status = fm.data.get("status")
-        if status:
-            meta.append(str(status))
         if meta:
             head = f'<p class="fm">{html.escape(" · ".join(meta))}</p>'
         if title and not re.match(r"\s*#\s", body.lstrip("\n")):

@@ -1,5 +1,6 @@
-"""The review of the current post: its state, the findings with their decisions, the post's
-workflow actions, comments, history. Talks only to :class:`editor.review.session.ReviewSession`.
+"""The review of the current post: its state, the post's workflow actions, comments, history, and
+the decisions on its problems (taken on the findings' cards, recorded here). Talks only to
+:class:`editor.review.session.ReviewSession`.
 
 The window calls :meth:`ReviewPanel.apply` with every new analysis *before* drawing the findings:
 findings accepted by a still-valid decision are marked ``waived`` (drawn greyed); a decision whose
@@ -10,14 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QLabel, QPlainTextEdit, QPushButton, QTabWidget, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget, QListWidget,
-                               QListWidgetItem)
+                               QLabel, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout,
+                               QWidget, QListWidget, QListWidgetItem)
 
+from editor.review.items import Item, group_key, item_statuses, short_passage
 from editor.review.model import (ACTION_LABELS, APPROVAL_MEANING, REASON_KINDS, REASON_LABELS,
-                                 typo)
+                                 REVIEW_MEANING, typo)
+from editor.review.people import who as person
 from editor.review.profile import load_profile
 from editor.review.session import ReviewSession, format_time
 from editor.ui import labels
@@ -27,22 +29,44 @@ from editor.ui.profile_dialog import ensure_profile
 from editor.ui.richtext import esc, plain_label, plain_tooltip
 from editor.ui.workers import JobError
 
-FID_ROLE = Qt.ItemDataRole.UserRole + 3
-STATE_COLORS = {"draft": "#666666", "review": "#1f6fd1", "changes": "#e67e00",
-                "approved": "#2b7a3d", "exported": "#6a3d9a"}
+STATE_COLORS = labels.STATE_COLORS
+
+
+def _subject(subject) -> tuple[str, list[str], str, str]:
+    """(passage, reasons, severity, category) of an item, an ItemStatus or a single finding."""
+    item = getattr(subject, "item", subject)
+    if isinstance(item, Item):
+        return short_passage(item.passage), item.reasons, item.severity, item.category
+    return subject.text, [subject.message], subject.severity, subject.category
+
+
+def subject_html(subject) -> str:
+    """The passage once, then its reason(s): what a decision on this problem covers."""
+    passage, reasons, severity, category = _subject(subject)
+    head = (f"<b>{labels.severity(severity)} · {labels.category(category)}</b><br>"
+            f"«\u00a0{esc(passage)}\u00a0»")
+    if len(reasons) == 1:
+        return head + f" — {esc(reasons[0])}"
+    return head + "<ul>" + "".join(f"<li>{esc(r)}</li>" for r in reasons) + "</ul>"
+
+
+def subject_text(subject) -> str:
+    passage, reasons, _s, _c = _subject(subject)
+    if len(reasons) == 1:
+        return f"«\u00a0{passage}\u00a0» — {reasons[0]}"
+    return f"«\u00a0{passage}\u00a0»\n" + "\n".join(f"• {r}" for r in reasons)
 
 
 class AcceptDialog(QDialog):
-    """Accept a finding: a reason from the list plus a mandatory free text."""
+    """Accept a problem (every finding of an item, or one finding): a reason from the list plus a
+    mandatory free text."""
 
-    def __init__(self, finding, parent=None) -> None:
+    def __init__(self, subject, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("acceptDialog")
         self.setWindowTitle(self.tr("Accepter le signalement"))
         self.resize(500, 300)
-        head = QLabel(f"<b>{labels.severity(finding.severity)} · "
-                      f"{labels.category(finding.category)}</b><br>«\u00a0{esc(finding.text)}\u00a0» — "
-                      f"{esc(finding.message)}")
+        head = QLabel(subject_html(subject))
         head.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.setObjectName("acceptKind")
@@ -77,6 +101,7 @@ class AcceptDialog(QDialog):
 
 
 def decision_label(fs) -> str:
+    """The decision column of a problem (ItemStatus) or of one finding (FindingStatus)."""
     d = fs.decision
     if fs.status == "accepted":
         return QCoreApplication.translate("ReviewPanel", "acceptée ({kind}) par {by}").format(
@@ -84,13 +109,17 @@ def decision_label(fs) -> str:
     if fs.status == "sent-back":
         return QCoreApplication.translate("ReviewPanel", "renvoyée à l'auteur par {by}").format(
             by=d.by)
+    done = len(getattr(fs, "accepted", []))
+    if done:
+        return QCoreApplication.translate("ReviewPanel", "ouverte ({n} motif(s) sur {total} "
+                                                         "accepté(s))").format(
+            n=done, total=len(fs.statuses))
     return QCoreApplication.translate("ReviewPanel", "ouverte")
 
 
 class ReviewPanel(QWidget):
     """Dock content. ``window`` is the MainWindow (editor, prompter, holder, session, checker)."""
     changed = Signal()          # a review action was recorded (the window re-checks)
-    findingActivated = Signal(object)   # Finding: select its passage
 
     def __init__(self, window, parent=None) -> None:
         super().__init__(parent)
@@ -100,6 +129,7 @@ class ReviewPanel(QWidget):
         self.overview = None
         self.text = ""
         self.findings: list = []
+        self.problems: list = []        # ItemStatus of the listed problems (spelling apart)
         self._stamp = None
         self._pending = False       # a workflow action waits for its check
         self.state_label = QLabel()
@@ -127,7 +157,10 @@ class ReviewPanel(QWidget):
         self.submit_b.setObjectName("reviewSubmit")
         self.approve_b = QPushButton(self.tr("Approuver"))
         self.approve_b.setObjectName("reviewApprove")
-        self.approve_b.setToolTip(f"«\u00a0{APPROVAL_MEANING}\u00a0»")
+        self.approve_b.setToolTip(self.tr(
+            "Signature électronique\u00a0: «\u00a0{author}\u00a0» pour l’auteur, «\u00a0{review}"
+            "\u00a0» pour la personne qui relit.").format(author=APPROVAL_MEANING,
+                                                          review=REVIEW_MEANING))
         self.changes_b = QPushButton(self.tr("Demander des modifications…"))
         self.changes_b.setObjectName("reviewRequestChanges")
         self.withdraw_b = QPushButton(self.tr("Remettre en brouillon"))
@@ -144,32 +177,15 @@ class ReviewPanel(QWidget):
         grid.addWidget(self.history_b, 2, 0)
         grid.addWidget(self.profile_b, 2, 1)
 
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("reviewFindings")
-        self.tree.setHeaderLabels([self.tr("Signalement"), self.tr("Décision")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setColumnWidth(0, 240)
-        self.accept_b = QPushButton(self.tr("Accepter…"))
-        self.accept_b.setObjectName("reviewAccept")
-        self.send_back_b = QPushButton(self.tr("Renvoyer à l'auteur…"))
-        self.send_back_b.setObjectName("reviewSendBack")
-        self.undo_decision_b = QPushButton(self.tr("Retirer la décision"))
-        self.undo_decision_b.setObjectName("reviewWithdrawDecision")
+        # The decisions are taken on the findings' cards (FindingsPanel, the window's one list):
+        # this panel holds the post's workflow, comments and queue, and records the decisions.
+        self.current_group: str | None = None     # the problem the next decision is about
         self.lapsed_label = QLabel()
         self.lapsed_label.setObjectName("reviewLapsed")
         self.lapsed_label.setWordWrap(True)
         self.lapsed_label.setStyleSheet("color:#b35c00")
+        self.lapsed_label.hide()
         plain_label(self.lapsed_label)      # quotes passages and reviewers' names
-        findings_tab = QWidget()
-        fl = QVBoxLayout(findings_tab)
-        fl.setContentsMargins(0, 0, 0, 0)
-        fl.addWidget(self.tree)
-        fb = QGridLayout()
-        fb.addWidget(self.accept_b, 0, 0)
-        fb.addWidget(self.send_back_b, 0, 1)
-        fb.addWidget(self.undo_decision_b, 1, 0, 1, 2)
-        fl.addLayout(fb)
-        fl.addWidget(self.lapsed_label)
         self.comments = CommentsWidget()
         self.queue = QListWidget()
         self.queue.setObjectName("reviewQueue")
@@ -188,7 +204,6 @@ class ReviewPanel(QWidget):
         ql.addWidget(self.report_b)
         self.workspace: Path | None = None
         self.tabs = QTabWidget()
-        self.tabs.addTab(findings_tab, self.tr("Signalements"))
         self.tabs.addTab(self.comments, self.tr("Commentaires"))
         self.tabs.addTab(queue_tab, self.tr("À relire"))
         self.queue_tab = queue_tab
@@ -199,6 +214,7 @@ class ReviewPanel(QWidget):
         lay.addWidget(self.problem_label)
         lay.addWidget(self.repair_b)
         lay.addLayout(grid)
+        lay.addWidget(self.lapsed_label)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
 
@@ -209,11 +225,6 @@ class ReviewPanel(QWidget):
         self.withdraw_b.clicked.connect(self.withdraw)
         self.history_b.clicked.connect(self.show_history)
         self.profile_b.clicked.connect(lambda: ensure_profile(self, force=True))
-        self.accept_b.clicked.connect(self.accept_selected)
-        self.send_back_b.clicked.connect(self.send_back_selected)
-        self.undo_decision_b.clicked.connect(self.withdraw_selected_decision)
-        self.tree.currentItemChanged.connect(self._update_buttons)
-        self.tree.itemClicked.connect(self._clicked)
         self.comments.addRequested.connect(self.add_comment)
         self.comments.replyRequested.connect(self.reply)
         self.comments.resolveRequested.connect(self.resolve)
@@ -254,6 +265,14 @@ class ReviewPanel(QWidget):
             self._stamp = stamp
             self.review.reload()
 
+    def current_state(self) -> str | None:
+        """The post's effective review state (its one status); None for an unsaved post."""
+        if self.review is None:
+            return None
+        if self.overview is not None:
+            return self.overview.state
+        return self.review.effective_state(self.main.editor.text())
+
     def apply(self, text: str, findings: list) -> None:
         """A new analysis: mark accepted findings (``waived``) and refresh the panel."""
         self.text, self.findings = text, list(findings)
@@ -290,6 +309,17 @@ class ReviewPanel(QWidget):
             for s in ov.signatures:
                 parts.append(self.tr("signé par {who}, {at}").format(who=esc(s.by),
                                                                     at=format_time(s.at)))
+                if s.override:
+                    parts.append(esc(typo(self.tr(
+                        "approuvé malgré {n} commentaire(s) ouvert(s)\u00a0: «\u00a0{why}\u00a0»")
+                        .format(n=len(s.overridden), why=s.override))))
+            people = ov.people
+            if people is not None and ov.state in ("review", "approved", "exported"):
+                if people.reviewers:
+                    parts.append(esc(self.tr("Cette version relue par {who}").format(
+                        who=", ".join(person(n, r) for n, r in people.reviewers))))
+                else:
+                    parts.append(self.tr("Cette version n’a encore été relue par personne."))
             self.state_label.setText("<br>".join(parts))
         problem = None
         if self.review is not None:
@@ -304,61 +334,56 @@ class ReviewPanel(QWidget):
         if ov is not None:
             self.comments.set_comments(ov.comments)
             lapsed = ov.lapsed
+            shown = dict.fromkeys(f"«\u00a0{d.decision.passage}\u00a0» ({d.decision.by})"
+                                  for d in lapsed)     # one line per passage and person
             self.lapsed_label.setText("" if not lapsed else self.tr(
-                "Décisions caduques (le passage a changé)\u00a0: ") + "; ".join(
-                f"{d.decision.rule} «\u00a0{d.decision.passage}\u00a0» ({d.decision.by})"
-                for d in lapsed))
+                "Décisions caduques (le passage a changé)\u00a0: ") + "\u00a0; ".join(shown))
         else:
             self.comments.set_comments([])
             self.lapsed_label.setText("")
+        self.lapsed_label.setVisible(bool(self.lapsed_label.text()))
         self._update_buttons()
 
     def _fill_tree(self) -> None:
-        current = self.selected_id()
-        self.tree.clear()
+        """The problems (items) of the current text with their review status (spelling apart)."""
+        self.problems = []
         if self.overview is None:
             return
-        for fs in sorted(self.overview.findings, key=lambda fs: fs.finding.start):
-            f = fs.finding
-            if f.category == "spelling":
-                continue
-            it = QTreeWidgetItem([f"«\u00a0{f.text}\u00a0» — {f.message}", decision_label(fs)])
-            it.setData(0, FID_ROLE, f.id)
-            color = "#8a8a8a" if fs.status == "accepted" else \
-                labels.SEVERITY_COLORS.get(f.severity, "#333")
-            it.setForeground(0, QBrush(QColor(color)))
-            if fs.status == "accepted":
-                it.setToolTip(1, plain_tooltip(fs.decision.reason))
-            elif fs.status == "sent-back":
-                it.setForeground(1, QBrush(QColor("#e67e00")))
-                it.setToolTip(1, plain_tooltip(fs.decision.reason))
-            self.tree.addTopLevelItem(it)
-            if f.id == current:
-                self.tree.setCurrentItem(it)
+        self.problems = [x for x in item_statuses(self.overview.findings, self.text or None)
+                         if not x.item.spelling]
 
-    def items(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+    def statuses(self) -> dict:
+        """Item group -> ItemStatus, for the findings' cards."""
+        return {x.item.group: x for x in self.problems}
+
+    def can_decide(self) -> bool:
+        """May a decision on a finding be recorded now (saved post, usable review file, text not
+        approved or exported, no workflow action waiting)?"""
+        ov = self.overview
+        return (self.review is not None and ov is not None and not self.review.error
+                and not self._pending and ov.state not in ("approved", "exported"))
 
     def selected_id(self) -> str | None:
-        it = self.tree.currentItem()
-        return it.data(0, FID_ROLE) if it is not None else None
+        """The group id of the problem the next decision is about."""
+        return self.current_group
 
     def selected(self):
-        fid = self.selected_id()
-        if self.overview is None or fid is None:
+        """That problem: an :class:`editor.review.items.ItemStatus`, or None."""
+        gid = self.current_group
+        if self.overview is None or gid is None:
             return None
-        return next((fs for fs in self.overview.findings if fs.finding.id == fid), None)
+        return next((x for x in self.problems if x.item.group == gid), None)
 
     def select_finding(self, finding) -> None:
-        for it in self.items():
-            if it.data(0, FID_ROLE) == finding.id:
-                self.tree.setCurrentItem(it)
-                return
+        """The problem ``finding`` belongs to becomes the one decisions are about."""
+        self.select_group(group_key(finding))
 
-    def _clicked(self, item, _col=0) -> None:
-        fs = self.selected()
-        if fs is not None:
-            self.findingActivated.emit(fs.finding)
+    def select_group(self, group: str | None) -> None:
+        self.current_group = group
+
+    def status_of(self, needle: str):
+        """The ItemStatus whose passage holds ``needle`` (tests, scripts), or None."""
+        return next((x for x in self.problems if needle in x.item.passage), None)
 
     def _update_buttons(self, *_a) -> None:
         ov = self.overview
@@ -369,13 +394,10 @@ class ReviewPanel(QWidget):
         self.changes_b.setEnabled("request-changes" in allowed)
         self.withdraw_b.setEnabled("withdraw" in allowed)
         self.history_b.setEnabled(self.review is not None and not self.review.error)
-        fs = self.selected() if usable else None
-        frozen = usable and ov.state in ("approved", "exported")
-        self.accept_b.setEnabled(fs is not None and fs.status != "accepted" and not frozen)
-        self.send_back_b.setEnabled(fs is not None and fs.status == "open" and not frozen)
-        self.undo_decision_b.setEnabled(fs is not None and fs.decision is not None
-                                        and fs.status != "open" and not frozen)
         self.comments.add_b.setEnabled(usable)
+        cards = getattr(self.main, "findings_panel", None)
+        if cards is not None:       # the cards offer decisions only when they can be taken
+            cards.set_decidable(self.can_decide())
 
     # -- actions ------------------------------------------------------------------------------------
     def _profile(self):
@@ -405,54 +427,58 @@ class ReviewPanel(QWidget):
         return True
 
     def _decide_on(self):
-        """The selected finding and the reviewer's profile, or None when either is missing."""
+        """The selected problem and the reviewer's profile, or None when either is missing."""
         if not self._ready():
             return None
-        fs = self.selected()
-        if fs is None:
+        x = self.selected()
+        if x is None:
             return None
         profile = self._profile()
         if profile is None:
             return None
-        return fs, profile
+        return x, profile
 
     def accept_selected(self) -> bool:
+        """Accept the selected problem: one reason covers every finding of it not yet accepted
+        (one decision per finding, written in one step)."""
         target = self._decide_on()
         if target is None:
             return False
-        fs, profile = target
-        dlg = AcceptDialog(fs.finding, self)
+        x, profile = target
+        dlg = AcceptDialog(x, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return False
         kind, reason = dlg.choice()
-        return self._report(self.review.accept(self.text, fs.finding, kind, reason,
-                                               profile.name, profile.role),
+        return self._report(self.review.accept_item(self.text, x.undecided, kind, reason,
+                                                    profile.name, profile.role),
                             self.tr("Accepter le signalement"))
 
     def send_back_selected(self) -> bool:
+        """Send the selected problem back to the author (its open findings, one comment)."""
         target = self._decide_on()
         if target is None:
             return False
-        fs, profile = target
+        x, profile = target
         dlg = TextDialog(self.tr("Renvoyer à l'auteur"), self.tr("Commentaire pour l'auteur\u00a0:"),
-                         self, context=f"«\u00a0{fs.finding.text}\u00a0» — {fs.finding.message}")
+                         self, context=subject_text(x))
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return False
-        return self._report(self.review.send_back(self.text, fs.finding, dlg.text(),
-                                                  profile.name, profile.role),
+        todo = [s.finding for s in x.statuses if s.status == "open"] or x.undecided
+        return self._report(self.review.send_back_item(self.text, todo, dlg.text(),
+                                                       profile.name, profile.role),
                             self.tr("Renvoyer à l'auteur"))
 
     def withdraw_selected_decision(self) -> bool:
-        fs = self.selected() if self._ready() else None
-        if fs is None or fs.decision is None:
+        x = self.selected() if self._ready() else None
+        if x is None or not x.decided:
             return False
         target = self._decide_on()
         if target is None:
             return False
         profile = target[1]
-        return self._report(self.review.withdraw_decision(self.text, fs.finding.id, profile.name,
-                                                          profile.role),
-                            self.tr("Retirer la décision"))
+        return self._report(self.review.withdraw_item_decisions(
+            self.text, [s.finding.id for s in x.decided], profile.name, profile.role),
+            self.tr("Retirer la décision"))
 
     def _transition(self, method: str, title: str, comment: str = "") -> bool | None:
         """Record a workflow action on the saved text and its findings.
@@ -492,9 +518,26 @@ class ReviewPanel(QWidget):
     def _record(self, method, title, comment, profile, text, findings) -> bool:
         if method == "approve":
             out = self.review.approve(text, findings, profile.name, profile.role, profile.mode)
+            if not out.ok and out.reason == "open-comments":
+                why = self._override_reason(out)
+                if why is None:
+                    return self._report(out, title)
+                out = self.review.approve(text, findings, profile.name, profile.role,
+                                          profile.mode, override=why)
         else:
             out = getattr(self.review, method)(text, profile.name, profile.role, comment)
         return self._report(out, title)
+
+    def _override_reason(self, refused) -> str | None:
+        """Ask why the approval may go ahead with comments still open; None: not approved."""
+        listed = "\n".join(f"• {typo(d)}" for d in refused.details)
+        dlg = TextDialog(self.tr("Approuver malgré des commentaires ouverts"), self.tr(
+            "Ces commentaires ne sont pas résolus. Pourquoi approuver quand même\u00a0? "
+            "(obligatoire, noté dans l’historique avec votre nom)"), self, context=listed)
+        dlg.setObjectName("overrideDialog")
+        if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.text():
+            return None
+        return dlg.text()
 
     def submit(self) -> bool | None:
         return self._transition("submit", self.tr("Soumettre à relecture"))
@@ -516,13 +559,20 @@ class ReviewPanel(QWidget):
                                 dlg.text())
 
     def note_saved(self, text: str) -> None:
-        """After saving: an approved text that changed goes back to « à relire » (recorded)."""
+        """After saving: an approved text that changed goes back to « à relire », and a text under
+        review records who saved this version (in two-person mode, that person cannot approve
+        it alone)."""
         if self.review is None or self.review.error:
             return
-        if self.review.effective_state(text) != self.review.state.state:
-            profile, _ = load_profile()
-            self.review.note_edit(text, profile.name if profile else "", profile.role if profile else "")
-            self._stamp = self._journal_stamp()
+        state = self.review.effective_state(text)
+        if state == self.review.state.state and state not in ("review", "changes"):
+            return
+        profile, _ = load_profile()
+        out = self.review.note_saved(text, profile.name if profile else "",
+                                     profile.role if profile else "")
+        if not out.ok:
+            self.main.statusBar().showMessage(typo(out.message), 8000)
+        self._stamp = self._journal_stamp()
 
     # -- comments ----------------------------------------------------------------------------------
     def add_comment(self) -> bool:

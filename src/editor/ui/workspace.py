@@ -1,4 +1,8 @@
-"""The workspace: a folder of posts, listed with title, status and flag counts by severity."""
+"""The workspace: a folder of posts, listed with title, review state and flag counts by severity.
+
+The review state (:mod:`editor.review`) is a post's one status, shown as a coloured label; the
+front matter's old ``status:`` field is never read.
+"""
 from __future__ import annotations
 
 import logging
@@ -10,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from editor.compliance.service import waive_accepted
+from editor.workflow import apply_review
 from editor.document.files import find_posts
 from editor.document.post import parse_front_matter
 from editor.ui import labels
@@ -27,9 +31,25 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 class PostInfo:
     path: Path
     title: str
-    status: str = ""
+    state: str = ""        # review state (editor.review.model.STATES); "" while not yet read
     counts: dict = field(default_factory=dict)   # severity -> number (spelling not counted)
     error: str | None = None
+
+
+def review_state(path: Path, text: str) -> str:
+    """The post's effective review state (« brouillon » without a review file); never raises."""
+    from editor.review import journal_path
+    from editor.review.model import DRAFT
+
+    if not journal_path(path).exists():
+        return DRAFT
+    try:
+        from editor.review.session import ReviewSession
+
+        return ReviewSession(path, reconcile=False).effective_state(text)
+    except Exception:  # noqa: BLE001 - the list still shows the post; logged
+        log.exception("%s: review state unreadable", path)
+        return DRAFT
 
 
 def list_posts(folder: Path) -> list[Path]:
@@ -54,7 +74,7 @@ def _heading_title(text: str, start: int) -> str | None:
 
 
 def post_info(path: Path, text: str | None = None) -> PostInfo:
-    """Title and status of one post; never raises: a problem is the post's ``error``."""
+    """Title and review state of one post; never raises: a problem is the post's ``error``."""
     if text is None:
         try:
             text = load_post(path).text
@@ -65,28 +85,27 @@ def post_info(path: Path, text: str | None = None) -> PostInfo:
         title = fm.title or _heading_title(text, fm.end) or path.stem
         if len(title) > MAX_TITLE:
             title = title[:MAX_TITLE - 1] + "…"
-        status = fm.data.get("status") or ""
         error = fm.error_fr[:1].upper() + fm.error_fr[1:] if fm.error_fr else None
         if fm.error:
             log.warning("%s: %s", path, fm.error)
-        return PostInfo(path, title, status if isinstance(status, str) else "", error=error)
+        return PostInfo(path, title, review_state(path, text), error=error)
     except Exception as exc:  # noqa: BLE001 - one post never stops the list; logged, shown
-        log.exception("%s: cannot read its title and status", path)
+        log.exception("%s: cannot read its title and review state", path)
         return PostInfo(path, path.stem, error=QCoreApplication.translate(
             "workspace", "Cette publication n’a pas pu être analysée ({detail}).").format(
                 detail=type(exc).__name__))
 
 
 def severity_counts(findings) -> dict:
-    out = {"error": 0, "warning": 0, "info": 0}
-    for f in findings:
-        if f.category != "spelling" and not f.waived:
-            out[f.severity] = out.get(f.severity, 0) + 1
-    return out
+    """Open problems (items, :mod:`editor.review.items`) by severity, spelling apart: what the
+    findings panel and the status bar count too."""
+    from editor.review.items import item_counts
+
+    return item_counts(findings).by_severity()
 
 
 def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
-    """Titles, statuses and (with ``check(text, base_dir)``) flag counts; runs on a worker.
+    """Titles, review states and (with ``check(text, base_dir)``) flag counts; runs on a worker.
 
     Each post is read and checked on its own: one that cannot be is listed with its problem, the
     others are unaffected."""
@@ -101,7 +120,7 @@ def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
         if check is not None:
             try:
                 findings = check(loaded.text, p.parent).findings
-                waive_accepted(p, findings)  # errors accepted in review are not counted as open
+                apply_review(p, findings)  # errors accepted in review are not counted as open
                 info.counts = severity_counts(findings)
             except Exception as exc:  # noqa: BLE001 - logged, shown on this post only
                 log.exception("%s: check failed during the workspace scan", p)
@@ -113,7 +132,7 @@ def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
 
 
 def _titles(folder: Path) -> list[PostInfo]:
-    """Titles and statuses only (no check): what the list shows first, read on a worker."""
+    """Titles and review states only (no check): what the list shows first, read on a worker."""
     return [post_info(p) for p in list_posts(folder)]
 
 
@@ -125,7 +144,7 @@ class WorkspacePanel(QWidget):
         self.setObjectName("workspacePanel")
         self.folder: Path | None = None
         self.infos: dict[str, PostInfo] = {}
-        # Reading every post (titles, statuses) is done on a worker: the list shows file names
+        # Reading every post (titles, review states) is done on a worker: the list shows file names
         # at once and titles as soon as they are read; nothing here blocks the window.
         self.title_reader = LatestJobRunner(_titles, self, synchronous=synchronous)
         self.title_reader.finished.connect(self._titles_read)
@@ -136,14 +155,14 @@ class WorkspacePanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("workspaceList")
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([self.tr("Publication"), self.tr("Statut"), "E", "A", "I"])
+        self.tree.setHeaderLabels([self.tr("Publication"), self.tr("État"), "E", "A", "I"])
         self.tree.headerItem().setToolTip(2, labels.severity("error", plural=True))
         self.tree.headerItem().setToolTip(3, labels.severity("warning", plural=True))
         self.tree.headerItem().setToolTip(4, labels.severity("info", plural=True))
         for i, s in zip((2, 3, 4), ("error", "warning", "info")):
             self.tree.headerItem().setForeground(i, QBrush(QColor(labels.SEVERITY_COLORS[s])))
         self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 80)
+        self.tree.setColumnWidth(1, 110)
         for i in (2, 3, 4):
             self.tree.setColumnWidth(i, 28)
         self.tree.itemActivated.connect(self._activated)
@@ -195,9 +214,18 @@ class WorkspacePanel(QWidget):
         for key in sorted(self.infos):
             info = self.infos[key]
             c = info.counts
-            cells = [info.title, info.status] + (
+            cells = [info.title, labels.state(info.state) if info.state else ""] + (
                 [str(c.get(s, 0)) for s in ("error", "warning", "info")] if c else ["", "", ""])
             it = QTreeWidgetItem(cells)
+            if info.state:      # the review state as a coloured label
+                color = QColor(labels.state_color(info.state))
+                it.setForeground(1, QBrush(color))
+                tint = QColor(color)
+                tint.setAlpha(30)
+                it.setBackground(1, QBrush(tint))
+                font = it.font(1)
+                font.setBold(True)
+                it.setFont(1, font)
             it.setData(0, PATH_ROLE, key)
             it.setToolTip(0, plain_tooltip(info.error or info.path.name))
             if info.error:

@@ -1,0 +1,281 @@
+"""Looking at a post's photos: composites, faces, burned-in text and metadata, cached by content.
+
+:class:`ImageAnalyser` opens each image through :func:`editor.vision.opening.open_image` (formats,
+sizes and decompression bombs checked there), decodes it once at :data:`ANALYSIS_SIDE` pixels on its
+long side, upright, and runs the detectors on that copy:
+
+* :mod:`editor.vision.composite` — before/after montages (panels side by side, stacked, in a grid);
+* :mod:`editor.vision.faces` — visible faces (dlib, optional);
+* :mod:`editor.vision.ocr` — text inside the image (Tesseract, optional);
+* :mod:`editor.vision.metadata` — EXIF date, editing software, GPS position.
+
+Boxes in an :class:`ImageReport` are in the pixels of the full upright image. Reports are kept by
+the SHA-256 of the file's bytes, in memory and on disk (the user's cache folder), so re-opening a
+post costs a hash per image; a changed detector (:data:`VERSION`) invalidates the disk cache. Nothing
+leaves the machine. Optional detectors that are not installed are skipped and :meth:`status` says
+so in French.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from editor.vision.opening import ImageProblem, open_image, upright_scaled
+
+log = logging.getLogger(__name__)
+
+ANALYSIS_SIDE = 1024        # pixels on the long side of the copy the detectors see
+VERSION = 1                 # of the detectors and of this report: part of the disk cache's key
+WORKERS = 2                 # images analysed at once (dlib, Tesseract and decoding release the GIL)
+
+Box = tuple[int, int, int, int]
+
+
+@dataclass
+class ImageReport:
+    """What was seen in one image (boxes in pixels of the full upright image)."""
+    sha256: str
+    width: int = 0
+    height: int = 0
+    layout: str | None = None           # a before/after composite's layout, None when none
+    panels: list[Box] = field(default_factory=list)
+    composite_score: float = 0.0
+    faces: list[Box] = field(default_factory=list)
+    lines: list[tuple[str, Box]] = field(default_factory=list)   # recognised text, line by line
+    taken: str | None = None            # EXIF date, ISO (kept as text in the cache)
+    software: str | None = None
+    edited: bool = False
+    has_gps: bool = False
+    ocr_done: bool = False
+    faces_done: bool = False
+    problem: str | None = None          # French: why the image could not be analysed
+    failed: list[str] = field(default_factory=list)   # detectors that raised (see the log)
+    seconds: float = 0.0
+
+    @property
+    def composite(self) -> bool:
+        return self.layout is not None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for t, _ in self.lines)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, d: dict) -> "ImageReport":
+        d = dict(d)
+        for key in ("panels", "faces"):
+            d[key] = [tuple(b) for b in d.get(key, [])]
+        d["lines"] = [(t, tuple(b)) for t, b in d.get("lines", [])]
+        return cls(**d)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _detector(name: str):
+    """The optional detector module ``editor.vision.<name>`` when it can run here, else None."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(f"editor.vision.{name}")
+    except ImportError as exc:      # numpy missing: the images extra is not installed
+        log.warning("image detector %s unavailable: %s", name, exc)
+        return None
+    available = getattr(mod, "available", None)
+    if available is not None and not available():
+        return None
+    return mod
+
+
+class ImageAnalyser:
+    """Analyses image files, once per content (memory and disk caches); thread-safe."""
+
+    def __init__(self, cache_dir: Path | None = None, ocr: bool = True, faces: bool = True) -> None:
+        if cache_dir is None:
+            from editor.paths import user_cache_dir
+
+            cache_dir = user_cache_dir() / "images"
+        self.cache_dir = Path(cache_dir)
+        self.want_ocr = ocr
+        self.want_faces = faces
+        self._lock = threading.Lock()
+        self._hashes: dict[tuple[str, int, int], str] = {}       # (path, mtime, size) -> sha
+        self._reports: dict[str, ImageReport] = {}
+        self._modules: dict[str, object] = {}
+
+    # -- detectors --------------------------------------------------------------------------------
+    def _module(self, name: str):
+        with self._lock:
+            if name not in self._modules:
+                self._modules[name] = _detector(name)
+            return self._modules[name]
+
+    def status(self) -> list[str]:
+        """French sentences saying which image checks are off here, and why."""
+        out = []
+        if self._module("composite") is None:
+            out.append("Analyse des photos désactivée\u202f: le module d’images (numpy) n’est pas "
+                       "installé.")
+        for name, wanted in (("ocr", self.want_ocr), ("faces", self.want_faces)):
+            if not wanted:
+                continue
+            if self._module(name) is None:
+                try:
+                    import importlib
+
+                    mod = importlib.import_module(f"editor.vision.{name}")
+                    reason = mod.unavailable_reason()
+                except ImportError:
+                    reason = None
+                out.append(reason or ("Lecture du texte des images désactivée."
+                                      if name == "ocr" else "Détection des visages désactivée."))
+        return out
+
+    # -- analysis ---------------------------------------------------------------------------------
+    def digest(self, path: Path) -> str:
+        """The file's SHA-256, remembered while its size and modification time stay the same."""
+        st = os.stat(path)
+        key = (str(path), st.st_mtime_ns, st.st_size)
+        with self._lock:
+            got = self._hashes.get(key)
+        if got is None:
+            got = file_sha256(path)
+            with self._lock:
+                if len(self._hashes) > 4096:
+                    self._hashes.clear()
+                self._hashes[key] = got
+        return got
+
+    def analyse(self, path: Path) -> ImageReport:
+        """The report for the image file ``path`` (its problem set when it cannot be read)."""
+        path = Path(path)
+        try:
+            sha = self.digest(path)
+        except OSError as exc:
+            return ImageReport("", problem=f"Image illisible ({exc.strerror or exc}).")
+        with self._lock:
+            got = self._reports.get(sha)
+        if got is None:
+            got = self._from_disk(sha)
+        if got is not None and self._stale(got):
+            got = None
+        if got is None:
+            got = self._compute(path, sha)
+            self._to_disk(got)
+        with self._lock:
+            if len(self._reports) > 512:
+                self._reports.clear()
+            self._reports[sha] = got
+        return got
+
+    def _stale(self, report: ImageReport) -> bool:
+        """A report made when a detector that runs now was missing (installed since)."""
+        return ((self.want_ocr and not report.ocr_done and self._module("ocr") is not None)
+                or (self.want_faces and not report.faces_done
+                    and self._module("faces") is not None))
+
+    def analyse_many(self, paths: list[Path]) -> dict[Path, ImageReport]:
+        """Reports for several files, two at a time (a post's photos)."""
+        paths = list(dict.fromkeys(Path(p) for p in paths))
+        if len(paths) <= 1:
+            return {p: self.analyse(p) for p in paths}
+        with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="tact-image") as pool:
+            return dict(zip(paths, pool.map(self.analyse, paths)))
+
+    def _compute(self, path: Path, sha: str) -> ImageReport:
+        t0 = time.perf_counter()
+        report = ImageReport(sha)
+        try:
+            with open_image(path) as im:
+                meta_mod = self._module("metadata")
+                if meta_mod is not None:
+                    try:
+                        meta = meta_mod.read_metadata(im)
+                        report.taken = meta.taken.isoformat() if meta.taken else None
+                        report.software, report.edited = meta.software, meta.edited
+                        report.has_gps = meta.has_gps
+                    except Exception:     # odd metadata never blocks the pixels' analysis
+                        log.exception("image metadata unreadable in %s", path.name)
+                        report.failed.append("metadata")
+                small, (report.width, report.height) = upright_scaled(im, ANALYSIS_SIDE)
+        except ImageProblem as exc:
+            report.problem = exc.french
+            return report
+        scale = report.width / small.width if small.width else 1.0
+
+        def full(box) -> Box:
+            x, y, w, h = box
+            return (round(x * scale), round(y * scale), round(w * scale), round(h * scale))
+
+        def run(name: str, wanted: bool, use) -> None:
+            mod = self._module(name) if wanted else None
+            if mod is None:
+                return
+            try:
+                use(mod)
+            except Exception:     # a detector's failure costs that detector only, logged
+                log.exception("image detector %s failed on %s", name, path.name)
+                report.failed.append(name)
+
+        def composite(mod) -> None:
+            found = mod.detect_composite(small)
+            if found is not None:
+                report.layout = found.layout
+                report.panels = [full(b) for b in found.panels]
+                report.composite_score = round(float(found.score), 3)
+
+        def faces(mod) -> None:
+            report.faces = [full(f.box) for f in mod.detect_faces(small)]
+            report.faces_done = True
+
+        def ocr(mod) -> None:
+            report.lines = [(line.text, full(line.box)) for line in mod.recognise(small)]
+            report.ocr_done = True
+
+        run("composite", True, composite)
+        run("faces", self.want_faces, faces)
+        run("ocr", self.want_ocr, ocr)
+        report.seconds = round(time.perf_counter() - t0, 4)
+        return report
+
+    # -- disk cache -------------------------------------------------------------------------------
+    def _cache_file(self, sha: str) -> Path:
+        flags = f"{int(self.want_ocr)}{int(self.want_faces)}"
+        return self.cache_dir / f"v{VERSION}-{flags}" / sha[:2] / f"{sha}.json"
+
+    def _from_disk(self, sha: str) -> ImageReport | None:
+        f = self._cache_file(sha)
+        try:
+            return ImageReport.from_json(json.loads(f.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            log.warning("image analysis cache %s unreadable, analysed again: %s", f, exc)
+            return None
+
+    def _to_disk(self, report: ImageReport) -> None:
+        if not report.sha256 or report.problem or report.failed:
+            return           # tried again next time
+        from editor.fileio import write_atomic
+
+        f = self._cache_file(report.sha256)
+        try:
+            f.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(f, json.dumps(report.to_json()).encode("utf-8"))
+        except OSError as exc:
+            log.warning("image analysis not cached (%s): %s", f, exc)

@@ -1,0 +1,145 @@
+"""The image analysis pipeline (editor.vision.analysis): opening, scaling, caching by content,
+a failing or missing detector never costs the rest. The detectors themselves are tested in
+tests/test_vision_composite.py, test_vision_faces.py, test_vision_ocr.py."""
+from dataclasses import dataclass
+
+import pytest
+from PIL import Image
+
+from editor.vision.analysis import ImageAnalyser, ImageReport
+
+
+@dataclass(frozen=True)
+class _Found:
+    layout: str
+    panels: tuple
+    score: float
+
+
+class CountingComposite:
+    """Reports the left and right halves of whatever it is shown, and counts its calls."""
+
+    def __init__(self):
+        self.calls = 0
+        self.sizes = []
+
+    def detect_composite(self, image):
+        self.calls += 1
+        self.sizes.append(image.size)
+        w, h = image.size
+        return _Found("side-by-side", ((0, 0, w // 2, h), (w // 2, 0, w - w // 2, h)), 0.9)
+
+
+def analyser(tmp_path, composite=None, **modules) -> ImageAnalyser:
+    a = ImageAnalyser(cache_dir=tmp_path / "cache", ocr=True, faces=True)
+    a._modules.update({"composite": composite, "faces": None, "ocr": None, "metadata": None})
+    a._modules.update(modules)
+    return a
+
+
+@pytest.fixture
+def photo(tmp_path):
+    p = tmp_path / "photo.jpg"
+    Image.new("RGB", (4000, 3000), (180, 140, 120)).save(p, quality=80)
+    return p
+
+
+def test_boxes_are_in_the_full_image_and_the_detector_sees_a_small_copy(tmp_path, photo):
+    det = CountingComposite()
+    r = analyser(tmp_path, det).analyse(photo)
+    assert max(det.sizes[0]) <= 1024
+    assert (r.width, r.height) == (4000, 3000)
+    assert r.layout == "side-by-side"
+    assert r.panels[0][:2] == (0, 0) and abs(r.panels[1][0] - 2000) <= 4
+    assert abs(r.panels[1][2] + r.panels[1][0] - 4000) <= 4
+
+
+def test_a_photo_is_analysed_once_per_content(tmp_path, photo):
+    det = CountingComposite()
+    a = analyser(tmp_path, det)
+    first = a.analyse(photo)
+    again = a.analyse(photo)
+    assert det.calls == 1 and again == first
+    # Another session (new analyser, same cache folder): read from the disk cache.
+    det2 = CountingComposite()
+    assert analyser(tmp_path, det2).analyse(photo) == first and det2.calls == 0
+    # Same content under another name: same report, no new analysis.
+    copy = tmp_path / "copie.jpg"
+    copy.write_bytes(photo.read_bytes())
+    assert analyser(tmp_path, det2).analyse(copy).sha256 == first.sha256 and det2.calls == 0
+
+
+def test_a_changed_file_is_analysed_again(tmp_path, photo):
+    det = CountingComposite()
+    a = analyser(tmp_path, det)
+    before = a.analyse(photo)
+    Image.new("RGB", (800, 600), (20, 20, 20)).save(photo)
+    after = a.analyse(photo)
+    assert det.calls == 2 and after.sha256 != before.sha256 and after.width == 800
+
+
+def test_a_failing_detector_costs_only_itself(tmp_path, photo, caplog):
+    class Broken:
+        @staticmethod
+        def detect_faces(image):
+            raise RuntimeError("boom")
+
+    det = CountingComposite()
+    r = analyser(tmp_path, det, faces=Broken()).analyse(photo)
+    assert r.layout == "side-by-side" and r.failed == ["faces"] and not r.faces_done
+    assert "image detector faces failed" in caplog.text
+    # not cached: tried again next time
+    analyser(tmp_path, det, faces=Broken()).analyse(photo)
+    assert det.calls == 2
+
+
+def test_an_unreadable_image_is_a_french_problem_not_a_crash(tmp_path):
+    bad = tmp_path / "photo.jpg"
+    bad.write_text("ceci n'est pas une image", encoding="utf-8")
+    r = analyser(tmp_path, CountingComposite()).analyse(bad)
+    assert r.problem and "photo.jpg" in r.problem and r.layout is None
+    missing = analyser(tmp_path).analyse(tmp_path / "absente.jpg")
+    assert missing.problem.startswith("Image illisible")
+
+
+def test_exif_rotation_is_applied_before_detection(tmp_path):
+    p = tmp_path / "tourne.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6          # stored landscape, shown portrait
+    Image.new("RGB", (1200, 800), "white").save(p, exif=exif)
+    det = CountingComposite()
+    r = analyser(tmp_path, det).analyse(p)
+    assert (r.width, r.height) == (800, 1200)
+    assert det.sizes[0][0] < det.sizes[0][1]
+
+
+def test_status_says_in_french_what_is_off(tmp_path):
+    a = analyser(tmp_path, CountingComposite())
+    a._modules.update(faces=None, ocr=None)
+    lines = a.status()
+    assert len(lines) == 2 and all(line[0].isupper() for line in lines)
+
+
+def test_report_round_trips_through_json():
+    r = ImageReport("ab" * 32, 100, 50, layout="grid", panels=[(0, 0, 50, 25)],
+                    faces=[(1, 2, 3, 4)], lines=[("AVANT", (0, 0, 10, 5))], taken="2025-01-01T00:00:00")
+    import json
+
+    assert ImageReport.from_json(json.loads(json.dumps(r.to_json()))) == r
+
+
+def test_real_detectors_on_a_montage_when_installed(tmp_path):
+    """End to end with the installed detectors: a side-by-side montage of one portrait."""
+    pytest.importorskip("numpy")
+    skdata = pytest.importorskip("skimage.data")
+    face = Image.fromarray(skdata.astronaut())
+    montage = Image.new("RGB", (1024, 512), "white")
+    montage.paste(face, (0, 0))
+    montage.paste(face.point(lambda v: min(255, int(v * 1.15))), (512, 0))
+    p = tmp_path / "IMG_4412.jpg"
+    montage.save(p, quality=88)
+    r = ImageAnalyser(cache_dir=tmp_path / "c").analyse(p)
+    assert r.problem is None and not r.failed
+    assert r.layout is not None and len(r.panels) >= 2
+    if r.faces_done:
+        assert len(r.faces) >= 2
