@@ -45,8 +45,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from skimage import data as skdata
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from editor.vision import faces, ocr  # noqa: E402
+from editor.vision import faces, ocr
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = ["DejaVuSans-Bold.ttf", "DejaVuSans.ttf", "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf",
@@ -339,8 +338,9 @@ def pipeline(im: Image.Image) -> list[tuple[str, tuple]]:
     return [(line.text, line.box) for line in ocr.recognise(im)]
 
 
-def whole_page(psm: int):
-    """Baseline: the whole picture to tesseract, words and lines filtered as ocr.py does."""
+def whole_page(psm: int, filtered: bool = True):
+    """Baseline: the whole picture to tesseract, words and lines filtered as ocr.py does (or not:
+    every line with a letter or a digit, whatever Tesseract's confidence)."""
     program, langs, _ = ocr._setup()
 
     def read(im: Image.Image) -> list[tuple[str, tuple]]:
@@ -354,7 +354,7 @@ def whole_page(psm: int):
         for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
             f = row.split("\t")
             if len(f) == 12 and f[0] == "5" and f[11].strip():
-                if float(f[10]) / 100 >= ocr.WORD_MIN_CONFIDENCE:
+                if not filtered or float(f[10]) / 100 >= ocr.WORD_MIN_CONFIDENCE:
                     rows.setdefault(tuple(f[1:5]), []).append(
                         (f[11].strip(), float(f[10]) / 100, *map(int, f[6:10])))
         out = []
@@ -363,7 +363,8 @@ def whole_page(psm: int):
             conf = sum(w[1] for w in words) / len(words)
             least = (ocr.LINE_MIN_CONFIDENCE if ocr._letters(text) >= ocr.SHORT_LINE
                      else ocr.SHORT_LINE_MIN_CONFIDENCE)
-            if conf >= least and ocr._substantial(text):
+            if (conf >= least and ocr._substantial(text)) if filtered else \
+                    any(c.isalnum() for c in text):
                 x0 = min(w[2] for w in words)
                 y0 = min(w[3] for w in words)
                 out.append((text, (x0, y0, max(w[2] + w[4] for w in words) - x0,
@@ -398,6 +399,10 @@ def bench_ocr(quick: bool, verbose: bool) -> None:
     measure_ocr("Tact", pipeline, pictures, empties)
     for psm in (3, 11, 12):
         measure_ocr(f"whole picture, psm {psm}", whole_page(psm), pictures, empties)
+        raw = whole_page(psm, filtered=False)
+        invented = [im for im in empties if raw(im)]
+        print(f"    unfiltered (any word, any confidence): textless pictures with a line "
+              f"{len(invented)}/{len(empties)}")
     print("\nTesseract's threads (same pictures, Tact):")
     keep = ocr._child_env
     ocr._child_env = lambda: {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
