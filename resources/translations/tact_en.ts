@@ -725,6 +725,22 @@
         <translation>Open a workspace</translation>
     </message>
     <message>
+        <source>Choisir le dossier d’export</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Enregistrer sous</source>
         <translation>Save as</translation>
     </message>

@@ -546,7 +546,7 @@ def test_gui_export_dialog_opens_on_the_workspace_exports_folder(tmp_path, qtbot
         parent = None
         folders: list[str] = []
 
-        def open_folder(self, folder):
+        def export_folder(self, folder):
             self.folders.append(folder)
             return None
 

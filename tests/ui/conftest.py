@@ -98,6 +98,14 @@ class FakePrompter:
     def open_file(self, folder):
         return self.file_answer
 
+    def export_folder(self, folder):
+        self.calls.append(("export_folder", folder))
+        return self.file_answer
+
+    def exported(self, text):
+        self.calls.append(("exported", text))
+        return False          # « Fermer »: no file manager opened by the tests
+
     def open_folder(self, folder):
         return self.file_answer
 

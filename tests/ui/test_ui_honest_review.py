@@ -323,7 +323,7 @@ def test_two_person_mode_neither_exports_nor_copies_an_unsubmitted_post(window, 
     path = post(tmp_path, "tabac.md", "Le tabac retarde la cicatrisation.\n")
     assert window.open_path(path)
     folders = []
-    monkeypatch.setattr(prompter, "open_folder", lambda f: folders.append(f) or str(tmp_path))
+    monkeypatch.setattr(prompter, "export_folder", lambda f: folders.append(f) or str(tmp_path))
     assert window.network_panel.export() is None
     title, message = errors(prompter)[-1][1:]
     assert title == "Export refusé"

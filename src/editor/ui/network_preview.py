@@ -439,7 +439,7 @@ class NetworkPreviewPanel(QWidget):
                 start = default_export_folder(base)
             except OSError:
                 start = base     # read-only workspace: the user picks a folder elsewhere
-            out = w.prompter.open_folder(str(start))
+            out = w.prompter.export_folder(str(start))
             if not out:
                 return None
         self._load_networks()
@@ -483,10 +483,16 @@ class NetworkPreviewPanel(QWidget):
             reviewed = all(pe.report.get("review", {}).get("approved") for pe in result.posts)
             done = self.tr("Exporté dans {f} ({nets}).") if reviewed else \
                 self.tr("Exporté dans {f} ({nets}), sans relecture.")
-            w.statusBar().showMessage(done.format(f=str(folder), nets=", ".join(targets)), 10000)
+            message = done.format(f=str(folder), nets=", ".join(targets))
+            w.statusBar().showMessage(message, 10000)
             w.review_panel.set_post(path)     # the journal now says « exporté »
             w.check_now()
             if result.archive_error is not None:   # the export stands; the record is missing
                 w.prompter.error(self.tr("Archive des exports non écrite"),
                                  typo(result.archive_error.french))
+            elif w.prompter.exported(message):
+                from PySide6.QtCore import QUrl
+                from PySide6.QtGui import QDesktopServices
+
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
         return result

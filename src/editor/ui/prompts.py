@@ -103,6 +103,23 @@ class Prompter:
                                                 folder)
         return path or None
 
+    def export_folder(self, folder: str) -> str | None:
+        """The folder an export is written to (starts on the workspace's exports folder)."""
+        path = QFileDialog.getExistingDirectory(
+            self.parent, QCoreApplication.translate("Prompter", "Choisir le dossier d’export"), folder)
+        return path or None
+
+    def exported(self, text: str) -> bool:
+        """Say an export succeeded; True when the user asks to open its folder."""
+        box = self._box(QMessageBox.Icon.Information,
+                        QCoreApplication.translate("Prompter", "Export terminé"), text)
+        show = box.addButton(QCoreApplication.translate("Prompter", "Ouvrir le dossier"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("Prompter", "Fermer"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(show)
+        box.exec()
+        return box.clickedButton() is show
+
     def save_file(self, folder: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, QCoreApplication.translate("Prompter", "Enregistrer sous"), folder,
                                               QCoreApplication.translate("Prompter", "Publications Markdown (*.md)"))
