@@ -6,20 +6,15 @@ in each post's review file (an accepted finding is ``waived``).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from editor.compliance.engine import Engine
 from editor.compliance.service import CheckReport, check_paths
-from editor.review.waivers import waive_accepted
+# apply_review(post, findings): mark the findings the post's review file accepts; returns
+# (journal, warning) pairs for stderr.
+from editor.review.waivers import waive_accepted as apply_review
 
-__all__ = ["check_posts", "waive_accepted"]
+__all__ = ["apply_review", "check_posts"]
 
 
 def check_posts(engine: Engine, paths: list[str]) -> CheckReport:
     """Check the posts named by ``paths`` and apply their review decisions."""
-    return check_paths(engine, paths, after=waive_accepted)
-
-
-def apply_review(post: Path, findings) -> list[tuple[str, str]]:
-    """Mark the findings of ``post`` that its review file accepts; warnings for stderr."""
-    return waive_accepted(post, findings)
+    return check_paths(engine, paths, after=apply_review)

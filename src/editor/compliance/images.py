@@ -102,8 +102,10 @@ def finding(rule_id: str, start: int, end: int, key: str, **extra) -> Finding:
 
 def local_target(target: str) -> str | None:
     """The file part of an image target, None for remote and inline images."""
+    from editor.vision.opening import is_remote
+
     t = target.strip()
-    if not t or "://" in t or t.startswith(("data:", "mailto:", "//")):
+    if not t or is_remote(t):
         return None
     return t.split("#", 1)[0].split("?", 1)[0]
 

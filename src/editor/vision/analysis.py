@@ -87,19 +87,30 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _detector(name: str):
-    """The optional detector module ``editor.vision.<name>`` when it can run here, else None."""
+def _import(name: str):
+    """The module ``editor.vision.<name>``, None when it cannot be imported here (logged)."""
     import importlib
 
     try:
-        mod = importlib.import_module(f"editor.vision.{name}")
+        return importlib.import_module(f"editor.vision.{name}")
     except ImportError as exc:      # numpy missing: the images extra is not installed
         log.warning("image detector %s unavailable: %s", name, exc)
         return None
+
+
+def _detector(name: str):
+    """The optional detector module ``editor.vision.<name>`` when it can run here, else None."""
+    mod = _import(name)
     available = getattr(mod, "available", None)
-    if available is not None and not available():
+    if mod is None or (available is not None and not available()):
         return None
     return mod
+
+
+def _unavailable_reason(name: str) -> str | None:
+    """Why the detector ``name`` is off, in French (its module's own words when it has them)."""
+    mod = _import(name)
+    return mod.unavailable_reason() if mod is not None else None
 
 
 class ImageAnalyser:
@@ -135,13 +146,7 @@ class ImageAnalyser:
             if not wanted:
                 continue
             if self._module(name) is None:
-                try:
-                    import importlib
-
-                    mod = importlib.import_module(f"editor.vision.{name}")
-                    reason = mod.unavailable_reason()
-                except ImportError:
-                    reason = None
+                reason = _unavailable_reason(name)
                 out.append(reason or ("Lecture du texte des images désactivée."
                                       if name == "ocr" else "Détection des visages désactivée."))
         return out
@@ -168,8 +173,7 @@ class ImageAnalyser:
             sha = self.digest(path)
         except OSError as exc:
             return ImageReport("", problem=f"Image illisible ({exc.strerror or exc}).")
-        with self._lock:
-            got = self._reports.get(sha)
+        got = self._in_memory(sha)
         if got is None:
             got = self._from_disk(sha)
         if got is not None and self._stale(got):
@@ -183,6 +187,17 @@ class ImageAnalyser:
             self._reports[sha] = got
         return got
 
+    def _in_memory(self, sha: str) -> ImageReport | None:
+        with self._lock:
+            return self._reports.get(sha)
+
+    def _remembered(self, path: Path) -> ImageReport | None:
+        """The report kept in memory for this file as it is now, else None (one ``stat``)."""
+        try:
+            return self._in_memory(self.digest(path))
+        except OSError:
+            return None
+
     def _stale(self, report: ImageReport) -> bool:
         """A report made when a detector that runs now was missing (installed since)."""
         return ((self.want_ocr and not report.ocr_done and self._module("ocr") is not None)
@@ -190,12 +205,17 @@ class ImageAnalyser:
                     and self._module("faces") is not None))
 
     def analyse_many(self, paths: list[Path]) -> dict[Path, ImageReport]:
-        """Reports for several files, two at a time (a post's photos)."""
+        """Reports for several files (a post's photos): those already seen come from memory (a
+        re-check while typing costs a ``stat`` per image); the others are analysed two at a time."""
         paths = list(dict.fromkeys(Path(p) for p in paths))
-        if len(paths) <= 1:
-            return {p: self.analyse(p) for p in paths}
-        with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="tact-image") as pool:
-            return dict(zip(paths, pool.map(self.analyse, paths)))
+        got = {p: r for p in paths if (r := self._remembered(p)) is not None}
+        todo = [p for p in paths if p not in got]
+        if len(todo) > 1:
+            with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="tact-image") as pool:
+                got.update(zip(todo, pool.map(self.analyse, todo)))
+        else:
+            got.update((p, self.analyse(p)) for p in todo)
+        return {p: got[p] for p in paths}
 
     def _compute(self, path: Path, sha: str) -> ImageReport:
         t0 = time.perf_counter()

@@ -104,10 +104,16 @@ class ImageSource:
     path: Path         # resolved file, inside the post's folder
 
 
+def is_remote(target: str) -> bool:
+    """An image target that is no file of the post's folder (a URL, inline data)."""
+    t = target.strip()
+    return "://" in t or t.startswith(("data:", "mailto:", "//"))
+
+
 def resolve_image(target: str, post_dir: Path) -> ImageSource:
     """The file an image reference points to; :class:`ImageProblem` when outside or missing."""
     t = target.strip()
-    if "://" in t or t.startswith(("data:", "mailto:", "//")):
+    if is_remote(t):
         raise ImageProblem(target, "is not a file in the post's folder (remote or inline image)",
                            _french(target, "ce n’est pas un fichier du dossier de la "
                                    "publication. Enregistrez-la dans ce dossier."))
