@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 SAMPLES := resources/samples
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test check-samples bench clean
+.PHONY: setup run lint test check-samples bench clean
 
 setup: $(STAMP)
 
@@ -27,7 +27,13 @@ run: setup
 check-samples: setup
 	$(PY) -m editor check $(SAMPLES)
 
-test: setup
+# Lint and import order (ruff), then types of the core packages (mypy, src/editor but ui/);
+# both configured in pyproject.toml.
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+test: setup lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: setup

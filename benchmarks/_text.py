@@ -1,4 +1,5 @@
-"""Realistic French text of any size, built from the labelled posts (educational and promotional)."""
+"""Realistic French text of any size, built from the labelled posts (educational and
+promotional)."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -13,10 +13,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import markdown  # noqa: E402
 from _measure import median_time  # noqa: E402
 from _text import post_of  # noqa: E402
-
-import markdown  # noqa: E402
 
 from editor.compliance.engine import Analysis  # noqa: E402
 from editor.document.projection import project  # noqa: E402
@@ -24,7 +23,6 @@ from editor.export.images import clean_image  # noqa: E402
 from editor.export.networks import load_networks  # noqa: E402
 from editor.export.platform import platform_findings  # noqa: E402
 from editor.export.preview import preview  # noqa: E402
-
 
 timed = median_time
 

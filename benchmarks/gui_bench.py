@@ -103,8 +103,9 @@ def main() -> None:
             samples.append(float(r.stdout.strip().splitlines()[-1]))
         except (ValueError, IndexError):
             print("start-up child failed:", r.stderr[-500:])
-    import editor.ui  # noqa: F401 - the PySide6 6.12 / Python 3.11 workaround
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    import editor.ui  # noqa: F401 - the PySide6 6.12 / Python 3.11 workaround
 
     app = QApplication.instance() or QApplication([])
     rss_qt = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -22,7 +22,6 @@ import editor.compliance.service as service  # noqa: E402
 from editor.review.anchor import locate, make_quote  # noqa: E402
 from editor.review.session import ReviewSession  # noqa: E402
 
-
 timed = median_time
 
 

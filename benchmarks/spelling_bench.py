@@ -51,7 +51,8 @@ def main() -> None:
     t = time.perf_counter()
     c = time.process_time()
     sp = Speller()
-    print(f"cold cache build (Speller() with an empty cache): {(time.perf_counter() - t) * 1000:.0f} ms"
+    print(f"cold cache build (Speller() with an empty cache): "
+          f"{(time.perf_counter() - t) * 1000:.0f} ms"
           f" ({(time.process_time() - c) * 1000:.0f} ms CPU)  [built={sp.cache_built}]")
     for p in sorted((TMP / "cache" / "spelling").iterdir()):
         print(f"  cache file {p.suffix}: {p.stat().st_size / 1e6:.2f} MB")
@@ -84,7 +85,8 @@ def main() -> None:
         ("text file split into a set", lambda: set((d / "w.txt").read_text("utf-8").split("\n"))),
         ("marshal frozenset", lambda: marshal.loads((d / "w.marshal").read_bytes())),
         ("pickle frozenset", lambda: pickle.loads((d / "w.pickle").read_bytes())),
-        ("sorted 64-bit digests (chosen)", lambda: HashedSet.frombytes((d / "w.hash").read_bytes())),
+        ("sorted 64-bit digests (chosen)",
+         lambda: HashedSet.frombytes((d / "w.hash").read_bytes())),
     ]:
         size = {"text": "w.txt", "marshal": "w.marshal", "pickle": "w.pickle"}.get(
             name.split()[0], "w.hash")
@@ -145,7 +147,8 @@ def main() -> None:
     sp = Speller()
     t = time.perf_counter()
     sp.suggest("chirugie")
-    print(f"\nfirst suggestion (loads the suggestion index): {(time.perf_counter() - t) * 1000:.0f} ms")
+    print(f"\nfirst suggestion (loads the suggestion index): "
+          f"{(time.perf_counter() - t) * 1000:.0f} ms")
     rnd = random.Random(1)
     long_words = [w for w in words if len(w) == 12 and w.isalpha()]
     samples = []
@@ -168,8 +171,8 @@ def main() -> None:
         t = time.perf_counter()
         sp.suggest(w)
         ts.append((time.perf_counter() - t) * 1000)
-    print(f"suggest() on {len(samples)} misspelled 12-letter words: median {statistics.median(ts):.2f} ms,"
-          f" worst {max(ts):.2f} ms")
+    print(f"suggest() on {len(samples)} misspelled 12-letter words: "
+          f"median {statistics.median(ts):.2f} ms, worst {max(ts):.2f} ms")
     for w in ("anésthésie", "chirugie", "Chirugie", "cicatrisaton", "bléphraoplastie", "maitrse",
               "evenement"):
         print(f"  {w} -> {sp.suggest(w)}")

@@ -13,7 +13,10 @@ from 14 to 90 px on a 1024 px picture, long sides 480-1024 px. Prints:
   punctuation ignored) in one recognised line, and in the picture's whole text; with the accents
   kept; by style and by letter height; what « ★★★★★ » gives;
 - the false text rate on photos without text: the share giving at least one line, and the lines;
-- time per picture (mean, p95), split into Python (masks, lines) and the tesseract process;
+- time per picture (mean, p95), split into Python (masks, lines) and the tesseract process
+  (started ahead, loading its models while the lines are found), and the share of pictures for
+  which Tesseract was given lines to read (none when no candidate line scores
+  :data:`editor.vision.ocr.MIN_SCORE`: the process started ahead is then ended unused);
   OMP_THREAD_LIMIT=1 against Tesseract's default threads;
 - baselines: tesseract on the whole picture (``--psm 3``, ``11``, ``12``) with the same filters.
 Two seeds: ``dev`` (the thresholds were tuned on it) and ``test`` (nothing tuned on it).
@@ -35,7 +38,6 @@ import re
 import resource
 import statistics
 import subprocess
-import sys
 import time
 import unicodedata
 from collections import Counter
@@ -101,7 +103,8 @@ def skin(rng: random.Random, w: int = 1024, h: int = 768) -> Image.Image:
         cx, cy = rng.randint(0, w), rng.randint(0, h)
         rx, ry = rng.randint(100, 500), rng.randint(80, 400)
         f = rng.uniform(0.8, 1.15)
-        d.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=tuple(min(255, int(c * f)) for c in base))
+        d.ellipse((cx - rx, cy - ry, cx + rx, cy + ry),
+                  fill=tuple(min(255, int(c * f)) for c in base))
     im = im.filter(ImageFilter.GaussianBlur(rng.randint(15, 40)))
     yy, xx = np.mgrid[0:h, 0:w]
     shade = 0.75 + 0.25 * np.cos((xx / w - rng.random()) * 3) * np.cos((yy / h - rng.random()) * 2)
@@ -269,12 +272,40 @@ def height_bin(h: int, side: int) -> str:
 
 
 def cpu_times() -> tuple[float, float]:
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+class _CountingReads:
+    """Counts the times Tesseract is given pages to read while it is installed (a Tesseract
+    started ahead and ended unused, for want of a candidate line, does not count)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._real = ocr.Reader._words
+
+    def __enter__(self) -> "_CountingReads":
+        real = self._real
+
+        def words(reader, pages):
+            self.count += 1
+            return real(reader, pages)
+
+        ocr.Reader._words = words
+        return self
+
+    def __exit__(self, *exc) -> None:
+        ocr.Reader._words = self._real
 
 
 def measure_ocr(name: str, read, pictures, empties, verbose: bool = False) -> dict:
     """Runs ``read(picture) -> [text lines]`` on both sets and prints the figures."""
+    with _CountingReads() as started:
+        return _measure_ocr(name, read, pictures, empties, verbose, started)
+
+
+def _measure_ocr(name: str, read, pictures, empties, verbose: bool, started) -> dict:
     total = strict = joined = accented = 0
     by_style, ok_style, by_height, ok_height = Counter(), Counter(), Counter(), Counter()
     stars, walls, py, tess = [], [], [], []
@@ -323,7 +354,9 @@ def measure_ocr(name: str, read, pictures, empties, verbose: bool = False) -> di
           + (f" {false_lines[:8]}" if false_lines else ""))
     print(f"    time per picture: mean {statistics.mean(walls) * 1000:.0f} ms, p95 "
           f"{walls[int(0.95 * len(walls))] * 1000:.0f} ms (CPU: Python "
-          f"{statistics.mean(py) * 1000:.0f} ms + tesseract {statistics.mean(tess) * 1000:.0f} ms)")
+          f"{statistics.mean(py) * 1000:.0f} ms + tesseract {statistics.mean(tess) * 1000:.0f} ms)"
+          + (f"; Tesseract given lines to read for {started.count}/{len(walls)} pictures"
+             if read is pipeline else ""))
     if stars:
         print(f"    « ★★★★★ » read as: {Counter(stars).most_common(6)}")
     return {"recall": strict / total, "false": false_pics / len(empties)}
@@ -380,7 +413,8 @@ def bench_ocr(quick: bool, verbose: bool) -> None:
     version = subprocess.run([ocr._setup()[0], "--version"], capture_output=True, text=True)
     print(f"OCR: {version.stdout.splitlines()[0] if version.stdout else '?'}, languages "
           f"{'+'.join(ocr._setup()[1])}; masks {len(ocr.EXTREMES) * 2}, lines read at most "
-          f"{ocr.MAX_LINES}, psm {ocr.PSM}, word ≥ {ocr.WORD_MIN_CONFIDENCE}, line ≥ "
+          f"{ocr.MAX_LINES} scoring ≥ {ocr.MIN_SCORE}, psm {ocr.PSM}, word ≥ "
+          f"{ocr.WORD_MIN_CONFIDENCE}, line ≥ "
           f"{ocr.LINE_MIN_CONFIDENCE} (≥ {ocr.SHORT_LINE_MIN_CONFIDENCE} under "
           f"{ocr.SHORT_LINE} letters)")
     n, m = (36, 15) if quick else (120, 40)

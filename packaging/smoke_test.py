@@ -46,7 +46,8 @@ def env_for(base: Path) -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str], env: dict[str, str], timeout: float = 120, **kw) -> subprocess.CompletedProcess:
+def run(cmd: list[str], env: dict[str, str], timeout: float = 120,
+        **kw) -> subprocess.CompletedProcess:
     try:
         return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
                               timeout=timeout, **kw)
@@ -67,8 +68,10 @@ def check_reports(frozen: list[str], installed: list[str], tmp: Path) -> dict:
     except json.JSONDecodeError as e:
         fail(f"check --format json: not JSON ({e})\n{a.stdout[:500]}\n{a.stderr}")
     if ra != rb:
-        fa = {(x["path"], f["rule"], f["start"], f["end"]) for x in ra["files"] for f in x["findings"]}
-        fb = {(x["path"], f["rule"], f["start"], f["end"]) for x in rb["files"] for f in x["findings"]}
+        fa = {(x["path"], f["rule"], f["start"], f["end"])
+              for x in ra["files"] for f in x["findings"]}
+        fb = {(x["path"], f["rule"], f["start"], f["end"])
+              for x in rb["files"] for f in x["findings"]}
         fail("frozen and installed reports differ:\n"
              f"  rules_version {ra.get('rules_version')} / {rb.get('rules_version')}\n"
              f"  only frozen: {sorted(fa - fb)[:10]}\n  only installed: {sorted(fb - fa)[:10]}")
@@ -99,7 +102,8 @@ def subcommands(frozen: list[str], installed: list[str], report: dict, tmp: Path
     for args, codes, expected in cases:
         r = run(frozen + args, env, timeout=300)
         if r.returncode not in codes or expected not in r.stdout or "Traceback" in r.stderr:
-            fail(f"tact {' '.join(args)}: exit {r.returncode}\n{r.stdout[-800:]}\n{r.stderr[-2000:]}")
+            fail(f"tact {' '.join(args)}: exit {r.returncode}\n"
+                 f"{r.stdout[-800:]}\n{r.stderr[-2000:]}")
         print(f"tact {' '.join(args[:2])}: ok")
     # export: same outcome as the installed package; when it exports, a PDF report is written.
     outs = {}
@@ -137,7 +141,7 @@ def editor_startups(cmd: list[str], base: Path) -> list[float]:
 
 def image_checks(frozen: list[str], installed: list[str], tmp: Path) -> None:
     from PIL import Image
-    from skimage import data       # the test extra: public-domain sample photos
+    from skimage import data  # the test extra: public-domain sample photos
 
     folder = tmp / "images"
     folder.mkdir()

@@ -227,10 +227,10 @@ def keep(w: str) -> bool:
 
 
 def inverted(w: str, stems: set[str]) -> str:
-    """``aimè``, ``cédè`` (1990 spellings of ``aimé``, ``cédé`` before an inverted ``je``: « aimè-je »;
-    the only inflected forms ending in ``è``; stems such as ``koinè`` are words) are kept as the
-    compounds ``aimè-je``, ``cédè-je``: alone they are no words, and a suggestion should never
-    offer them."""
+    """``aimè``, ``cédè`` (1990 spellings of ``aimé``, ``cédé`` before an inverted ``je``:
+    « aimè-je »; the only inflected forms ending in ``è``; stems such as ``koinè`` are words) are
+    kept as the compounds ``aimè-je``, ``cédè-je``: alone they are no words, and a suggestion should
+    never offer them."""
     if w.endswith("è") and w.islower() and w not in stems:
         return w + "-je"
     return w

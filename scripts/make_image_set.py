@@ -20,9 +20,10 @@ pictures use disjoint seeds, so thresholds tuned on dev are measured on subjects
 Positives (``composite: true``): two to four views of one subject — the same source crop redrawn
 with changed exposure, contrast, colour balance, zoom 0.8-1.3×, small shifts and rotation, blur or
 sharpening, a mirror image, a local retouch — laid out side by side, stacked, in a 2×2 grid or a
-3- or 4-up strip; gutters of 0 to 40 px (white, black, grey or a brand colour), sometimes an outer
-frame, a caption band, labels (« AVANT », « APRÈS », « J+30 », dates), arrows, a watermark; long
-side 600-4000 px; JPEG quality 60-95 (a few PNG).
+3- or 4-up strip; gutters of 0 to 40 px (white, black, grey or a brand colour; thin lines of 1-3 px
+mostly white or black, as most posts draw them), sometimes an outer frame, a caption band, labels
+(« AVANT », « APRÈS », « J+30 », dates), arrows, a watermark; long side 600-4000 px; JPEG quality
+60-95 (a few PNG).
 
 Negatives (``composite: false``, ``kind`` says which): a single photo, a single portrait, two
 different subjects side by side, a collage of 3-4 different photos, a photo beside a text panel,
@@ -51,7 +52,7 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "build" / "image-eval"
-VERSION = 1
+VERSION = 2          # 2: thin lines of 1 and 3 px among the gutters
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"),
              Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
@@ -909,8 +910,10 @@ class SplitMaker:
         long_side = int(rng.choice([600, 800, 1080, 1080, 1200, 1440, 1600, 2048, 3000, 4000],
                                    p=[.08, .1, .16, .1, .1, .1, .1, .1, .06, .1]))
         gutter = force_gutter if force_gutter is not None else int(
-            rng.choice([0, 0, 0, 2, 4, 8, 12, 20, 30, 40]))
+            rng.choice([0, 0, 0, 0, 1, 2, 3, 4, 8, 12, 20, 30, 40]))
         colour = BRAND[int(rng.integers(len(BRAND)))]
+        if 0 < gutter <= 3 and rng.random() < 0.6:      # a thin white (or black) line
+            colour = BRAND[int(rng.integers(2))]
         border = int(rng.choice([0, 0, 0, gutter, 16])) if gutter else int(rng.choice([0, 0, 12]))
         band = 0
         if rng.random() < 0.15:
@@ -1001,7 +1004,7 @@ class SplitMaker:
 
     def negative(self, kind: str, index: int, out: Path) -> dict:
         rng = self.rng
-        label, boxes, names, sheet = None, None, [], None
+        label, names, sheet = None, [], None
         if kind == "single-photo":
             choice = rng.integers(3)
             if choice == 0:

@@ -9,8 +9,8 @@ Training data, one item per sentence (the engine's own sentences and tokens):
   category (rules of severity warning or error, scored categories only);
 * the rules' ok examples: negatives of the rule's category (and of every other category the
   engine does not flag in them);
-* the labelled corpora (tests/corpus, tests/blind, tests/blind3 and tests/realworld when
-  present; never tests/blind2, tests/blind4, tests/blind5 or shared/eval, kept for evaluation):
+* the labelled corpora (tests/corpus, tests/blind, tests/blind3, tests/realworld, tests/subtle when
+  present; never tests/blind2, tests/blind4–6 or shared/eval, kept for evaluation):
   every sentence of an educational post (``expect: []``) is a negative of every category it
   does not allow; in a violating post, a sentence the engine flags with an expected category is
   a positive of it, and every sentence is a negative of the categories the post neither expects
@@ -49,10 +49,10 @@ from editor.compliance.rules import SCORED_CATEGORIES, load_rules  # noqa: E402
 from editor.document.post import read_text  # noqa: E402
 
 OUT = ROOT / "resources" / M.MODEL_FILE
-# Labelled corpora used for training. Evaluation sets (tests/blind2, tests/blind4,
+# Labelled corpora used for training. Evaluation sets (tests/blind2, tests/blind4–6,
 # shared/eval) are never read here.
-CORPORA = ("corpus", "blind", "blind3", "realworld")
-NEVER = ("blind2", "blind4", "blind5")
+CORPORA = ("corpus", "blind", "blind3", "realworld", "subtle")
+NEVER = ("blind2", "blind4", "blind5", "blind6")
 
 SETTINGS = {
     "seed": 20240601,

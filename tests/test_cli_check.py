@@ -38,7 +38,8 @@ def test_clean_post_exits_zero(tmp_path, tact):
 
 
 def test_json_report_follows_the_contract(tmp_path, tact):
-    src = "---\r\ntitle: Offre\r\n---\r\n😀 Résultat 𝗴𝗮𝗿𝗮𝗻𝘁𝗶 ✨\r\n\r\n" + PROMO.replace("\n", "\r\n")
+    src = ("---\r\ntitle: Offre\r\n---\r\n😀 Résultat 𝗴𝗮𝗿𝗮𝗻𝘁𝗶 ✨\r\n\r\n"
+           + PROMO.replace("\n", "\r\n"))
     p = write(tmp_path, "crlf.md", src)
     proc = tact("check", "--format", "json", "--no-spelling", p)
     data = report(proc)
@@ -182,7 +183,7 @@ def test_rules_list_explain_and_test(tact):
     assert "fr-csp@" in listing.stdout
     explain = tact("rules", "explain", "pricing.discount")
     assert explain.returncode == 0
-    assert "Fondement : CSP" in explain.stdout and "Exemples signalés" in explain.stdout
+    assert "Fondement\u00a0: CSP" in explain.stdout and "Exemples signalés" in explain.stdout
     assert tact("rules", "explain", "no.such-rule").returncode == 2
     run = tact("rules", "test")
     assert run.returncode == 0 and run.stdout.strip().endswith("0 failed")

@@ -5,7 +5,6 @@ silent at warning/error. The thresholds below are what the suite enforces today;
 the rules improve, never lower them to make a change pass.
 """
 import pytest
-
 from conftest import ROOT, SHARED
 from corpus_scoring import score
 
@@ -20,6 +19,11 @@ BLIND2 = ROOT / "tests" / "blind2" / "posts.yaml"
 # 15, then rules were improved on it).
 BLIND3 = ROOT / "tests" / "blind3" / "posts.yaml"
 PUBLIC = SHARED / "eval" / "public.yaml"
+# Written from public pages' wording families (docs/wording-sources.md) and the subtle-wording
+# development corpus of indirect and evasive posts: the rules were written against them, so
+# they guard against regressions, they do not measure generalisation (the blind sets do).
+REALWORLD = ROOT / "tests" / "realworld" / "posts.yaml"
+SUBTLE = ROOT / "tests" / "subtle" / "posts.yaml"
 
 THRESHOLDS = {  # recall, precision, share of educational posts left silent, false spelling flags
     # False spelling flags measured with the Dicollecte word list: 0, 0, 2 (a handle and a brand
@@ -29,12 +33,16 @@ THRESHOLDS = {  # recall, precision, share of educational posts left silent, fal
     "blind2": (0.72, 0.85, 0.9, 2),
     "blind3": (0.82, 0.93, 1.0, 1),
     "public": (0.95, 0.95, 1.0, 0),
+    "realworld": (0.97, 0.95, 1.0, 9),
+    "subtle": (0.97, 0.97, 1.0, 2),
 }
 
 
 @pytest.mark.parametrize("name,corpus", [("own", OWN), ("blind", BLIND), ("blind2", BLIND2),
-                                         ("blind3", BLIND3), ("public", PUBLIC)],
-                         ids=["own", "blind", "blind2", "blind3", "public"])
+                                         ("blind3", BLIND3), ("public", PUBLIC),
+                                         ("realworld", REALWORLD), ("subtle", SUBTLE)],
+                         ids=["own", "blind", "blind2", "blind3", "public", "realworld",
+                              "subtle"])
 def test_corpus_accuracy(full_engine, name, corpus):
     if not corpus.is_file():
         pytest.skip(f"{corpus} not available")

@@ -73,7 +73,8 @@ def test_links_become_text_colon_url(net):
 
 
 def test_instagram_links_become_lien_en_bio():
-    c = conv("Prenez [rendez-vous](https://exemple.fr/rdv). Source : https://has.fr/x.", "instagram")
+    c = conv("Prenez [rendez-vous](https://exemple.fr/rdv). Source : https://has.fr/x.",
+             "instagram")
     assert c.text == "Prenez rendez-vous\u00a0: lien en bio. Source : lien en bio."
     assert "https" not in c.text and len(c.links) == 2
 

@@ -1,8 +1,9 @@
 """Character counts as each network counts them (networks.md §1.2)."""
 import pytest
 
-from editor.export.counting import count, cut_index, find_urls
+from editor.export.counting import count, cut_index
 from editor.export.networks import load_networks
+from editor.text.urls import url_spans
 
 NETS = load_networks()
 X, THREADS, INSTAGRAM, YOUTUBE = NETS["x"], NETS["threads"], NETS["instagram"], NETS["youtube"]
@@ -43,6 +44,9 @@ def test_known_counts(text, weighted, utf16, utf8):
     "http://a.fr",
     "www.ordre.medecin.fr",
     "hal.science/hal-01234567",
+    "ameli.fr",
+    "clinique-esthétique.fr/avant-après",
+    "https://fr.wikipedia.org/wiki/Lifting_(chirurgie)",
 ])
 def test_every_url_weighs_23_on_x(url):
     assert count(url, X) == 23
@@ -52,7 +56,7 @@ def test_every_url_weighs_23_on_x(url):
 
 def test_urls_found_without_trailing_punctuation_and_not_in_emails():
     text = "Lire https://exemple.fr/a_b), (www.ordre.fr) et écrire à dr@clinique.fr."
-    found = [text[s:e] for s, e in find_urls(text)]
+    found = [text[s:e] for s, e in url_spans(text)]
     assert found == ["https://exemple.fr/a_b", "www.ordre.fr"]
 
 

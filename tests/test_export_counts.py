@@ -54,3 +54,31 @@ def test_the_same_text_is_not_converted_twice(monkeypatch):
     monkeypatch.setattr("editor.export.preview.convert",
                         lambda *a, **k: pytest.fail("converted again"))
     assert counts.count_post(source) is first
+
+
+THREAD = ("La rhinoplastie se discute longuement en consultation, avec un délai de réflexion de "
+          "quinze jours au moins. " * 6).strip()
+
+
+def test_a_post_exported_as_a_thread_counts_each_part():
+    """X and Threads split a long post into a numbered thread: each part must fit, so the
+    count says how many parts and the longest one, and reports no excess."""
+    from editor.export.counting import count
+
+    source = f"---\nnetworks: [x, threads, linkedin]\n---\n{THREAD}\n"
+    by = {n.network: n for n in counts.count_post(source).networks}
+    for name in ("x", "threads"):
+        nc = by[name]
+        p = preview(source, name)
+        assert nc.used == p.count > nc.limit                      # the whole is over…
+        assert nc.thread and nc.parts == len(p.parts) > 1         # …but it goes out as parts
+        assert nc.longest == max(count(part, p.profile) for part in p.parts) <= nc.limit
+        assert not nc.over and nc.over_by == 0 and nc.ratio <= 1
+    li = by["linkedin"]                                           # no thread, within its limit
+    assert li.parts == 1 and not li.thread and li.biggest == li.used
+
+
+def test_a_network_without_threads_still_reports_its_excess():
+    source = "---\nnetworks: [instagram]\n---\n" + ("Mot " * 700) + "\n"
+    nc = counts.count_post(source).networks[0]
+    assert nc.parts == 1 and nc.over and nc.over_by == nc.used - nc.limit > 0

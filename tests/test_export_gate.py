@@ -95,7 +95,8 @@ def test_export_writes_texts_images_and_reports_with_matching_hashes(ws, eng, qa
     assert [p for p in out.iterdir() if p.name.startswith(".")] == []   # no staging left
     report = json.loads((folder / "rapport-conformite.json").read_text("utf-8"))
     source = (ws / "good.md").read_text("utf-8")
-    # The approved body only (the front matter's notes stay in the practice); the hash is the file's.
+    # The approved body only (the front matter's notes stay in the practice); the hash is the
+    # file's.
     assert report["post"]["text"] == source[source.index("# Tabac"):]
     assert report["post"]["sha256"] == hashlib.sha256(source.encode()).hexdigest()
     assert report["rules_version"] == "testpack@1.0"
@@ -131,7 +132,8 @@ def test_re_export_replaces_the_folder_and_appends_to_the_archive(ws, eng):
     assert [p.name for p in out.iterdir()] == ["good"]
     assert len(read_archive(ws)) == 2
     archive = (ws / ".tact" / "exports.jsonl").read_text("utf-8").splitlines()
-    assert len(archive) == 2 and all(json.loads(line)["post"].endswith("good.md") for line in archive)
+    assert len(archive) == 2
+    assert all(json.loads(line)["post"].endswith("good.md") for line in archive)
 
 
 @pytest.mark.parametrize("target, problem", [("images/absente.jpg", "file not found"),

@@ -64,7 +64,8 @@ def test_jpeg_with_gps_and_orientation_6_comes_out_upright_and_bare(tmp_path):
     assert out.name == "image-01.jpg"
     data = out.read_bytes()
     for marker in (b"Exif", b"GPS", b"SERIAL", b"PhoneMaker", b"Phone 15", b"Patiente",
-                   b"xmpmeta", b"http://ns.adobe.com/xap", b"Photoshop 3.0", b"8BIM", b"Paris-IPTC-X", b"ICC_PROFILE"):
+                   b"xmpmeta", b"http://ns.adobe.com/xap", b"Photoshop 3.0", b"8BIM",
+                   b"Paris-IPTC-X", b"ICC_PROFILE"):
         assert marker not in data, marker
     with Image.open(out) as im:
         assert im.format == "JPEG"

@@ -41,7 +41,6 @@ def test_over_the_limit_says_by_how_much_and_points_past_the_limit(eng):
     assert "fil de" in f.message
     assert f.end == len(LONG.rstrip("\n")) and 0 < f.start < f.end
     # The flagged passage starts where the 281st weighted character falls.
-    text = preview(LONG, "x").text
     before = LONG[:f.start]
     assert count(preview(before, "x").text, NETS["x"]) <= 280
 

@@ -1,7 +1,10 @@
 """The package layers hold: each core package imports only the packages below it, local imports
-(inside functions) included. Qt stays in ui/ (QtGui also in export/, for the PDF report).
+(inside functions) included. Qt stays in ui/ (QtGui also in export/, for the PDF report), and a
+module of ui/ that needs no Qt belongs in the core (``QT_FREE_UI`` lists the ones still there).
 
-    text, document (+ yamlsafe)      bottom: plain text, the post file and its projection
+    text, document (+ yamlsafe)      bottom: plain text (tokens, URLs, offset maps, UTF-16), the
+                                     post file, its projection and its recovery drafts
+    uistate                          bottom: the editor's remembered workspaces (no Qt)
     vision, spelling                 images' pixels; words
     compliance                       rules and findings
     review                           decisions, comments, history
@@ -21,6 +24,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "editor"
 UTILITIES = {"fileio", "paths", "logs", "locking", "yamlsafe", "__version__"}
 ALLOWED = {
     "text": set(),
+    "uistate": set(),
     "document": {"text"},
     "yamlsafe": {"document"},
     "vision": {"text", "document"},
@@ -30,6 +34,9 @@ ALLOWED = {
     "export": {"text", "document", "spelling", "vision", "compliance", "review"},
 }
 TOP = {"cli", "ui", "__main__", "__init__", "workflow"}
+
+# ui/ modules that import no Qt (none: the preview's HTML is rendered in editor.document.html).
+QT_FREE_UI: set[str] = set()
 
 # (importing file, imported package): the review CLI's audit reads the export archive.
 KNOWN_DEBT = {
@@ -99,4 +106,16 @@ def test_qt_stays_in_the_interface_and_the_pdf_report():
             if pkg == "export" and not mod.startswith("PySide6.QtWidgets"):
                 continue
             wrong.append(f"{path.relative_to(SRC)} imports {mod}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_interface_modules_need_qt():
+    """Logic that needs no Qt (drafts, remembered state, UTF-16 offsets...) lives in the core,
+    where the headless commands and the tests reach it without the interface."""
+    wrong = []
+    for path in sorted((SRC / "ui").glob("*.py")):
+        if path.name == "__init__.py" or path.name in QT_FREE_UI:
+            continue
+        if not any(_qt_imports(path)):
+            wrong.append(f"ui/{path.name} imports no Qt: move it to the core")
     assert not wrong, "\n".join(wrong)

@@ -14,12 +14,16 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT
 
 from editor.compliance.findings import finalize
-from editor.compliance.model import (MESSAGE, SecondOpinion, prose_sentences, sentence_tokens,
-                                     word_count)
+from editor.compliance.model import (
+    MESSAGE,
+    SecondOpinion,
+    prose_sentences,
+    sentence_tokens,
+    word_count,
+)
 
 MODEL = ROOT / "resources" / "model" / "second-opinion.json"
 
@@ -106,7 +110,7 @@ def test_model_trained_on_current_data(training):
         "training settings) changed since resources/model/second-opinion.json was built: "
         "run scripts/train_model.py")
     # Evaluation sets are never training data.
-    blind = ("blind2", "blind4", "blind5")
+    blind = ("blind2", "blind4", "blind5", "blind6")
     assert not any(it.group.startswith(tuple(f"post:{b}/" for b in blind)) for it in items)
     assert not any(b in c for b in blind for c in stored["training"]["corpora"])
 
@@ -149,7 +153,8 @@ def test_paraphrases_of_violations_are_recognised(training, model):
         if score < model.thresholds[ci]:
             missed.append(f"{cat} {score:.2f} < {model.thresholds[ci]:.2f}: {text}")
     assert scored >= 15
-    assert len(missed) <= (1 - PARAPHRASE_SHARE) * scored, "\n".join(missed)
+    # At least PARAPHRASE_SHARE of them recognised (16 of 20 is 0.8: compared in whole numbers).
+    assert (scored - len(missed)) * 10 >= round(PARAPHRASE_SHARE * 10) * scored, "\n".join(missed)
 
 
 def test_paraphrases_are_reported_by_a_rule_or_by_the_model(training, model):

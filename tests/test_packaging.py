@@ -52,7 +52,8 @@ def test_windows_and_macos_icons_are_generated(tmp_path):
 
     from PIL import Image
 
-    spec = importlib.util.spec_from_file_location("make_icons", ROOT / "packaging" / "make_icons.py")
+    spec = importlib.util.spec_from_file_location("make_icons",
+                                                  ROOT / "packaging" / "make_icons.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     out = mod.make_icons(tmp_path)

@@ -53,7 +53,8 @@ def test_offsets_survive_emoji_crlf_entities_and_front_matter():
 
 
 def test_setext_heading_and_table():
-    got = spans("Titre souligné\n==============\n\n| acte | prix |\n|---|---|\n| lifting | 100 € |\n")
+    got = spans("Titre souligné\n==============\n\n"
+                "| acte | prix |\n|---|---|\n| lifting | 100 € |\n")
     assert ("heading", "Titre souligné") in got
     assert ("table", "| lifting | 100 € |") in got or any(s == "table" for s, _ in got)
 

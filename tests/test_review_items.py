@@ -8,7 +8,7 @@ from editor.review.items import group_items, item_counts, item_statuses
 from editor.review.session import ReviewSession
 
 PAIR = "Avant ![avant](avant.jpg) après ![apres](apres.jpg) J+30\n"
-THANKS = "Merci à Julie\n"
+THANKS = "Merci à Julie pour sa confiance 🙏\n"   # a named patient and her thanks
 
 
 def test_a_before_after_pair_is_one_item_with_several_reasons(engine):
@@ -25,7 +25,9 @@ def test_a_before_after_pair_is_one_item_with_several_reasons(engine):
 
 
 def test_thanks_to_a_patient_is_one_item(engine):
-    items = group_items(engine.check(THANKS).findings, THANKS)
+    findings = engine.check(THANKS).findings
+    assert len({f.rule for f in findings}) >= 2
+    items = group_items(findings, THANKS)
     assert len(items) == 1 and items[0].passage == "Merci à Julie"
 
 

@@ -122,7 +122,8 @@ def test_approval_requires_errors_accepted_and_two_people(post, engine):
     done = s.approve(TEXT, findings, "Dr Martin", "chirurgien")
     assert done.ok and s.overview(TEXT, findings).state == APPROVED
     assert [x.by for x in s.overview(TEXT, findings).signatures] == ["Julie", "Dr Martin"]
-    assert s.overview(TEXT, findings).signatures[1].meaning == "j'approuve ce texte en tant qu'auteur"
+    assert (s.overview(TEXT, findings).signatures[1].meaning
+            == "j'approuve ce texte en tant qu'auteur")
     # the approved text's decisions are frozen
     refused = s.withdraw_decision(TEXT, findings[0].id, "Julie")
     assert refused.code == 1 and "approuvé" in refused.message
@@ -166,7 +167,8 @@ def test_history_and_diff(post, engine):
     assert [v.action for v in versions] == ["submit", "request-changes", "submit"]
     assert versions[1].text == TEXT                       # stored once, found again by hash
     diff = s.diff(1, 3)
-    assert "-Résultat garanti, effet miracle." in diff and "+Résultat garanti, effet visible." in diff
+    assert "-Résultat garanti, effet miracle." in diff
+    assert "+Résultat garanti, effet visible." in diff
     assert diff.splitlines()[0].startswith("--- version 1 — soumis pour relecture par Dr Martin")
     with pytest.raises(ValueError):
         s.diff(1, 9)

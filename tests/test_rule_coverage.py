@@ -1,4 +1,5 @@
-"""Every trigger pattern is exercised by one of its rule's flag examples (editor.compliance.coverage)."""
+"""Every trigger pattern is exercised by one of its rule's flag examples
+(editor.compliance.coverage)."""
 import textwrap
 
 from editor.compliance.coverage import format_report, pattern_coverage
@@ -59,7 +60,8 @@ def tiny_pack(tmp_path, rules=RULES):
     (d / "pack.yaml").write_text("name: tiny\nversion: 1\n", encoding="utf-8")
     (d / "context.yaml").write_text("negators: [pas, jamais]\nparticles: [ne, \"n'\"]\n",
                                     encoding="utf-8")
-    (d / "lexicons" / "tiny-gifts.txt").write_text("coffret offert\nsoin offert\n", encoding="utf-8")
+    (d / "lexicons" / "tiny-gifts.txt").write_text("coffret offert\nsoin offert\n",
+                                                   encoding="utf-8")
     (d / "r.yaml").write_text(textwrap.dedent(rules), encoding="utf-8")
     return d
 

@@ -1,5 +1,6 @@
 """Rule packs updated without a new build: packs in the user's data folder are loaded, an update
-of a built-in pack replaces it, and `tact rules packs` shows which version of each pack is in use."""
+of a built-in pack replaces it, and `tact rules packs` shows which version of each pack is in
+use."""
 import json
 import shutil
 import textwrap
@@ -61,7 +62,8 @@ def _copy_builtin(user, version):
     target = user / "fr-csp"
     shutil.copytree(rules_dir() / "fr-csp", target)
     text = (target / "pack.yaml").read_text(encoding="utf-8")
-    lines = [f'version: "{version}"' if ln.startswith("version:") else ln for ln in text.splitlines()]
+    lines = [f'version: "{version}"' if ln.startswith("version:") else ln
+             for ln in text.splitlines()]
     (target / "pack.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target
 

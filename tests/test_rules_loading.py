@@ -132,3 +132,66 @@ def test_cache_is_reused_and_invalidated(tmp_path):
     (d / "r.yaml").write_text(GOOD.replace("offre spéciale~", "vente flash"), encoding="utf-8")
     c = load_rules(dirs=[d])
     assert Engine(c).check("vente flash").findings
+
+
+# --- rules/README.md documents every key the loader accepts -----------------------------------
+
+def _documented_keys() -> dict[str, set[str]]:
+    """Section title -> the `keys` of the first column of its table, in the README's
+    « Every key the loader accepts »."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "rules" / "README.md").read_text("utf-8")
+    part = readme.split("## Every key the loader accepts", 1)[1].split("\n## ", 1)[0]
+    out = {}
+    for chunk in part.split("\n### ")[1:]:
+        title, body = chunk.split("\n", 1)
+        out[title.strip()] = set(re.findall(r"^\| `([^`]+)` \|", body, re.M))
+    return out
+
+
+def test_the_readme_documents_every_key_the_loader_accepts():
+    from editor.compliance import rules
+
+    accepted = {
+        "`pack.yaml`": rules.PACK_KEYS,
+        "A category (an entry of `categories`)": rules.CATEGORY_KEYS,
+        "A rule file (`<topic>.yaml`)": rules.FILE_KEYS,
+        "A rule (an entry of `rules`)": rules.RULE_KEYS,
+        "A condition (`requires`, `unless`)": rules.COND_KEYS,
+        "`examples`": rules.EXAMPLE_KEYS,
+        "`context.yaml`": rules.CONTEXT_KEYS,
+        "The settings file (`settings.yaml`)": rules.SETTINGS_KEYS,
+    }
+    documented = _documented_keys()
+    assert set(documented) == set(accepted)
+    for section, keys in accepted.items():
+        missing = sorted(set(keys) - documented[section])
+        assert not missing, f"{section}: accepted by the loader, not in rules/README.md: {missing}"
+        extra = sorted(documented[section] - set(keys))
+        assert not extra, f"{section}: in rules/README.md, refused by the loader: {extra}"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("pack.yaml", 'name: p\nversion: "1"\nundocumented: 1\n'),
+    ("pack.yaml", 'name: p\ncategories:\n  - id: a-b\n    label: A\n    undocumented: 1\n'),
+    ("context.yaml", "negators: [pas]\nundocumented: 1\n"),
+    ("r.yaml", GOOD + "undocumented: 1\n"),
+    ("r.yaml", GOOD.replace("    patterns:", "    undocumented: 1\n    patterns:")),
+    ("r.yaml", GOOD.replace("    patterns:", "    requires: {patterns: [a], undocumented: 1}\n"
+                                            "    patterns:")),
+    ("r.yaml", GOOD.replace('ok: ["Aucune offre."]', 'ok: ["Aucune offre."]\n      other: [x]')),
+])
+def test_the_loader_refuses_an_undocumented_key(tmp_path, name, text):
+    files = {name: text} if name == "r.yaml" else {name: text, "r.yaml": GOOD}
+    rs = load_rules(dirs=[pack(tmp_path, "p", files)], use_cache=False)
+    assert rs.errors and rs.errors[0].path.endswith(name)
+
+
+def test_settings_refuse_an_undocumented_key(tmp_path):
+    s = tmp_path / "settings.yaml"
+    s.write_text("rules: {}\nundocumented: 1\n", encoding="utf-8")
+    with pytest.raises(Exception) as exc:
+        Settings.load(s)
+    assert "unknown key 'undocumented'" in str(exc.value)

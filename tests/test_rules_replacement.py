@@ -85,3 +85,14 @@ def test_rules_explain_tells_advice_from_replacement(tmp_path, tact):
     out = tact("rules", "--rules", pack, "explain", "test.guaranteed").stdout
     assert "Conseil\u00a0: Parler d'un résultat attendu" in out
     assert "Remplacement proposé\u00a0: «\u00a0résultat attendu\u00a0»" in out
+
+
+def test_a_rules_link_is_shown_by_explain(tmp_path, tact):
+    """``link`` is documented and shown: « Pour en savoir plus » in ``tact rules explain``."""
+    rules = RULES.replace("  - id: test.guaranteed\n",
+                          "  - id: test.guaranteed\n    link: https://www.conseil-national.medecin.fr/\n")
+    pack = write_pack(tmp_path / "p", rules)
+    out = tact("rules", "--rules", pack, "explain", "test.guaranteed").stdout
+    assert "Pour en savoir plus\u00a0: https://www.conseil-national.medecin.fr/" in out
+    out = tact("rules", "--rules", pack, "explain", "test.number-one").stdout
+    assert "Pour en savoir plus" not in out

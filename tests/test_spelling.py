@@ -243,7 +243,8 @@ def test_cache_is_built_once_and_rebuilt_when_a_lexicon_changes(dirs, own_resour
     data, cache = dirs
     sp = Speller(data_dir=data, cache_dir=cache, resources=own_resources)
     assert sp.cache_built
-    assert flagged(sp, "Le zorglub et le mot-valise-test. Zorglubie est loin. Marbrouk vient.") == []
+    text = "Le zorglub et le mot-valise-test. Zorglubie est loin. Marbrouk vient."
+    assert flagged(sp, text) == []
     assert flagged(sp, "Le bidulon.") == ["bidulon"]
     files = sorted(p.name for p in (cache / SUBDIR).iterdir())
     assert len(files) == 2 and all(not n.startswith(".") for n in files)   # no temporary file left
@@ -261,7 +262,7 @@ def test_cache_is_built_once_and_rebuilt_when_a_lexicon_changes(dirs, own_resour
 
 def test_damaged_cache_file_is_rebuilt(dirs, own_resources):
     data, cache = dirs
-    sp = Speller(data_dir=data, cache_dir=cache, resources=own_resources)
+    Speller(data_dir=data, cache_dir=cache, resources=own_resources)   # builds the cache
     for p in (cache / SUBDIR).iterdir():
         p.write_bytes(b"garbage")
     again = Speller(data_dir=data, cache_dir=cache, resources=own_resources)

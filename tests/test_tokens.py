@@ -32,3 +32,36 @@ def test_sentences_and_quotes():
     assert sentence["non"] == 1 and sentence["fin"] == 2
     quote = dict(zip(t.norm, t.quote))
     assert quote["garanti"] != -1 and quote["roux"] == -1
+
+
+def test_urls_are_one_token_and_leave_the_words_around_them():
+    t = toks("« https://exemple.fr/#tarifs » (voir https://fr.wikipedia.org/wiki/Lifting_(chirurgie)"
+             "). Résultat garanti.Me contacter sur clinique-esthétique.fr…")
+    assert [s for s, k in zip(t.surface, t.kind) if k == "url"] == [
+        "https://exemple.fr/#tarifs", "https://fr.wikipedia.org/wiki/Lifting_(chirurgie)",
+        "clinique-esthétique.fr"]
+    assert "hashtag" not in t.kind                  # the #fragment belongs to the link
+    assert t.norm.count(")") == 1 and "garanti" in t.norm and "me" in t.norm
+    assert t.quote[t.norm.index("»")] == -1 and t.quote[1] != -1   # the quote still closes
+
+
+def test_an_emoji_before_a_capitalised_word_ends_the_sentence():
+    t = toks("…sur Internet 🤫 Alors disons-le. Connais pas 😎😎 Zéro cicatrice ✨ J'adore")
+    sentence = dict(zip(t.surface, t.sentence))
+    assert sentence["Internet"] == sentence["🤫"] != sentence["Alors"]    # the emoji closes it
+    assert sentence["pas"] == sentence["😎"] != sentence["Zéro"]          # a run of emoji too
+    assert sentence["cicatrice"] != sentence["J'"]                       # an elision starts one
+
+
+def test_an_emoji_inside_a_sentence_or_a_symbol_does_not_end_it():
+    for text in ("Un résultat 😍 naturel et durable",          # lower case after the emoji
+                 "Bravo ! 😍 Merci pour ce retour",           # the emoji opens the sentence
+                 "😍 Merci pour ce retour",
+                 "Botox® Cosmetic à 37 °C"):                  # symbols, not emoji
+        t = toks(text.split("!")[-1])
+        assert len(set(t.sentence)) == 1, text
+
+
+def test_line_breaks_still_end_sentences():
+    t = toks("Résultat garanti\nsans douleur 😍\nZéro cicatrice")
+    assert list(dict.fromkeys(t.sentence)) == [0, 1, 2]

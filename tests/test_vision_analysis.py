@@ -1,5 +1,7 @@
 """The image analysis pipeline (editor.vision.analysis): opening, scaling, caching by content,
-a failing or missing detector never costs the rest. The detectors themselves are tested in
+a failing or missing detector never costs the rest (a failing Tesseract included: the text is
+said unread, and tried again); a post's photos analysed together get the same reports as alone,
+their text read by one Tesseract per worker. The detectors themselves are tested in
 tests/test_vision_composite.py, test_vision_faces.py, test_vision_ocr.py."""
 from dataclasses import dataclass
 
@@ -122,7 +124,8 @@ def test_status_says_in_french_what_is_off(tmp_path):
 
 def test_report_round_trips_through_json():
     r = ImageReport("ab" * 32, 100, 50, layout="grid", panels=[(0, 0, 50, 25)],
-                    faces=[(1, 2, 3, 4)], lines=[("AVANT", (0, 0, 10, 5))], taken="2025-01-01T00:00:00")
+                    faces=[(1, 2, 3, 4)], lines=[("AVANT", (0, 0, 10, 5))],
+                    taken="2025-01-01T00:00:00")
     import json
 
     assert ImageReport.from_json(json.loads(json.dumps(r.to_json()))) == r
@@ -143,3 +146,96 @@ def test_real_detectors_on_a_montage_when_installed(tmp_path):
     assert r.layout is not None and len(r.panels) >= 2
     if r.faces_done:
         assert len(r.faces) >= 2
+
+
+# --- several images at once; Tesseract failing ---------------------------------------------------
+
+def labelled_photos(tmp_path, labels) -> list:
+    """JPEG photos of 2,000 × 1,500 pixels, each with one label on a white band."""
+    skdata = pytest.importorskip("skimage.data")
+    from PIL import ImageDraw, ImageFont
+
+    font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+    try:
+        font = ImageFont.truetype(font_path, 110)
+    except OSError:
+        font = ImageFont.load_default(110)
+    out = []
+    for i, (name, label) in enumerate(labels):
+        im = Image.fromarray(getattr(skdata, name)()).convert("RGB").resize((2000, 1500))
+        d = ImageDraw.Draw(im)
+        x0, y0, x1, y1 = d.textbbox((150, 200), label, font=font)
+        d.rectangle((x0 - 30, y0 - 30, x1 + 30, y1 + 30), fill="white")
+        d.text((150, 200), label, font=font, fill="black")
+        p = tmp_path / f"IMG_{4500 + i}.jpg"
+        im.save(p, quality=90)
+        out.append(p)
+    return out
+
+
+def squashed(report) -> str:
+    return "".join(report.text.casefold().split())
+
+
+def test_a_posts_photos_each_get_their_own_text_and_the_same_report_as_alone(tmp_path,
+                                                                            monkeypatch):
+    ocr = pytest.importorskip("editor.vision.ocr")
+    if not ocr.available():
+        pytest.skip(ocr.unavailable_reason())
+    labels = [("coffee", "Rhinoplastie"), ("chelsea", "Liposuccion"), ("rocket", "Témoignage"),
+              ("coins", "Lifting")]
+    files = labelled_photos(tmp_path, labels)
+    started = []
+    real = ocr.subprocess.Popen
+
+    def counting(command, *args, **kwargs):
+        if "stdin" in command:
+            started.append(command)
+        return real(command, *args, **kwargs)
+
+    monkeypatch.setattr(ocr.subprocess, "Popen", counting)
+    together = ImageAnalyser(cache_dir=tmp_path / "together").analyse_many(files)
+    assert len(started) <= 2              # one tesseract per worker, not one per photo
+    for p, (_, label) in zip(files, labels):
+        report = together[p]
+        assert report.ocr_done and not report.failed, report
+        assert "".join(label.casefold().split()) in squashed(report)
+        assert all("".join(other.casefold().split()) not in squashed(report)
+                   for _, other in labels if other != label)
+        for _, box in report.lines:      # boxes in the full photo's pixels
+            assert box[0] + box[2] <= 2000 + 2 and box[1] + box[3] <= 1500 + 2
+        alone = ImageAnalyser(cache_dir=tmp_path / f"alone-{p.stem}").analyse(p)
+        assert (alone.lines, alone.faces, alone.layout) == (report.lines, report.faces,
+                                                            report.layout)
+
+
+@pytest.mark.skipif(__import__("sys").platform == "win32",
+                    reason="shell script stands in for tesseract")
+def test_a_failing_tesseract_marks_the_text_unread_and_is_tried_again(tmp_path, monkeypatch,
+                                                                       caplog):
+    ocr = pytest.importorskip("editor.vision.ocr")
+    pytest.importorskip("dlib")
+    script = tmp_path / "tesseract"
+    script.write_text("#!/bin/sh\n"
+                      'if [ "$1" = "--list-langs" ]; then printf "fra\\neng\\n"; exit 0; fi\n'
+                      "echo 'error: broken' >&2; exit 1\n", encoding="utf-8")
+    script.chmod(0o755)
+    ocr._setup.cache_clear()
+    monkeypatch.setattr(ocr, "_program", lambda: str(script))
+    try:
+        files = labelled_photos(tmp_path, [("coffee", "Rhinoplastie"), ("chelsea", "Lifting")])
+        a = ImageAnalyser(cache_dir=tmp_path / "cache", faces=False)
+        with caplog.at_level("WARNING", logger="editor.vision.ocr"):
+            reports = a.analyse_many(files)
+        assert "tesseract failed" in caplog.text
+        for r in reports.values():
+            assert r.failed == ["ocr"] and not r.ocr_done and r.lines == []
+            assert r.width == 2000       # the rest of the analysis is kept
+        # not cached on disk: a new session analyses the photos again
+        assert not list((tmp_path / "cache").rglob("*.json"))
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="editor.vision.ocr"):
+            again = ImageAnalyser(cache_dir=tmp_path / "cache", faces=False).analyse(files[0])
+        assert again.failed == ["ocr"] and "tesseract failed" in caplog.text
+    finally:
+        ocr._setup.cache_clear()

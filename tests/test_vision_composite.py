@@ -1,5 +1,6 @@
-"""Before/after composites found in pixels: layouts with and without gutters are found with
-their panels; single photos, two different subjects, text slides and a door frame are not.
+"""Before/after composites found in pixels: layouts with and without gutters, parted by a thin
+line or standing over a caption band, are found with their panels; single photos, two different
+subjects, a photo beside a text panel, text slides and a door frame are not.
 
 Pictures are built here from scikit-image's public-domain sample photos (skipped when
 scikit-image is not installed), varied the way a before/after varies, and JPEG-compressed.
@@ -195,3 +196,44 @@ def test_a_chessboard_is_lines_everywhere_not_panels():
     board = Image.open(skdata.__path__[0] + "/chessboard_RGB.png").convert("RGB")
     for crop, size in (((0, 0, 200, 200), (1024, 1024)), ((0, 0, 200, 100), (1000, 500))):
         assert detect_composite(as_jpeg(board.crop(crop).resize(size))) is None
+
+
+def test_a_strip_above_a_caption_band_is_found_without_the_band():
+    # three views stacked without a gutter over a plain band where a caption would go: the
+    # band's straight edge is no fourth seam, and the panels stop where the band starts
+    src = photo("astronaut")
+    panels = [view(src, (60, 20, 400, 250), (480, 300), **VARIANTS[i]) for i in range(3)]
+    im, truth = lay_out(panels, 3, 1, 0)
+    sheet = Image.new("RGB", (480, 900 + 80), (240, 236, 228))
+    sheet.paste(im, (0, 0))
+    found = detect_composite(as_jpeg(sheet))
+    assert found is not None and found.layout == "stacked" and len(found.panels) == 3
+    for t in truth:
+        assert max(iou(t, p) for p in found.panels) >= 0.8, (t, found.panels)
+
+
+def test_panels_parted_by_a_thin_white_line_are_found():
+    # a line of 2 px in a picture 1 080 px wide: less than a pixel of the working copy
+    src = photo("coffee")
+    panels = [view(src, (100, 40, 500, 360), (359, 420), **VARIANTS[i]) for i in range(3)]
+    im, truth = lay_out(panels, 1, 3, 2, (255, 255, 255))
+    found = detect_composite(as_jpeg(im))
+    assert found is not None and found.layout == "side-by-side" and len(found.panels) == 3
+    for t in truth:
+        assert max(iou(t, p) for p in found.panels) >= 0.8, (t, found.panels)
+
+
+def test_a_portrait_beside_a_text_panel_under_a_header_band_is_not_a_composite():
+    # the band is set aside; the gutter between the text and the photo runs top to bottom, so
+    # the halves above and below the middle are no panels either
+    portrait = view(photo("astronaut"), (90, 20, 330, 300), (500, 560))
+    text = Image.new("RGB", (500, 560), (30, 30, 30))
+    d = ImageDraw.Draw(text)
+    d.text((30, 60), "« Rhinoplastie »", font=font(34), fill="white")
+    for k in range(7):
+        d.text((30, 130 + 45 * k), "Consultation et délai de réflexion", font=font(22),
+               fill="white")
+    im, _ = lay_out([text, portrait], 1, 2, 40, (128, 128, 128))
+    sheet = Image.new("RGB", (im.width, im.height + 70), (128, 128, 128))
+    sheet.paste(im, (0, 70))
+    assert detect_composite(as_jpeg(sheet)) is None

@@ -1,6 +1,8 @@
 """Visible faces are found: a portrait, a before/after of one face, a small picture, faces
 pasted into photos; photos without a face (a cat, coins, a spacesuit, landscapes), skin close-ups
-and an infographic give none. Without dlib the detector is off and says why in French.
+and an infographic give none. Without dlib the detector is off and says why in French. The
+detector is built once and read back from the cache folder afterwards (built again when the saved
+copy is damaged); several threads find faces at once with the same results.
 
 Pictures come from scikit-image's public-domain sample photos and its ``lfw_subset`` face crops
 (skipped when scikit-image is not installed) or are drawn here.
@@ -153,3 +155,62 @@ def test_without_dlib_faces_are_off_with_a_french_reason(monkeypatch):
 def test_an_empty_picture_gives_no_face():
     assert faces.detect_faces(Image.new("RGB", (1, 1))) == []
     assert faces.detect_faces(Image.new("L", (640, 480), 128)) == []
+
+
+# --- the detector: built once per installation, one per thread ---------------------------------
+
+@pytest.fixture
+def fresh_detector(tmp_path, monkeypatch):
+    """No detector in this process yet, and an empty cache folder."""
+    monkeypatch.setenv("TACT_CACHE_DIR", str(tmp_path / "cache"))
+    faces._serialized.cache_clear()
+    faces._idle.clear()
+    yield tmp_path / "cache" / "models"
+    faces._serialized.cache_clear()
+    faces._idle.clear()
+
+
+@needs_dlib
+def test_the_detector_is_built_once_then_read_back_from_the_cache_folder(fresh_detector,
+                                                                          monkeypatch):
+    portrait = photo("astronaut", 512)
+    first = faces.detect_faces(portrait)
+    saved = list(fresh_detector.glob("*.svm"))
+    assert len(saved) == 1 and len(first) == 1
+    # A new run: the detector is read from the cache folder, not built from dlib's model.
+    faces._serialized.cache_clear()
+    faces._idle.clear()
+    dlib = pytest.importorskip("dlib")
+
+    def no_build():
+        raise AssertionError("the saved detector should have been used")
+
+    monkeypatch.setattr(dlib, "get_frontal_face_detector", no_build)
+    assert faces.detect_faces(portrait) == first
+
+
+@needs_dlib
+def test_a_damaged_saved_detector_is_built_again(fresh_detector, caplog):
+    portrait = photo("astronaut", 512)
+    first = faces.detect_faces(portrait)
+    saved = next(fresh_detector.glob("*.svm"))
+    saved.write_bytes(saved.read_bytes()[:5000])          # cut short, name unchanged
+    faces._serialized.cache_clear()
+    faces._idle.clear()
+    with caplog.at_level("WARNING", logger="editor.vision.faces"):
+        assert faces.detect_faces(portrait) == first
+    assert "damaged" in caplog.text
+    [again] = fresh_detector.glob("*.svm")
+    assert again.stat().st_size > 5000
+
+
+@needs_dlib
+def test_faces_are_found_from_several_threads_at_once():
+    from concurrent.futures import ThreadPoolExecutor
+
+    pictures = [photo("astronaut", 512), photo("astronaut", 1024), photo("coffee", 1024)] * 3
+    alone = [faces.detect_faces(p) for p in pictures]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(faces.detect_faces, pictures))
+    assert together == alone
+    assert [len(found) for found in alone[:3]] == [1, 1, 0]

@@ -1,7 +1,8 @@
 """Text burned into pictures is read line by line: outlined labels on a photo, dark text on a
 band, prices and discounts on a slide, a review screenshot, small pictures; photos without text
 give no line; when Tesseract or its French data is missing nothing breaks and the reason is given
-in French.
+in French. Tesseract gets only candidate lines: none for a picture without anything letter-like;
+the lines of several pictures go to one process, each picture getting its own lines back.
 
 Pictures are drawn here with Pillow over scikit-image's public-domain sample photos (those tests
 are skipped when scikit-image is not installed) and over plain backgrounds.
@@ -254,9 +255,78 @@ def test_child_process_runs_one_thread():
 
 def test_pieces_of_one_row_are_joined_and_lines_come_in_reading_order():
     line = ocr.TextLine
-    found = [line("2 900 €", (300, 102, 160, 30), 0.9), line("Témoignage", (40, 300, 250, 32), 0.95),
+    found = [line("2 900 €", (300, 102, 160, 30), 0.9),
+             line("Témoignage", (40, 300, 250, 32), 0.95),
              line("Prix", (150, 100, 90, 32), 0.8)]
     rows = ocr._rows(found)
     assert [r.text for r in rows] == ["Prix 2 900 €", "Témoignage"]
     assert rows[0].box == (150, 100, 310, 32)
     assert rows[0].confidence == pytest.approx((0.8 + 0.9 * 3) / 4, abs=1e-3)
+
+
+# --- Tesseract started only when needed, once for several pictures ----------------------------
+
+@pytest.fixture
+def tesseract_runs(monkeypatch):
+    """The tesseract processes started to read pages (not the availability check)."""
+    started = []
+    real = ocr.subprocess.Popen
+
+    def counting(command, *args, **kwargs):
+        process = real(command, *args, **kwargs)
+        if "stdin" in command:
+            started.append(process)
+        return process
+
+    monkeypatch.setattr(ocr.subprocess, "Popen", counting)
+    return started
+
+
+@needs_tesseract
+def test_a_picture_without_anything_letter_like_gives_tesseract_nothing_to_read(tesseract_runs):
+    plain = [skin(5), Image.new("RGB", (800, 600), (200, 230, 250))]
+    found = [ocr.find_lines(im) for im in plain]
+    assert not any(found)
+    assert ocr.read_lines(found) == [[], []]
+    assert tesseract_runs == []                    # nothing to read: not started
+    # recognise() starts Tesseract ahead, while it looks for lines; unused, it is ended
+    assert [ocr.recognise(im) for im in plain] == [[], []]
+    assert len(tesseract_runs) == 2 and all(p.poll() is not None for p in tesseract_runs)
+
+
+@needs_tesseract
+def test_several_pictures_are_read_by_one_tesseract_each_getting_its_own_lines(tesseract_runs):
+    first, second = photo("coffee"), photo("rocket")
+    on_band(first, "Rhinoplastie", (80, 90), 44, ink="white", band="#1d4e89")
+    on_band(second, "Consultation offerte", (60, 80), 40)
+    alone = [read(first), read(second)]
+    tesseract_runs.clear()
+    together = ocr.read_lines([ocr.find_lines(first), ocr.find_lines(second)])
+    assert len(tesseract_runs) == 1
+    texts = [[squash(line.text) for line in lines] for lines in together]
+    assert texts == alone
+    assert contains(texts[0], "Rhinoplastie") and not contains(texts[0], "Consultation offerte")
+    assert contains(texts[1], "Consultation offerte") and not contains(texts[1], "Rhinoplastie")
+
+
+@needs_tesseract
+def test_a_tesseract_started_ahead_and_not_needed_is_ended(tesseract_runs):
+    reader = ocr.Reader()
+    reader.start()
+    assert len(tesseract_runs) == 1
+    assert reader.read([ocr.find_lines(skin(6))]) == [[]]
+    assert tesseract_runs[0].poll() is not None       # ended, not left running
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="shell script stands in for tesseract")
+def test_read_lines_says_when_tesseract_failed(monkeypatch, tmp_path, fresh_setup):
+    pytest.importorskip("numpy")
+    pytest.importorskip("dlib")
+    program = fake_tesseract(tmp_path, "fra\\neng", fail=True)
+    monkeypatch.setattr(ocr, "_program", lambda: program)
+    im = Image.new("RGB", (600, 300), "white")
+    ImageDraw.Draw(im).text((40, 100), "Témoignage", font=font(48), fill="black")
+    found = ocr.find_lines(im)
+    assert found            # candidate lines: Tesseract is asked, and fails
+    with pytest.raises(ocr.OcrError):
+        ocr.read_lines([found])

@@ -29,6 +29,13 @@
     </message>
 </context>
 <context>
+    <name>CardsView</name>
+    <message>
+        <source>Afficher les parties suivantes ({n} de plus)</source>
+        <translation>Show the next parts ({n} more)</translation>
+    </message>
+</context>
+<context>
     <name>CommentsWidget</name>
     <message>
         <source>Commentaire</source>
@@ -53,6 +60,37 @@
     <message>
         <source>Rouvrir</source>
         <translation>Reopen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRefusedDialog</name>
+    <message>
+        <source>Export refusé</source>
+        <translation>Export refused</translation>
+    </message>
+    <message>
+        <source>Rien n’a été exporté&#xa0;: la publication n’est pas approuvée.</source>
+        <translation>Nothing was exported: the post is not approved.</translation>
+    </message>
+    <message>
+        <source>Rien n’a été exporté&#xa0;: un passage doit être corrigé, ou accepté lors de la relecture avec une raison écrite.</source>
+        <translation>Nothing was exported: one passage must be corrected, or accepted in the review with a written reason.</translation>
+    </message>
+    <message>
+        <source>Rien n’a été exporté&#xa0;: {n} passages doivent être corrigés, ou acceptés lors de la relecture avec une raison écrite.</source>
+        <translation>Nothing was exported: {n} passages must be corrected, or accepted in the review with a written reason.</translation>
+    </message>
+    <message>
+        <source>Aller au passage</source>
+        <translation>Go to the passage</translation>
+    </message>
+    <message>
+        <source>Fermer et sélectionner ce passage dans le texte</source>
+        <translation>Close and select this passage in the text</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -197,6 +235,33 @@
     </message>
 </context>
 <context>
+    <name>FrontMatterBar</name>
+    <message>
+        <source>Titre de la publication</source>
+        <translation>Post title</translation>
+    </message>
+    <message>
+        <source>&amp;Titre&#xa0;:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Réseaux&#xa0;:</source>
+        <translation>Networks:</translation>
+    </message>
+    <message>
+        <source>«&#xa0;{n}&#xa0;» n’est pas un réseau connu de Tact&#xa0;: décochez-le pour le retirer.</source>
+        <translation>“{n}” is not a network Tact knows: untick it to remove it.</translation>
+    </message>
+    <message>
+        <source>En-tête illisible, affiché dans le texte pour être corrigé&#xa0;: {e}</source>
+        <translation>Unreadable front matter, shown in the text to be corrected: {e}</translation>
+    </message>
+    <message>
+        <source>{n} signalement(s) dans l’en-tête</source>
+        <translation>{n} finding(s) in the front matter</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Historique de la publication</source>
@@ -221,6 +286,169 @@
     <message>
         <source>{n} version(s) enregistrée(s).</source>
         <translation>{n} version(s) recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <source>{h}&#xa0;h&#xa0;{m}</source>
+        <translation>{h}:{m}</translation>
+    </message>
+    <message>
+        <source>aujourd’hui à {time}</source>
+        <translation>today at {time}</translation>
+    </message>
+    <message>
+        <source>hier à {time}</source>
+        <translation>yesterday at {time}</translation>
+    </message>
+    <message>
+        <source>{weekday} à {time}</source>
+        <translation>{weekday} at {time}</translation>
+    </message>
+    <message>
+        <source>1er</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>le {day} {month} à {time}</source>
+        <translation>on {month} {day} at {time}</translation>
+    </message>
+    <message>
+        <source>le {day} {month} {year}</source>
+        <translation>on {month} {day}, {year}</translation>
+    </message>
+    <message>
+        <source>modifié par vous après approbation</source>
+        <translation>changed by you after approval</translation>
+    </message>
+    <message>
+        <source>modifié par {who} après approbation</source>
+        <translation>changed by {who} after approval</translation>
+    </message>
+    <message>
+        <source>modifié après approbation</source>
+        <translation>changed after approval</translation>
+    </message>
+    <message>
+        <source>envoyé par vous</source>
+        <translation>sent by you</translation>
+    </message>
+    <message>
+        <source>envoyé par {who}</source>
+        <translation>sent by {who}</translation>
+    </message>
+    <message>
+        <source>envoyé pour relecture</source>
+        <translation>sent for review</translation>
+    </message>
+    <message>
+        <source>{what}, {when}</source>
+        <translation>{what}, {when}</translation>
+    </message>
+    <message>
+        <source>aucun point ouvert</source>
+        <translation>nothing open</translation>
+    </message>
+    <message>
+        <source>1 point à examiner</source>
+        <translation>1 point to look at</translation>
+    </message>
+    <message>
+        <source>{n} points à examiner</source>
+        <translation>{n} points to look at</translation>
+    </message>
+    <message>
+        <source>, dont 1 bloquant</source>
+        <translation>, 1 of them blocking</translation>
+    </message>
+    <message>
+        <source>, dont {n} bloquants</source>
+        <translation>, {n} of them blocking</translation>
+    </message>
+    <message>
+        <source>1 commentaire ouvert</source>
+        <translation>1 open comment</translation>
+    </message>
+    <message>
+        <source>{n} commentaires ouverts</source>
+        <translation>{n} open comments</translation>
+    </message>
+    <message>
+        <source>historique de relecture endommagé</source>
+        <translation>review history damaged</translation>
+    </message>
+    <message>
+        <source>vérification impossible</source>
+        <translation>check failed</translation>
+    </message>
+    <message>
+        <source> (en attente de l’autre personne)</source>
+        <translation> (waiting for the other person)</translation>
+    </message>
+    <message>
+        <source>À relire</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Ouvrir la publication choisie (Entrée ou double-clic)</source>
+        <translation>Open the chosen post (Enter or double-click)</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Retour au texte</source>
+        <translation>Back to the text</translation>
+    </message>
+    <message>
+        <source>Revenir à la publication ouverte (Échap)</source>
+        <translation>Back to the open post (Esc)</translation>
+    </message>
+    <message>
+        <source>Recherche des publications à relire…</source>
+        <translation>Looking for posts to review…</translation>
+    </message>
+    <message>
+        <source>Liste des publications à relire impossible à lire&#x202f;: {e}</source>
+        <translation>The posts to review could not be listed: {e}</translation>
+    </message>
+    <message>
+        <source>Aucun espace de travail ouvert.</source>
+        <translation>No workspace open.</translation>
+    </message>
+    <message>
+        <source>Aucune publication n’attend votre relecture.</source>
+        <translation>No post is waiting for your review.</translation>
+    </message>
+    <message>
+        <source>1 publication attend votre relecture.</source>
+        <translation>1 post is waiting for your review.</translation>
+    </message>
+    <message>
+        <source>{n} publications attendent votre relecture.</source>
+        <translation>{n} posts are waiting for your review.</translation>
+    </message>
+    <message>
+        <source>1 autre, envoyée par vous, attend l’autre personne.</source>
+        <translation>1 more, sent by you, is waiting for the other person.</translation>
+    </message>
+    <message>
+        <source>{n} autres, envoyées par vous, attendent l’autre personne.</source>
+        <translation>{n} more, sent by you, are waiting for the other person.</translation>
+    </message>
+    <message>
+        <source>{n} fichier(s) illisible(s).</source>
+        <translation>{n} unreadable file(s).</translation>
+    </message>
+    <message>
+        <source>Rien à relire pour l’instant. Les publications soumises à relecture apparaîtront ici, avec qui les a envoyées et quand.</source>
+        <translation>Nothing to review for now. Posts submitted for review will appear here, with who sent them and when.</translation>
     </message>
 </context>
 <context>
@@ -282,6 +510,14 @@
         <translation>New file name:</translation>
     </message>
     <message>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Export refusé</source>
+        <translation>Export refused</translation>
+    </message>
+    <message>
         <source>État de la relecture</source>
         <translation>Review state</translation>
     </message>
@@ -330,6 +566,10 @@
         <translation>{w} words · {c} characters</translation>
     </message>
     <message>
+        <source>{network}&#xa0;: {n} parties, la plus longue {c}/{limit}</source>
+        <translation>{network}: {n} parts, longest {c}/{limit}</translation>
+    </message>
+    <message>
         <source>Lien non suivi&#xa0;: {u}</source>
         <translation>Link not followed: {u}</translation>
     </message>
@@ -340,6 +580,88 @@
     <message>
         <source>&lt;b&gt;Tact&lt;/b&gt; — rédaction de publications médicales avec vérification des règles françaises de communication des médecins.&lt;br&gt;Règles&#xa0;: {v}</source>
         <translation>&lt;b&gt;Tact&lt;/b&gt; — writing medical posts checked against the French rules on doctors&apos; communication.&lt;br&gt;Rules: {v}</translation>
+    </message>
+    <message>
+        <source>Profil&#xa0;: à choisir</source>
+        <translation>Profile: not set</translation>
+    </message>
+    <message>
+        <source>Personne n’est enregistré comme auteur ou relecteur sur cet ordinateur&#xa0;: cliquez pour vous présenter.</source>
+        <translation>Nobody is registered as author or reviewer on this computer: click to introduce yourself.</translation>
+    </message>
+    <message>
+        <source>Profil&#xa0;: {who}</source>
+        <translation>Profile: {who}</translation>
+    </message>
+    <message>
+        <source>Les décisions, commentaires et approbations sont enregistrés au nom {of_name}. Relecture à {mode}.
+Cliquez pour modifier le profil, ou sur la flèche pour changer de personne.</source>
+        <translation>Decisions, comments and approvals are recorded in the name of {name}. Review mode: {mode}.
+Click to edit the profile, or on the arrow to switch to another person.</translation>
+    </message>
+    <message>
+        <source>Changer de profil</source>
+        <translation>Switch profile</translation>
+    </message>
+    <message>
+        <source>Vous agissez maintenant en tant que {n}.</source>
+        <translation>You are now acting as {n}.</translation>
+    </message>
+    <message>
+        <source>Modifier le profil…</source>
+        <translation>Edit the profile…</translation>
+    </message>
+    <message>
+        <source>Autre personne…</source>
+        <translation>Another person…</translation>
+    </message>
+    <message>
+        <source>Publications à re&amp;lire</source>
+        <translation>Posts to re&amp;view</translation>
+    </message>
+    <message>
+        <source>À relire</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Les publications qui attendent une relecture, avec qui les a envoyées et quand ({k})</source>
+        <translation>The posts waiting for a review, with who sent them and when ({k})</translation>
+    </message>
+    <message>
+        <source>Publications d’&amp;exemple</source>
+        <translation>&amp;Sample posts</translation>
+    </message>
+    <message>
+        <source>À relire ({n})</source>
+        <translation>To review ({n})</translation>
+    </message>
+    <message>
+        <source>Vos publications seront rangées dans {f}.</source>
+        <translation>Your posts will be kept in {f}.</translation>
+    </message>
+    <message>
+        <source>Exemples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Les publications d’exemple n’ont pas pu être copiées ({e}).</source>
+        <translation>The sample posts could not be copied ({e}).</translation>
+    </message>
+    <message>
+        <source>Publications d’exemple&#xa0;: vos nouvelles publications iront dans votre propre espace de travail.</source>
+        <translation>Sample posts: your new posts will go into your own workspace.</translation>
+    </message>
+    <message>
+        <source>Les exemples restent à part&#xa0;: votre publication sera enregistrée dans votre propre espace de travail.</source>
+        <translation>The samples are kept apart: your post will be saved in your own workspace.</translation>
+    </message>
+    <message>
+        <source>Tact peut créer le dossier «&#xa0;{f}&#xa0;» pour vos publications.</source>
+        <translation>Tact can create the folder “{f}” for your posts.</translation>
+    </message>
+    <message>
+        <source>Créer ce dossier</source>
+        <translation>Create this folder</translation>
     </message>
     <message>
         <source>Journal des événements</source>
@@ -417,8 +739,24 @@
         <translation>Preview failed: {e}</translation>
     </message>
     <message>
+        <source>Votre cabinet</source>
+        <translation>Your practice</translation>
+    </message>
+    <message>
         <source>Copier pour {network}</source>
         <translation>Copy for {network}</translation>
+    </message>
+    <message>
+        <source>Copier tout le texte pour {network}</source>
+        <translation>Copy the whole text for {network}</translation>
+    </message>
+    <message>
+        <source>Copier les {n} parties du fil, séparées par une ligne de tirets</source>
+        <translation>Copy the {n} parts of the thread, separated by a line of dashes</translation>
+    </message>
+    <message>
+        <source>{n} parties, la plus longue {c}&#x202f;/&#x202f;{limit}</source>
+        <translation>{n} parts, longest {c}&#x202f;/&#x202f;{limit}</translation>
     </message>
     <message>
         <source>{n} de trop pour {network}.</source>
@@ -429,20 +767,20 @@
         <translation>Exported as a thread of {n} numbered posts.</translation>
     </message>
     <message>
-        <source>«&#xa0;voir plus&#xa0;» après {n} caractères.</source>
-        <translation>“See more” after {n} characters.</translation>
-    </message>
-    <message>
-        <source>Image jointe&#xa0;: {t} (texte alternatif&#xa0;: «&#xa0;{alt}&#xa0;»)</source>
-        <translation>Attached image: {t} (alt text: “{alt}”)</translation>
-    </message>
-    <message>
         <source>Texte copié pour {network}.</source>
         <translation>Text copied for {network}.</translation>
     </message>
     <message>
         <source>Export refusé</source>
         <translation>Export refused</translation>
+    </message>
+    <message>
+        <source>Cette partie n’existe plus&#xa0;: le fil compte maintenant {n} partie(s).</source>
+        <translation>This part no longer exists: the thread now has {n} part(s).</translation>
+    </message>
+    <message>
+        <source>Partie {i}/{n} copiée pour {network}.</source>
+        <translation>Part {i}/{n} copied for {network}.</translation>
     </message>
     <message>
         <source>Export refusé&#xa0;: la publication n’est pas approuvée. Rien n&apos;a été écrit.</source>
@@ -470,7 +808,69 @@
     </message>
 </context>
 <context>
+    <name>NewPostDialog</name>
+    <message>
+        <source>Nouvelle publication</source>
+        <translation>New post</translation>
+    </message>
+    <message>
+        <source>Ex.&#xa0;: Rhinoplastie, ce qu’il faut savoir</source>
+        <translation>E.g.: Rhinoplasty, what you need to know</translation>
+    </message>
+    <message>
+        <source>&amp;Titre de la publication&#xa0;:</source>
+        <translation>Post &amp;title:</translation>
+    </message>
+    <message>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Réseaux&#xa0;:</source>
+        <translation>Networks:</translation>
+    </message>
+</context>
+<context>
+    <name>PostCard</name>
+    <message>
+        <source>sans texte alternatif</source>
+        <translation>no alternative text</translation>
+    </message>
+    <message>
+        <source>{name} — {alt}</source>
+        <translation>{name} — {alt}</translation>
+    </message>
+    <message>
+        <source>Copier</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copier la partie {i} sur {n} (son texte seul)</source>
+        <translation>Copy part {i} of {n} (its text only)</translation>
+    </message>
+    <message>
+        <source>… plus</source>
+        <translation>… more</translation>
+    </message>
+    <message>
+        <source>{count} / {limit} octets</source>
+        <translation>{count} / {limit} bytes</translation>
+    </message>
+    <message>
+        <source>{count} / {limit} caractères</source>
+        <translation>{count} / {limit} characters</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
+    <message>
+        <source>l’en-tête ne peut pas être modifié ici&#xa0;: corrigez-le dans le texte</source>
+        <translation>the front matter cannot be changed here: correct it in the text</translation>
+    </message>
     <message>
         <source>Remplacer par «&#xa0;{s}&#xa0;»</source>
         <translation>Replace with “{s}”</translation>
@@ -739,6 +1139,26 @@
     <message>
         <source>Fermer</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Nouvelle publication</source>
+        <translation>New post</translation>
+    </message>
+    <message>
+        <source>Les exemples restent à part&#xa0;: votre publication sera enregistrée dans votre propre espace de travail.</source>
+        <translation>The samples are kept apart: your post will be saved in your own workspace.</translation>
+    </message>
+    <message>
+        <source>Tact peut créer le dossier «&#xa0;{f}&#xa0;» pour vos publications, ou utiliser un dossier que vous choisissez.</source>
+        <translation>Tact can create the folder “{f}” for your posts, or use a folder you choose.</translation>
+    </message>
+    <message>
+        <source>Créer ce dossier</source>
+        <translation>Create this folder</translation>
+    </message>
+    <message>
+        <source>Choisir un dossier…</source>
+        <translation>Choose a folder…</translation>
     </message>
     <message>
         <source>Enregistrer sous</source>
@@ -1030,6 +1450,10 @@
         <source>Texte reconnu dans l’image&#xa0;:</source>
         <translation>Text recognised in the image:</translation>
     </message>
+    <message>
+        <source>Pour en savoir plus&#xa0;:</source>
+        <translation>Learn more:</translation>
+    </message>
 </context>
 <context>
     <name>TextDialog</name>
@@ -1040,6 +1464,41 @@
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Bienvenue dans Tact</source>
+        <translation>Welcome to Tact</translation>
+    </message>
+    <message>
+        <source>Tact relit vos publications avant qu’elles partent sur les réseaux&#xa0;: il signale ce que le code de déontologie médicale ne permet pas et garde la trace de la relecture. Choisissez d’abord où ranger vos publications.</source>
+        <translation>Tact reads your posts before they go out on social networks: it flags what the medical code of ethics does not allow and keeps a record of the review. First choose where to keep your posts.</translation>
+    </message>
+    <message>
+        <source>Créer mon espace de travail</source>
+        <translation>Create my workspace</translation>
+    </message>
+    <message>
+        <source>Un dossier «&#xa0;{name}&#xa0;» dans vos documents, pour vos publications et leur relecture.</source>
+        <translation>A “{name}” folder in your documents, for your posts and their review.</translation>
+    </message>
+    <message>
+        <source>Ouvrir un dossier…</source>
+        <translation>Open a folder…</translation>
+    </message>
+    <message>
+        <source>Un dossier qui contient déjà vos publications (fichiers .md).</source>
+        <translation>A folder that already holds your posts (.md files).</translation>
+    </message>
+    <message>
+        <source>Essayer avec les exemples</source>
+        <translation>Try the samples</translation>
+    </message>
+    <message>
+        <source>Quelques publications d’exemple, pour voir ce que Tact signale. Elles restent à part&#xa0;: vos nouvelles publications n’y sont jamais enregistrées.</source>
+        <translation>A few sample posts, to see what Tact flags. They are kept apart: your new posts are never saved there.</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1643,14 @@
         <translation>A&amp;pprove</translation>
     </message>
     <message>
+        <source>Aperçu par &amp;réseau</source>
+        <translation>Preview by &amp;network</translation>
+    </message>
+    <message>
+        <source>Changer de &amp;profil…</source>
+        <translation>Switch &amp;profile…</translation>
+    </message>
+    <message>
         <source>Ouvrir le &amp;journal des événements</source>
         <translation>Open the &amp;event log</translation>
     </message>
@@ -1222,6 +1689,42 @@
     <message>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Soumettre</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Soumettre la publication à la relecture</source>
+        <translation>Submit the post for review</translation>
+    </message>
+    <message>
+        <source>Approuver</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Approuver la publication relue</source>
+        <translation>Approve the reviewed post</translation>
+    </message>
+    <message>
+        <source>Aperçu par réseau</source>
+        <translation>Preview by network</translation>
+    </message>
+    <message>
+        <source>Voir la publication telle qu’elle paraîtra sur chaque réseau</source>
+        <translation>See the post as it will appear on each network</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exporter la publication pour ses réseaux</source>
+        <translation>Export the post for its networks</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Post</translation>
     </message>
 </context>
 <context>
@@ -1408,6 +1911,10 @@
 </context>
 <context>
     <name>workspace</name>
+    <message>
+        <source>Le dossier «&#xa0;{f}&#xa0;» n’a pas pu être créé ({e}).</source>
+        <translation>The folder “{f}” could not be created ({e}).</translation>
+    </message>
     <message>
         <source>Cette publication n’a pas pu être analysée ({detail}).</source>
         <translation>This post could not be analyzed ({detail}).</translation>

@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 log = logging.getLogger(__name__)
 
@@ -13,12 +14,13 @@ log = logging.getLogger(__name__)
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 and one clear line, as the contract asks."""
 
-    def error(self, message: str) -> None:  # pragma: no cover - exercised through main()
+    def error(self, message: str) -> NoReturn:  # pragma: no cover - exercised through main()
         self.exit(2, f"tact: {message}\n")
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="tact", description="Tact : rédaction et vérification de publications médicales.")
+    p = _Parser(prog="tact",
+                description="Tact : rédaction et vérification de publications médicales.")
     sub = p.add_subparsers(dest="command")
 
     c = sub.add_parser("check", help="vérifier des publications (Markdown)")
@@ -151,8 +153,8 @@ def cmd_rules(args) -> int:
     action = args.action or "list"
     if action == "list":
         print(f"Paquets de règles : {ruleset.version}")
-        for r in sorted(ruleset.rules, key=lambda r: r.id):
-            print(f"{r.id:45} {r.severity:8} {r.category:18} {r.pack}")
+        for rule in sorted(ruleset.rules, key=lambda x: x.id):
+            print(f"{rule.id:45} {rule.severity:8} {rule.category:18} {rule.pack}")
         return 2 if ruleset.errors else 0
     if action == "packs":
         for pack, origin in _pack_origins(ruleset.packs):
@@ -178,7 +180,9 @@ def cmd_rules(args) -> int:
         print(f"\n{r.message}")
         if r.explanation:
             print(f"\n{r.explanation}")
-        print(f"\nFondement : {r.reference}")
+        print(f"\nFondement\u00a0: {r.reference}")
+        if r.link:
+            print(f"Pour en savoir plus\u00a0: {r.link}")
         if r.suggestion:
             print(f"Conseil\u00a0: {r.suggestion}")
         if r.replacement is not None:

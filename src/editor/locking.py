@@ -1,10 +1,10 @@
 """One inter-process lock for every file the program appends to (review journals, export archive).
 
-The lock is held by the operating system on an open file (``fcntl.flock`` on Unix, ``msvcrt.locking``
-on Windows) — never judged by a lock file's age: a process that dies releases it at once, a clock
-dated in the future changes nothing, and two processes can never both believe they broke a stale
-lock. The lock file ``<path>.lock`` stays on disk (removing it would let a third process lock a
-new inode while the second still holds the old one); it is empty and private (0600).
+The lock is held by the operating system on an open file (``fcntl.flock`` on Unix,
+``msvcrt.locking`` on Windows) — never judged by a lock file's age: a process that dies releases it
+at once, a clock dated in the future changes nothing, and two processes can never both believe they
+broke a stale lock. The lock file ``<path>.lock`` stays on disk (removing it would let a third
+process lock a new inode while the second still holds the old one); it is empty and private (0600).
 
 A symbolic link in place of the lock file is refused and replaced (``O_NOFOLLOW``): a dangling link
 can neither make the wait spin past its timeout nor make us create a file elsewhere.
@@ -14,13 +14,14 @@ from __future__ import annotations
 import errno
 import os
 import random
+import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULT_TIMEOUT = 10.0
 
-if os.name == "nt":   # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":   # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

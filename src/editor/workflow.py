@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from editor.compliance.engine import Engine
 from editor.compliance.service import CheckReport, check_paths
+
 # apply_review(post, findings): mark the findings the post's review file accepts; returns
 # (journal, warning) pairs for stderr.
 from editor.review.waivers import waive_accepted as apply_review

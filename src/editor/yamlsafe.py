@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
@@ -128,7 +129,7 @@ class _Open:
     """A list or mapping being built, on the builder's stack."""
     __slots__ = ("value", "key", "key_line", "has_key", "anchor", "nodes_at_start", "height")
 
-    def __init__(self, value, anchor, nodes_at_start) -> None:
+    def __init__(self, value: LineDict | LineList, anchor, nodes_at_start) -> None:
         self.value = value
         self.key = None
         self.key_line = 0
@@ -191,6 +192,7 @@ class _Builder:
             raise YamlError("a key must be a plain value", line,
                             fr="une clé doit être une valeur simple")
         self._count(1, line)
+        value: LineDict | LineList
         if mapping:
             value = LineDict()
             value.lines = {}

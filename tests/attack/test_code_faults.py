@@ -43,7 +43,7 @@ def _env(tmp_path: Path, **extra) -> dict:
 OWNER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from editor.ui.drafts import DraftStore
+    from editor.document.drafts import DraftStore
 
     DraftStore(Path(sys.argv[1])).write("k-owner", sys.argv[2], "texte non enregistré")
     print("WRITTEN", flush=True)
@@ -53,7 +53,7 @@ OWNER = textwrap.dedent("""
 
 def test_the_draft_owner_is_probed_by_a_lock_never_by_a_signal(tmp_path, monkeypatch):
     """``os.kill(pid, 0)`` terminates the process on Windows: the probe must never signal."""
-    from editor.ui import drafts
+    from editor.document import drafts
 
     folder = tmp_path / "drafts"
     child = subprocess.Popen([sys.executable, "-c", OWNER, str(folder), str(tmp_path / "p.md")],
@@ -78,7 +78,7 @@ def test_the_draft_owner_is_probed_by_a_lock_never_by_a_signal(tmp_path, monkeyp
 
 def test_a_draft_whose_pid_was_reused_by_another_program_is_offered(tmp_path):
     """A process id alone lies once the system reuses it; the owner lock does not."""
-    from editor.ui.drafts import DraftStore
+    from editor.document.drafts import DraftStore
 
     store = DraftStore(tmp_path / "drafts")
     f = store.write("k", str(tmp_path / "p.md"), "texte")
@@ -95,7 +95,7 @@ def test_a_draft_whose_pid_was_reused_by_another_program_is_offered(tmp_path):
 
 @pytest.mark.skipif(sys.platform != "win32", reason="the Windows probe (OpenProcess)")
 def test_windows_probe_of_older_drafts_does_not_kill():  # pragma: no cover - Windows only
-    from editor.ui.drafts import _pid_alive
+    from editor.document.drafts import _pid_alive
 
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
@@ -109,7 +109,7 @@ def test_windows_probe_of_older_drafts_does_not_kill():  # pragma: no cover - Wi
 
 @pytest.mark.skipif(not POSIX, reason="POSIX permissions")
 def test_drafts_are_private_even_over_an_older_public_folder(tmp_path):
-    from editor.ui.drafts import DraftStore
+    from editor.document.drafts import DraftStore
 
     folder = tmp_path / "drafts"
     folder.mkdir(mode=0o755)

@@ -25,8 +25,13 @@ from export_helpers import make_test_engine  # noqa: E402
 
 from editor.export import folders  # noqa: E402
 from editor.export.approved import approved_text  # noqa: E402
-from editor.export.archive import (append_record, archive_path, export_diff, read_archive,  # noqa: E402
-                                   record_copy)
+from editor.export.archive import (  # noqa: E402
+    append_record,
+    archive_path,
+    export_diff,
+    read_archive,
+    record_copy,
+)
 from editor.export.exporter import export_posts  # noqa: E402
 from editor.fileio import write_atomic  # noqa: E402
 
@@ -190,7 +195,7 @@ def test_non_latin_names_both_slugged_publication_do_not_overwrite(tmp_path, eng
                            "publication-2": "Texte chinois."}
 
 
-# -- 5. nothing partial when an export fails mid-way ------------------------------------------------
+# -- 5. nothing partial when an export fails mid-way -----------------------------------------------
 
 def test_a_failure_while_moving_folders_into_place_restores_the_old_exports(tmp_path, eng,
                                                                              monkeypatch):
@@ -233,7 +238,7 @@ def test_stale_staging_folders_of_a_killed_export_are_swept(tmp_path, eng):
     assert not old.exists() and fresh.exists()           # a live export's folder is left alone
 
 
-# -- 3. the archive: full disk, torn line, read-only ------------------------------------------------
+# -- 3. the archive: full disk, torn line, read-only -----------------------------------------------
 
 FULL_DISK_CHILD = r"""
 import json, os, resource, signal, sys
@@ -282,7 +287,8 @@ def test_a_torn_last_line_is_skipped_with_a_warning_and_repaired_by_the_next_app
 
 
 def test_concurrent_appends_from_many_processes_are_all_kept(tmp_path):
-    child = ("import sys; from pathlib import Path; from editor.export.archive import append_record\n"
+    child = ("import sys; from pathlib import Path\n"
+             "from editor.export.archive import append_record\n"
              "for i in range(20): append_record(Path(sys.argv[1]), {'p': sys.argv[2], 'i': i,"
              " 'pad': 'x' * 5000})\n")
     procs = [subprocess.Popen([sys.executable, "-c", child, str(tmp_path), str(k)])
@@ -410,7 +416,11 @@ def pdf_text(data: bytes) -> str:
 
 
 def _squeeze(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    """Without spaces, ligatures read back as letters (« ﬁ » -> « fi »: the report's font draws
+    them)."""
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
 
 
 def test_report_pdf_and_archive_carry_no_front_matter_notes_nor_comments(tmp_path):
@@ -494,7 +504,7 @@ def test_approved_text_is_linear_on_hostile_input():
     assert proc.returncode == 0, proc.stderr
 
 
-# -- write_atomic: private files, stale temporary files ----------------------------------------------
+# -- write_atomic: private files, stale temporary files --------------------------------------------
 
 def test_write_atomic_new_files_private_replaced_files_keep_their_mode(tmp_path):
     new = tmp_path / "d" / "new.json"
@@ -537,7 +547,7 @@ def test_a_write_killed_midway_leaves_a_temp_file_the_next_write_removes(tmp_pat
     assert fresh.exists() and other.exists() and link.is_symlink()
 
 
-# -- GUI: the export dialog opens on a dedicated folder ---------------------------------------------
+# -- GUI: the export dialog opens on a dedicated folder --------------------------------------------
 
 def test_gui_export_dialog_opens_on_the_workspace_exports_folder(tmp_path, qtbot, eng):
     from editor.ui.main_window import MainWindow

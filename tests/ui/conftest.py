@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-import editor.ui  # noqa: E402,F401 - applies the PySide6 6.12 / Python 3.11 None workaround
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import editor.ui  # noqa: E402,F401 - applies the PySide6 6.12 / Python 3.11 None workaround
 
 # Created at collection time, before any test runs: code that paints on demand (the PDF export)
 # reuses the running application, and a QGuiApplication created first would make every QWidget

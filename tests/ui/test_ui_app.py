@@ -1,7 +1,6 @@
 """Start-up: straight into the main window, on PATH, the last workspace or the samples."""
 import subprocess
 import sys
-from pathlib import Path
 
 from uihelpers import post
 
@@ -14,7 +13,8 @@ def test_first_start_opens_a_copy_of_the_samples(user_dirs, qtbot, monkeypatch):
     before = {p: p.stat().st_mtime_ns for p in bundled.rglob("*") if p.is_file()}
     target = ui_app.start_target(None)
     assert target == user_data_dir() / "samples"
-    assert sorted(p.name for p in target.glob("*.md")) == sorted(p.name for p in bundled.glob("*.md"))
+    assert (sorted(p.name for p in target.glob("*.md"))
+            == sorted(p.name for p in bundled.glob("*.md")))
     assert {p: p.stat().st_mtime_ns for p in bundled.rglob("*") if p.is_file()} == before
 
 
@@ -38,8 +38,8 @@ def test_last_workspace_is_reopened(user_dirs, tmp_path, make_window):
 
 
 def test_run_without_display_fails_cleanly(tmp_path):
-    env = {"PATH": "/usr/bin:/bin", "TACT_DATA_DIR": str(tmp_path), "TACT_CONFIG_DIR": str(tmp_path),
-           "TACT_CACHE_DIR": str(tmp_path)}
+    env = {"PATH": "/usr/bin:/bin", "TACT_DATA_DIR": str(tmp_path),
+           "TACT_CONFIG_DIR": str(tmp_path), "TACT_CACHE_DIR": str(tmp_path)}
     r = subprocess.run([sys.executable, "-m", "editor", "open", str(tmp_path)], env=env,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "no display" in r.stderr
@@ -83,6 +83,7 @@ def test_english_interface_follows_the_language(make_window):
     finally:
         for t in installed:
             app.removeTranslator(t)
+        app.setProperty("tact_language", None)    # the next tests run in French again
         from editor.ui import labels
 
         labels.clear_cache()

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTreeWidget
-
 from uihelpers import card, card_actions, click_card_link, post
 
 RULES = """\

@@ -8,11 +8,11 @@ import re
 import time
 
 import pytest
+from uihelpers import post, type_text
 
 from editor.export.counting import count
 from editor.export.networks import load_networks
 from editor.export.preview import preview
-from uihelpers import post, type_text
 
 ALL = "[x, instagram, threads, linkedin, facebook]"
 LINKS = "Infos sur ameli.fr et has-sante.fr\n"
@@ -28,7 +28,6 @@ def shown(window) -> dict[str, tuple[int, int]]:
 
 def assert_same_as_export(window, source: str) -> dict:
     got = shown(window)
-    nets = load_networks()
     names = [n.strip() for n in re.search(r"networks: \[(.*)\]", source).group(1).split(",")]
     assert len(got) == len(names)
     for name in names:
@@ -107,3 +106,24 @@ def test_a_long_post_is_converted_once_per_pause_off_the_gui_thread(make_window,
     assert typing < 2.0
     qtbot.waitUntil(lambda: not window.counts_runner.busy, timeout=20_000)
     window.editor.document().setModified(False)
+
+
+THREAD = ("La rhinoplastie se discute longuement en consultation, avec un délai de réflexion de "
+          "quinze jours au moins. " * 6).strip() + "\n"
+
+
+def test_a_post_exported_as_a_thread_is_counted_per_part(window, tmp_path):
+    """« X 690/280 » in red would be wrong: the export sends numbered parts that each fit."""
+    from editor.export.counting import count
+
+    path = post(tmp_path, "fil.md", THREAD, networks="[x, instagram]")
+    assert window.open_path(path)
+    window.update_counts()
+    label = window.networks_label.text()
+    p = preview(path.read_text("utf-8"), "x")
+    longest = max(count(part, p.profile) for part in p.parts)
+    plain = re.sub(r"<[^>]+>", "", label).replace("\u202f", "")
+    assert f"X\u00a0: {len(p.parts)} parties, la plus longue {longest}/280" in plain
+    assert f"{p.count}/280" not in plain and "#d0312d" not in label     # no excess, not red
+    assert shown(window)["Instagram"] == (preview(path.read_text("utf-8"), "instagram").count,
+                                          2200)

@@ -1,9 +1,7 @@
 """Writing in the editor: findings inline and in the panel, preview, suggestions, counters."""
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, QUrl
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-
 from uihelpers import post, type_text
 
 PROMO = "Le meilleur chirurgien de la région : -20 % sur les séances, réflexion offerte."
@@ -128,9 +126,7 @@ def test_spelling_has_its_own_underline_and_add_to_dictionary(make_window, ui_en
 
 
 def test_preview_updates_and_is_a_sandbox(window, qtbot, tmp_path, prompter, monkeypatch):
-    from PySide6.QtGui import QDesktopServices
-
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QDesktopServices, QImage
 
     img = QImage(8, 8, QImage.Format.Format_RGB32)
     img.fill(0x3366AA)

@@ -11,10 +11,9 @@ from contextlib import contextmanager
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
-
 from uihelpers import post, type_text
 
 MARKUP = '<span style="font-size:40px">APPROUVÉ ✔</span>'
@@ -324,12 +323,13 @@ def test_front_matter_networks_are_shown_as_typed(window, tmp_path):
 
 
 def test_file_names_and_messages_in_dialogs_are_shown_as_typed(window, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
     from editor.ui.comments import TextDialog
     from editor.ui.prompts import Prompter
 
-    from PySide6.QtWidgets import QMessageBox
-
-    box = Prompter(window)._box(QMessageBox.Icon.Warning, "Titre", f"« {MARKUP} » : introuvable", IMAGE)
+    box = Prompter(window)._box(QMessageBox.Icon.Warning, "Titre", f"« {MARKUP} » : introuvable",
+                                IMAGE)
     labels = {lab.objectName(): lab for lab in box.findChildren(QLabel)}
     assert label_text(labels["qt_msgbox_label"]) == f"« {MARKUP} » : introuvable"
     assert label_text(labels["qt_msgbox_informativelabel"]) == IMAGE

@@ -1,9 +1,7 @@
 """Never lose work: atomic saves, failing saves, external changes, closing, bad files."""
 import os
-from pathlib import Path
 
 import pytest
-
 from uihelpers import post, type_text
 
 
@@ -18,11 +16,11 @@ def test_save_writes_the_text_and_keeps_line_endings(window, tmp_path):
     assert window.save()
     assert p.read_bytes() == "---\r\ntitle: t\r\n---\r\nLigne une\u00a0!\r\nDeux é\r\n".encode()
     assert not window.session.modified
-    assert not list(tmp_path.glob("*.tmp")) and sorted(x.name for x in tmp_path.iterdir()) == ["crlf.md"]
+    assert not list(tmp_path.glob("*.tmp"))
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["crlf.md"]
 
 
 def test_failed_commit_keeps_the_old_file(window, tmp_path, prompter, monkeypatch):
-    from editor.ui import storage
 
     p = post(tmp_path, "p.md", "Version sur le disque.\n")
     before = p.read_bytes()
@@ -138,7 +136,8 @@ def test_closing_with_unsaved_changes_asks(window, tmp_path, prompter):
     assert window.isVisible() and prompter.kinds()[-1] == "save_changes"
     prompter.save_answer = prompter.SAVE
     assert window.close()
-    assert p.read_text(encoding="utf-8").endswith("ajout Texte.\n") or "ajout " in p.read_text(encoding="utf-8")
+    saved = p.read_text(encoding="utf-8")
+    assert saved.endswith("ajout Texte.\n") or "ajout " in saved
 
 
 def test_switching_post_with_unsaved_changes_asks(window, tmp_path, prompter):
@@ -201,7 +200,8 @@ def test_new_post_from_template(window, tmp_path, prompter):
     prompter.text_answer = "Rhinoplastie : ce qu'il faut savoir"
     assert window.new_post()
     path = window.session.path
-    assert path.parent == tmp_path.resolve() and path.name.endswith("rhinoplastie-ce-qu-il-faut-savoir.md")
+    assert path.parent == tmp_path.resolve()
+    assert path.name.endswith("rhinoplastie-ce-qu-il-faut-savoir.md")
     text = path.read_text(encoding="utf-8")
     from editor.document.post import parse_front_matter
 
@@ -210,7 +210,7 @@ def test_new_post_from_template(window, tmp_path, prompter):
 
 
 def test_recent_workspaces(window, tmp_path):
-    from editor.ui import state
+    from editor import uistate as state
 
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()
@@ -219,4 +219,5 @@ def test_recent_workspaces(window, tmp_path):
     window.open_workspace(b)
     assert state.recent_workspaces()[:2] == [str(b.resolve()), str(a.resolve())]
     window._fill_recent()
-    assert [x.text() for x in window.recent_menu.actions()][:2] == [str(b.resolve()), str(a.resolve())]
+    recent = [x.text() for x in window.recent_menu.actions()][:2]
+    assert recent == [str(b.resolve()), str(a.resolve())]

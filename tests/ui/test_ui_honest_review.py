@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
-
 from uihelpers import click_card_link, post, type_text
 
 CLAIRE = ("Dr Claire Martin", "chirurgienne")
@@ -284,7 +283,7 @@ def test_an_open_comment_blocks_approval_unless_overridden_with_a_reason(window,
 
     as_person(INES)
     editor = window.editor
-    i = editor.text().index("tabac")
+    i = editor.text().index("Le tabac") + len("Le ")    # in the text (the title is hidden)
     c = QTextCursor(editor.document())
     c.setPosition(i)
     c.setPosition(i + len("tabac"), QTextCursor.MoveMode.KeepAnchor)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QColor, QImage
-
 from uihelpers import post
 
 OCR_OFF = "Lecture du texte des images désactivée\u202f: Tesseract n’est pas installé."

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-
 from uihelpers import card, card_actions, click_card_link, post
 
 PAIR = "Avant ![avant](avant.jpg) après ![apres](apres.jpg) J+30\n"
@@ -96,7 +95,8 @@ def test_one_acceptance_settles_every_finding_of_the_item(make_window, engine, t
 
 def test_thanks_to_a_patient_is_one_item(make_window, engine, tmp_path):
     window = make_window(engine=engine)
-    open_post(window, tmp_path, "Merci à Julie\n")
+    # two rules (a named patient, a patient's thanks) on the same words: one card
+    open_post(window, tmp_path, "Merci à Julie pour sa confiance 🙏\n")
     assert len(window.findings_panel.items()) == 1
     [item] = window.findings_panel.problems
     assert item.passage == "Merci à Julie"

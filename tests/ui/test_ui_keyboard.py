@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication
-
 from uihelpers import post
 
 TEXT = ("Offre : -20 % sur les injections.\n\nC'est le meilleur chirurgien de Lyon.\n\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 from PySide6.QtGui import QGuiApplication
-
 from uihelpers import post
 
 LONG = ("# Rhinoplastie : ce qu'il faut savoir\n\n"
@@ -22,19 +21,23 @@ def _open(window, tmp_path, body, networks="[instagram, x]", name="rhino.md"):
 
 
 def test_preview_shows_the_converted_text_the_fold_and_the_counter(window, tmp_path):
-    from editor.export.preview import preview
+    from editor.export.preview import cards, preview, shown_text
 
     _open(window, tmp_path, LONG)
     panel = window.network_panel
     assert panel.combo.currentData() == "instagram"          # the post's first network first
     panel.set_network("instagram")
     expected = preview(window.editor.text(), "instagram")
+    assert expected.fold is not None
     shown = panel.preview_text()
     assert not shown.lstrip().startswith("#")                # no heading turned into a hashtag
-    assert "**" not in shown and "• anesthésie générale" in shown
-    assert expected.fold is not None
-    assert shown == expected.text[:expected.fold] + " … voir plus\n" + expected.text[expected.fold:]
-    assert "voir plus" in panel.view.toPlainText()
+    assert shown == shown_text(cards(expected)[0]) and shown.endswith(" … plus")
+    assert "anesthésie" not in shown                         # below the fold until clicked
+    card = panel.card_widgets()[0]
+    card.text.linkActivated.emit("more")                     # « … plus » clicked
+    shown = panel.preview_text()
+    assert shown == expected.text and "**" not in shown and "• anesthésie générale" in shown
+    assert "… plus" not in panel.view.toPlainText()
     assert panel.counter.text().endswith(f"{expected.count}\u202f/\u202f2\u202f200</span>")
     assert panel.copy_b.text() == "Copier pour Instagram"
     # Another network, its own counter and button
@@ -114,3 +117,24 @@ def test_exports_dialog_shows_what_was_published_against_the_approved_text(windo
     html = dlg.view.toHtml()
     assert "line-through" in html                 # the Markdown markup removed for Instagram
     assert "Rhinoplastie" in dlg.view.toPlainText()
+
+
+def test_a_thread_is_counted_per_part_with_no_excess(window, tmp_path):
+    """X splits a long post into numbered parts that each fit: the counter shows the parts and
+    the longest one, not a red total, and says nothing is « de trop »."""
+    from editor.export.counting import count
+    from editor.export.preview import preview
+
+    body = ("La rhinoplastie se discute longuement en consultation, avec un délai de réflexion "
+            "de quinze jours au moins. " * 6).strip() + "\n"
+    _open(window, tmp_path, body, networks="[x]")
+    panel = window.network_panel
+    panel.set_network("x")
+    p = preview(window.editor.text(), "x")
+    assert p.count > 280 and len(p.parts) > 1
+    longest = max(count(part, p.profile) for part in p.parts)
+    counter = panel.counter.text()
+    assert f"{len(p.parts)} parties, la plus longue {longest}\u202f/\u202f280" in counter
+    assert "#2b7a3d" in counter                          # green: every part fits
+    assert "de trop" not in panel.info.text()
+    assert f"Exporté en fil de {len(p.parts)} messages numérotés." in panel.info.text()

@@ -1,5 +1,5 @@
 """Code points <-> UTF-16 at the widget boundary: emoji before a flagged word."""
-from editor.ui.offsets import Utf16Map, utf16_len
+from editor.text.utf16 import Utf16Map, utf16_len
 
 
 def test_map_round_trip_with_emoji():

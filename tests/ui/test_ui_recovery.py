@@ -83,7 +83,7 @@ def test_killed_process_leaves_a_draft_that_the_next_start_restores(tmp_path, us
 
 def test_declined_restore_discards_and_live_drafts_are_not_offered(tmp_path, user_dirs,
                                                                    make_window, prompter):
-    from editor.ui.drafts import DraftStore
+    from editor.document.drafts import DraftStore
 
     store = DraftStore()
     store.write("dead", str(tmp_path / "x.md"), "texte perdu")

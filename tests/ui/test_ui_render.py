@@ -1,5 +1,5 @@
 """Preview HTML (Qt-free) and Markdown highlighting."""
-from editor.ui.render import anchor_lines, render
+from editor.document.html import anchor_lines, render
 
 
 def test_hostile_html_is_escaped_and_links_are_defused():

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
-
 from uihelpers import card, card_actions, click_card_link, post, type_text
 
 PROMO = "Offre : -20 % sur les injections."
@@ -157,7 +156,8 @@ def test_the_profile_is_asked_the_first_time_it_is_needed(window, qtbot, tmp_pat
     click_card_link(qtbot, window, "-20 %", "accept")
     assert not answers.handlers
     prof, err = load_profile()
-    assert err is None and (prof.name, prof.role, prof.mode) == ("Inès Dubois", "assistante", "pair")
+    assert err is None
+    assert (prof.name, prof.role, prof.mode) == ("Inès Dubois", "assistante", "pair")
     assert "Inès Dubois" in _item(panel, "-20 %").text(1)
 
 
@@ -355,7 +355,8 @@ def test_false_positive_report_for_the_rule_maintainers(window, qtbot, tmp_path,
     panel.report_b.click()
     text = out.read_text("utf-8-sig")
     assert text.splitlines()[0].startswith("fichier,règle")
-    assert "test.discount" in text and "-20 %" in text and "Citation d'une publicité refusée." in text
+    assert "test.discount" in text and "-20 %" in text
+    assert "Citation d'une publicité refusée." in text
 
 
 def test_two_person_mode_needs_a_second_approver(window, qtbot, tmp_path, user_dirs):
@@ -370,7 +371,7 @@ def test_two_person_mode_needs_a_second_approver(window, qtbot, tmp_path, user_d
     save_profile(Profile("Inès Dubois", "assistante", "pair"))
     _accept(window, qtbot)
     panel.approve_b.click()                      # the one who accepted signs, cannot approve alone
-    assert "Signature de Inès Dubois enregistrée" in panel.message.text()
+    assert "Signature d’Inès Dubois enregistrée" in panel.message.text()
     assert "à relire" in panel.state_label.text() and "signé par Inès Dubois" in \
         panel.state_label.text()
     save_profile(Profile("Dr Claire Martin", "chirurgienne", "pair"))

@@ -26,7 +26,7 @@ def post(folder: Path, name: str, body: str, networks="[instagram, x]") -> Path:
     return p
 
 
-# -- the findings' cards (FindingsPanel) ------------------------------------------------------------
+# -- the findings' cards (FindingsPanel) -----------------------------------------------------------
 def card(window, needle: str):
     """The row of the card whose text (passage — reason) holds ``needle``."""
     return next(r for r in window.findings_panel.items() if needle in r.text(0))

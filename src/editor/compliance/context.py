@@ -5,7 +5,11 @@ Each test looks at the tokens of one unit (a segment of the projection) around a
 * negation: a negator before the match in the same clause (« aucune chirurgie n'est sans
   risque », « ce contenu n'est pas sponsorisé »), or ``ne``/``n'`` just after it (« une chirurgie
   « sans cicatrice » n'existe pas »). A trigger that is itself negative (« sans risque », « aucune
-  complication ») needs a full negator, because « il n'y a aucun risque » is still a claim;
+  complication ») needs a full negator, because « il n'y a aucun risque » is still a claim.
+  « ne … que » before the match restricts, it does not deny: « je ne pratique que des
+  techniques garanties » claims guaranteed techniques, so a particle answered by « que » (no
+  negator between them) is not a negation. After the match it still suppresses: « la
+  simulation n'est qu'un support de discussion » belittles the claim, it does not make it;
 * question: the sentence, or the quotation holding the match, asks a question;
 * quotation: the match stands inside « » or "";
 * clauses: the part of a sentence between two clause breaks (, ; : ( ) …), the reach of a
@@ -20,14 +24,38 @@ from editor.text.tokens import Tokens
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "\u2026", "!", "?", "."}
 
 
+RESTRICTIVE = {"que", "qu'"}     # « ne … que »: only, not « not »
+# Verbs that take « ne » alone as a full negation in written French (« on ne peut affirmer que
+# le résultat est garanti », « je ne saurais dire que… »): their « que » is not « ne … que »,
+# unless it follows them at once (« on ne peut que constater »).
+_LITERARY_NEGATION = {
+    "peut", "peux", "pouvons", "pouvez", "peuvent", "pourrait", "pourrais", "pourrions",
+    "pourriez", "pourraient", "pourra", "pourrai", "pourrons", "pourrez", "pourront", "puis",
+    "sait", "sais", "savons", "savez", "savent", "saurait", "saurais", "saurions", "sauriez",
+    "sauraient", "ose", "oses", "osons", "osez", "osent", "oserait", "oserais", "cesse",
+    "cesses", "cessons", "cessez", "cessent"}
+_CLITICS = {"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "lui", "leur", "le", "la", "les",
+            "l'", "y", "en"}
+
+
+def _restricts(norm: list, particle: int, que: int) -> bool:
+    """Whether the particle at ``particle`` and the « que » at ``que`` (after it, in the same
+    clause, no negator between them) make « ne … que »."""
+    j = particle + 1
+    while j < que and norm[j] in _CLITICS:
+        j += 1
+    return not (j < que - 1 and norm[j] in _LITERARY_NEGATION)
+
+
 def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
             negative_triggers: set, window: int, adjacent: frozenset | set = frozenset()) -> bool:
-    norm, sentence, quote = toks.norm, toks.sentence, toks.quote
+    norm, sentence = toks.norm, toks.sentence
     sent = sentence[ts]
     negative_initial = norm[ts] in negative_triggers
     own = set(norm[ts:te])
     i = ts - 1
     steps = 0
+    que = -1      # the « que » nearest before the match, in its clause
     while i >= 0 and steps < window and sentence[i] == sent:
         n = norm[i]
         if n in CLAUSE_BREAKS:
@@ -36,8 +64,10 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
             return True
         if steps == 0 and n in adjacent and not negative_initial:
             return True   # « sans garantie de résultat », not « sans douleur à -20 % »
-        if n in particles and not negative_initial:
+        if n in particles and not negative_initial and not (que > i and _restricts(norm, i, que)):
             return True
+        if n in RESTRICTIVE and que < 0:
+            que = i
         if n not in ("«", "»", '"'):
             steps += 1
         i -= 1

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from editor.compliance.engine import Engine
 from editor.compliance.matcher import Matcher
-from editor.compliance.patterns import PatternError, compile_lexicon, compile_pattern
+from editor.compliance.patterns import PatternError, compile_lexicons, compile_pattern
 from editor.compliance.rules import Rule, RuleSet, builtin_lexicon_dir
 
 
@@ -64,13 +64,13 @@ def _lexicons(ruleset: RuleSet) -> dict:
         if folder.is_dir():
             for f in sorted(folder.glob("*.txt")):
                 sources[f.stem] = f
-    lexicons: dict = {}
+    texts: dict = {}
     for name, f in sources.items():
         try:
-            lexicons[name] = compile_lexicon(f.read_text(encoding="utf-8").splitlines(), lexicons)
-        except (OSError, UnicodeDecodeError, PatternError):
+            texts[name] = (f, f.read_text(encoding="utf-8").splitlines())
+        except (OSError, UnicodeDecodeError):
             continue   # reported by the rule loader; patterns using it are reported invalid
-    return lexicons
+    return compile_lexicons(texts)[0]   # errors: reported by the rule loader too
 
 
 def _add_word_lists(matcher: Matcher, seqs, lexicons: dict) -> None:

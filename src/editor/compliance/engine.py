@@ -10,8 +10,17 @@ from pathlib import Path
 from editor.compliance import context as ctx
 from editor.compliance.findings import Finding, finalize
 from editor.compliance.images import image_findings, replace_reminders
-from editor.compliance.rules import (EXCEPTION, MYTH, NOT_MYTH, REQUIRES, SELF, TRIGGER,
-                                     UNLESS, Rule, RuleSet)
+from editor.compliance.rules import (
+    EXCEPTION,
+    MYTH,
+    NOT_MYTH,
+    REQUIRES,
+    SELF,
+    TRIGGER,
+    UNLESS,
+    Rule,
+    RuleSet,
+)
 from editor.document.projection import Projection, project
 from editor.text.evasion import TypoIndex, unmask
 from editor.text.fold import fold_word, light
@@ -28,10 +37,22 @@ class Unit:
     light_map: OffsetMap | None   # light view -> segment text
     toks: Tokens
     sent_base: int = 0
-    hits: list | None = None      # (ident, start token, end token) of every pattern match
+    hits: list = field(default_factory=list)   # (ident, start token, end token) of every match
 
     def span(self, ts: int, te: int) -> tuple[int, int]:
         return self.seg_map.compose(self.light_map, self.toks.start[ts], self.toks.end[te - 1])
+
+
+@dataclass(slots=True)
+class _HitSummary:
+    """One unit's matches by role, positions local to the unit (see ``Engine._hit_summary``)."""
+    hits: list | None
+    triggers: list = field(default_factory=list)      # (rule, first token, end token)
+    myths: list = field(default_factory=list)         # refutation cues (first, end)
+    selves: list = field(default_factory=list)        # the author speaking (first, end)
+    exceptions: dict = field(default_factory=dict)    # rule -> [(first, end)]
+    conditions: dict = field(default_factory=dict)    # (role, rule, cond) -> (cond, sentences,
+    #                                                   clauses) where the condition's words are
 
 
 @dataclass
@@ -94,34 +115,17 @@ def _segment_words(word: str, vocabulary: frozenset) -> list[str] | None:
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []
     for i in range(n):
-        if best[i] is None:
+        head = best[i]
+        if head is None:
             continue
         for j in range(i + 2, min(n, i + 20) + 1):
             w = word[i:j]
-            if w in vocabulary and (best[j] is None or len(best[j]) > len(best[i]) + 1):
-                best[j] = best[i] + [w]
-    return best[n] if best[n] and len(best[n]) > 1 else None
-
-
-def _trie_words(roots) -> set[str]:
-    """The alphabetic literal tokens (two letters or more) reachable from ``roots``."""
-    words: set[str] = set()
-    seen: set[int] = set()
-    stack = list(roots)
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        words.update(k for k in node.lit if len(k) >= 2 and k.isalpha())
-        stack.extend(node.lit.values())
-        stack.extend(n for _, n in node.pre)
-        stack.extend(node.kind.values())
-        stack.extend(n for _, n in node.pred)
-        stack.extend(n for _, n in node.lex)
-        if node.any is not None:
-            stack.append(node.any)
-    return words
+            if w in vocabulary:
+                known = best[j]
+                if known is None or len(known) > len(head) + 1:
+                    best[j] = head + [w]
+    last = best[n]
+    return last if last and len(last) > 1 else None
 
 
 class Engine:
@@ -156,19 +160,13 @@ class Engine:
         self.memo = memo   # keep paragraphs' tokens and matches between checks (the editor)
         self._cache: OrderedDict[str, tuple[tuple, int]] = OrderedDict()   # text -> (got, size)
         self.cache_bytes = 0      # approximate memory the memo holds
-        self.scopes = set()
+        self.scopes: set[str] = set()
         for r in ruleset.rules:
             self.scopes |= r.scope
             for c in r.requires + r.unless:
                 self.scopes |= c.scope
-        # Words the rules know: the main trie's and the shared groups' split run-together
-        # hashtags (#resultatgaranti); with the word lists' too they are what evasive spellings
-        # are read back to (« p r o m o », « gr4tuit », « grattuit »).
-        matcher = ruleset.matcher
-        self.vocabulary = frozenset(_trie_words(
-            [matcher.root] + [n for name, n in matcher.lexicons.items() if name.startswith("#")]))
-        self.rule_words = frozenset(self.vocabulary | _trie_words(
-            [n for name, n in matcher.lexicons.items() if not name.startswith("#")]))
+        # Words the rules know (split hashtags, evasive spellings read back to them).
+        self.vocabulary, self.rule_words = ruleset.vocabularies()
         self.typos = TypoIndex(self.rule_words) if self._known_word is not None else None
 
     # -- analysis -----------------------------------------------------------------------------
@@ -262,61 +260,41 @@ class Engine:
     # -- matching -----------------------------------------------------------------------------
     def _match(self, an: Analysis) -> list[Finding]:
         rs = self.rules
-        groups = rs.groups
         triggers: dict[int, list[tuple[int, int, int]]] = {}
-        others: dict[tuple[int, int, int], list[tuple[int, int, int]]] = {}
         # Refutation cues and self-references, by sentence: (unit, first token, end token).
         myth_sent: dict[int, list[tuple[int, int, int]]] = {}
         myth_block: set[int] = set()
         self_sent: dict[int, list[tuple[int, int, int]]] = {}
-        not_myth: dict[int, list[tuple[int, int]]] = {}
-        for ui, u in enumerate(an.units):
-            for ident, ts, te in u.hits:
-                role = groups[ident][0]
-                if role == NOT_MYTH:
-                    not_myth.setdefault(ui, []).append((ts, te))
-        for ui, u in enumerate(an.units):
-            t = u.toks
-            for ident, ts, te in u.hits:
-                role, ri, ci = groups[ident]
-                if role == TRIGGER:
-                    triggers.setdefault(ri, []).append((ui, ts, te))
-                elif role == MYTH:
-                    # « ça n'existe pas ailleurs » is a claim of uniqueness, not a refutation.
-                    if any(ns < te and ts < ne for ns, ne in not_myth.get(ui, ())):
-                        continue
-                    myth_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
-                    myth_block.add(u.block)
-                    if ctx.answers_question(t, ts):
-                        # « Un résultat garanti ? C'est faux. »: the answer covers the question.
-                        myth_sent.setdefault(u.sent_base + t.sentence[ts] - 1, []).append(
-                            (ui, ts, te))
-                elif role == SELF:
-                    self_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
-                elif role != NOT_MYTH:
-                    others.setdefault((role, ri, ci), []).append((ui, ts, te))
-        an.refuted = set(myth_sent)
         # Index the other groups once, so each trigger's tests cost O(1), not O(matches).
         exceptions: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        present: dict[tuple[int, int, int], tuple[set, set, bool]] = {}
-        for (role, ri, ci), hits in others.items():
-            if role == EXCEPTION:
-                for ui, ts, te in hits:
-                    exceptions.setdefault((ri, ui), []).append((ts, te))
-                continue
-            rule = rs.rules[ri]
-            cond = (rule.requires if role == REQUIRES else rule.unless)[ci]
-            sentences, blocks, anywhere, clauses = set(), set(), False, set()
-            for ui, ts, te in hits:
-                h = an.units[ui]
-                if h.scope in cond.scope:
-                    sentences.add(h.sent_base + h.toks.sentence[ts])
-                    blocks.add(h.block)
-                    anywhere = True
-                    if cond.within == "clause":
-                        cl = ctx.clauses(h.toks)
-                        clauses.update((ui, c) for c in range(cl[ts], cl[te - 1] + 1))
-            present[(role, ri, ci)] = (sentences, blocks, anywhere, clauses)
+        present: dict[tuple[int, int, int], tuple[set, set, bool, set]] = {}
+        for ui, u in enumerate(an.units):
+            hs = self._hit_summary(u)
+            t = u.toks
+            for ri, ts, te in hs.triggers:
+                triggers.setdefault(ri, []).append((ui, ts, te))
+            for ts, te in hs.myths:
+                myth_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
+                myth_block.add(u.block)
+                if ctx.answers_question(t, ts):
+                    # « Un résultat garanti ? C'est faux. »: the answer covers the question.
+                    myth_sent.setdefault(u.sent_base + t.sentence[ts] - 1, []).append(
+                        (ui, ts, te))
+            for ts, te in hs.selves:
+                self_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
+            for ri, spans in hs.exceptions.items():
+                exceptions[(ri, ui)] = spans
+            for key, (cond, sents, clauses) in hs.conditions.items():
+                if u.scope not in cond.scope:
+                    continue
+                index = present.get(key)
+                if index is None:
+                    index = present[key] = (set(), set(), True, set())
+                base = u.sent_base
+                index[0].update(base + s for s in sents)
+                index[1].add(u.block)
+                index[3].update((ui, c) for c in clauses)
+        an.refuted = set(myth_sent)
         out: list[Finding] = []
         c = rs.context
         for ri, hits in triggers.items():
@@ -346,6 +324,46 @@ class Engine:
                                    replacement=rule.replacement,
                                    key=" ".join(u.toks.norm[ts:te])))
         return out
+
+    def _hit_summary(self, u: Unit) -> "_HitSummary":
+        """The unit's pattern matches sorted by what they do for the rules, computed once per
+        token list (kept in ``toks.derived`` with the memoised tokens): a re-check after an edit
+        sorts only the matches of the paragraphs that changed."""
+        got = u.toks.derived.get("hit-summary")
+        if got is not None and got.hits is u.hits:
+            return got
+        rs = self.rules
+        groups = rs.groups
+        t = u.toks
+        hs = _HitSummary(u.hits)
+        not_myth = [(ts, te) for ident, ts, te in u.hits if groups[ident][0] == NOT_MYTH]
+        sents: dict[tuple[int, int, int], set] = {}
+        clauses: dict[tuple[int, int, int], set] = {}
+        for ident, ts, te in u.hits:
+            role, ri, ci = groups[ident]
+            if role == TRIGGER:
+                hs.triggers.append((ri, ts, te))
+            elif role == MYTH:
+                # « ça n'existe pas ailleurs » is a claim of uniqueness, not a refutation.
+                if not any(ns < te and ts < ne for ns, ne in not_myth):
+                    hs.myths.append((ts, te))
+            elif role == SELF:
+                hs.selves.append((ts, te))
+            elif role == EXCEPTION:
+                hs.exceptions.setdefault(ri, []).append((ts, te))
+            elif role != NOT_MYTH:
+                key = (role, ri, ci)
+                rule = rs.rules[ri]
+                cond = (rule.requires if role == REQUIRES else rule.unless)[ci]
+                if key not in hs.conditions:
+                    sents[key], clauses[key] = set(), set()
+                    hs.conditions[key] = (cond, sents[key], clauses[key])
+                sents[key].add(t.sentence[ts])
+                if cond.within == "clause":
+                    cl = ctx.clauses(t)
+                    clauses[key].update(range(cl[ts], cl[te - 1] + 1))
+        t.derived["hit-summary"] = hs
+        return hs
 
     def _judge(self, rule: Rule, ri, ui, u: Unit, ts, te, exceptions, present, myth_sent,
                myth_block, self_sent, c) -> str | None:

@@ -30,7 +30,7 @@ class Finding:
     group: str = ""             # shared by the findings that are one problem (see finalize)
 
     def to_json(self) -> dict:
-        d = {"id": self.id, "rule": self.rule, "category": self.category,
+        d: dict[str, object] = {"id": self.id, "rule": self.rule, "category": self.category,
              "severity": self.severity, "message": self.message, "reference": self.reference}
         if self.suggestion:
             d["suggestion"] = self.suggestion

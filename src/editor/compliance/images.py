@@ -190,7 +190,8 @@ def image_findings(engine, an, base_dir: Path | None, analyser) -> list[Finding]
             f = finding("patient-identity.image-face", *span, key=key,
                         image=_image_info(img.target, report, report.faces))
             if n > 1:
-                f.message = f"{n} visages reconnaissables : accord écrit des personnes et floutage ?"
+                f.message = (f"{n} visages reconnaissables : accord écrit des personnes "
+                             f"et floutage ?")
             out.append(f)
         if report.edited and report.software:
             f = finding("retouched-image.image-software", *span, key=key,

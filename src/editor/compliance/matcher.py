@@ -11,13 +11,20 @@ Fillers: words and signs that do not change what a phrase says (« vraiment », 
 is « un résultat garanti ». The class is declared once, in the pack's context (``fillers``,
 ``filler_signs``; emoji always count); a match steps over at most :data:`MAX_FILLERS` of them,
 which keeps the number of live states, and the scan, linear.
+
+Accent homographs (:data:`editor.compliance.patterns.ACCENT_HOMOGRAPHS`): when a pattern spells
+one with its accent (``sûr~``), a token folded to « sur » is looked up by its own spelling
+(« sur » or « sûr »), so ``sûr~`` does not match the preposition; in a paragraph written without
+any accent, or for a letter written in capitals (« SUR »), every spelling it may stand for is
+looked up. Homographs no pattern spells with an accent fold as every other word.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from types import MappingProxyType
 
-from editor.compliance.patterns import Atom
+from editor.compliance.patterns import ACCENT_HOMOGRAPHS, Atom, builtin_lexicon
 
 
 def _is_emoji(surface: str) -> bool:
@@ -38,8 +45,44 @@ PREDICATES = {
 }
 
 
-_EMPTY_MAP = MappingProxyType({})
+_EMPTY_MAP: MappingProxyType = MappingProxyType({})
 MAX_FILLERS = 4     # fillers one match may step over
+
+# accented spelling -> its folded form, for the spellings that differ from it (« sûr » -> « sur »)
+_ACCENTED_SPELLINGS = {w: f for f, ws in ACCENT_HOMOGRAPHS.items() for w in ws if w != f}
+_ACCENTED = re.compile("[àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ]", re.IGNORECASE)
+
+
+def _compatible(surface: str, spelling: str) -> bool:
+    """Whether ``surface`` may be ``spelling`` written as it is: letter by letter the same in
+    lower case, or a capital without accent standing for an accented letter (« SUR », « A »)."""
+    low = surface.casefold()
+    if len(low) != len(spelling) or len(surface) != len(spelling):
+        return low == spelling
+    for c, w, s in zip(surface, low, spelling):
+        if w != s and not (c.isupper() and c.isascii()
+                           and unicodedata.normalize("NFD", s)[0] == w):
+            return False
+    return True
+
+
+def _accent_keys(norm: list[str], surface: list[str], lo: int, hi: int,
+                 folds: set[str]) -> dict[int, tuple]:
+    """For each token of ``[lo, hi)`` folded to one of the accent homographs ``folds``, the
+    spellings it is looked up as (see the module's description)."""
+    accented = any(not s.isascii() and _ACCENTED.search(s) for s in surface[lo:hi])
+    keys: dict[int, tuple] = {}
+    for i in range(lo, hi):
+        if norm[i] not in folds:
+            continue
+        spellings = ACCENT_HOMOGRAPHS[norm[i]]
+        s = unicodedata.normalize("NFC", surface[i])
+        if accented:
+            got = tuple(w for w in spellings if _compatible(s, w))
+            keys[i] = got or tuple(spellings)     # a spelling the table does not know: any
+        else:
+            keys[i] = tuple(spellings)
+    return keys
 
 
 class Node:
@@ -88,12 +131,20 @@ class Node:
         return node
 
 
-def _steps(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tuple):
+def _steps(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tuple,
+           keys: tuple | None = None):
     """``(node, stack)`` pairs reached from ``node`` by one token. Entering a word list pushes
-    the node to continue at once the entry is complete."""
-    x = node.lit.get(n)
-    if x is not None:
-        yield x, stack
+    the node to continue at once the entry is complete. ``keys``: the spellings an accent
+    homograph is looked up as, instead of ``n``."""
+    if keys is None:
+        x = node.lit.get(n)
+        if x is not None:
+            yield x, stack
+    else:
+        for key in keys:
+            x = node.lit.get(key)
+            if x is not None:
+                yield x, stack
     if node.kind:
         x = node.kind.get(k)
         if x is not None:
@@ -109,7 +160,7 @@ def _steps(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tupl
     for name, cont in node.lex:
         if name.endswith(":cap") and not surface[:1].isupper():
             continue
-        yield from _steps(lexicons[name], n, k, surface, lexicons, stack + (cont,))
+        yield from _steps(lexicons[name], n, k, surface, lexicons, stack + (cont,), keys)
 
 
 class Matcher:
@@ -127,18 +178,36 @@ class Matcher:
         self._pre_index: dict[str, list[tuple[str, Node]]] | None = None
         self.fillers: frozenset[str] = frozenset()
         self.filler_signs: frozenset[str] = frozenset()
+        # Accent homographs some pattern spells with its accent (« sur » when a pattern says
+        # « sûr »): only their tokens are looked up by spelling; the others fold as usual.
+        self.accent_folds: set[str] = set()
 
     def set_fillers(self, words, signs) -> None:
         """Folded words and single signs that a match may step over between two of its tokens."""
         self.fillers = frozenset(words)
         self.filler_signs = frozenset(signs)
 
+    def _atom(self, atom: Atom) -> None:
+        """Book-keeping for an atom added to the trie: word lists it needs, accents it keeps."""
+        if atom.op == "lex":
+            self._known(atom.arg)
+        elif atom.op == "lit" and atom.arg in _ACCENTED_SPELLINGS:
+            self.accent_folds.add(_ACCENTED_SPELLINGS[atom.arg])
+
+    def _known(self, name: str) -> None:
+        """Check that the word list ``name`` was added; a built-in one (the numbers in words
+        of {num}) is added the first time a pattern uses it."""
+        if name not in self.lexicons:
+            builtin = builtin_lexicon(name)
+            if builtin is None:
+                raise KeyError(f"lexicon {name!r} was not added")
+            self.add_lexicon(name, builtin)
+
     def add(self, sequences, ident: int) -> None:
         for seq in sequences:
             node = self.root
             for atom in seq:
-                if atom.op == "lex" and atom.arg not in self.lexicons:
-                    raise KeyError(f"lexicon {atom.arg!r} was not added")
+                self._atom(atom)
                 node = node.child(atom)
             if ident not in node.out:
                 node.out.append(ident)
@@ -149,8 +218,7 @@ class Matcher:
         for seq in sequences:
             node = root
             for atom in seq:
-                if atom.op == "lex" and atom.arg not in self.lexicons:
-                    raise KeyError(f"lexicon {atom.arg!r} was not added")
+                self._atom(atom)
                 node = node.child(atom)
             if not node.out:
                 node.out.append(0)
@@ -233,21 +301,32 @@ class Matcher:
         lexicons = self.lexicons
         preds = PREDICATES
         fillers, signs = self.fillers, self.filler_signs
+        # Tokens folded to an accent homograph are looked up by their spelling (rare: a dict).
+        folds = self.accent_folds
+        accent = None
+        if folds and not folds.isdisjoint(norm if lo == 0 and hi == len(norm) else norm[lo:hi]):
+            accent = _accent_keys(norm, surface, lo, hi, folds)
+        keys = None
         # A state is (node, start token, word-list stack, fillers stepped over so far).
         active: list[tuple[Node, int, tuple, int]] = []
         for i in range(lo, hi):
             n = norm[i]
             k = kind[i]
             s_i = surface[i]
+            if accent:
+                keys = accent.get(i)
             filler = (n in fillers) if k == "word" else (
                 k == "punct" and (n in signs or _is_emoji(s_i)))
             nxt: list[tuple[Node, int, tuple, int]] = []
             for node, s, stack, skipped in active:
-                for x, st in _steps(node, n, k, s_i, lexicons, stack):
+                for x, st in _steps(node, n, k, s_i, lexicons, stack, keys):
                     _arrive(x, s, i, st, nxt, hits, skipped)
                 if filler and skipped < MAX_FILLERS:
                     nxt.append((node, s, stack, skipped + 1))
-            first = dlit.get(n)
+            if keys is None:
+                first = dlit.get(n)
+            else:
+                first = [f for key in keys for f in dlit.get(key, ())]
             if first:
                 for x, st, cap in first:
                     if not cap or s_i[:1].isupper():
@@ -282,3 +361,24 @@ def _arrive(node: Node, start: int, i: int, stack: tuple, nxt: list, hits: list,
                 hits.append((ident, start, i + 1))
     if node.lit or node.pre or node.kind or node.pred or node.any is not None or node.lex:
         nxt.append((node, start, stack, skipped))
+
+
+def trie_words(roots) -> set[str]:
+    """The alphabetic literal tokens (two letters or more) reachable from ``roots``."""
+    words: set[str] = set()
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        words.update(k for k in node.lit if len(k) >= 2 and k.isalpha())
+        stack.extend(node.lit.values())
+        stack.extend(n for _, n in node.pre)
+        stack.extend(node.kind.values())
+        stack.extend(n for _, n in node.pred)
+        stack.extend(n for _, n in node.lex)
+        if node.any is not None:
+            stack.append(node.any)
+    return words

@@ -20,7 +20,10 @@ from __future__ import annotations
 import json
 import math
 import zlib
+from bisect import bisect_left
+from enum import Enum
 from pathlib import Path
+from typing import Final
 
 from editor.compliance.findings import Finding
 from editor.document.projection import IMAGE_MARK, PROSE_SCOPES
@@ -39,8 +42,34 @@ MODEL_FILE = Path("model") / "second-opinion.json"
 
 _CHAR_KINDS = frozenset(("word", "elision", "hashtag"))
 _PLACEHOLDERS = {"num": "<n>", "url": "<url>", "email": "<url>", "mention": "<@>"}
-_UNSEEN = object()
 _CACHE_MAX = 200_000     # cached words and bigrams (about 100 bytes each) before starting afresh
+_SENTENCES_MAX = 20_000  # sentences whose logits are remembered (about 1 KB each)
+
+
+class _Unseen(Enum):
+    """A bigram not looked up yet (None is a looked-up bigram the model does not know)."""
+    TOKEN = 0
+
+
+_UNSEEN: Final = _Unseen.TOKEN
+
+
+class _SpanIndex:
+    """Whether a span overlaps any of a set of spans: a bisection instead of a scan, so that
+    judging every sentence of a long post stays linear."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach: list[int] = []      # furthest end among the spans up to each index
+        reach = -1
+        for _, e in spans:
+            reach = max(reach, e)
+            self._reach.append(reach)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end)   # spans starting before ``end``
+        return i > 0 and self._reach[i - 1] > start
 
 
 # --- features (shared with the training script) ------------------------------------------------
@@ -187,6 +216,7 @@ class SecondOpinion:
                        for t in self.thresholds]
         self._zero = (0.0,) * k
         self._words: dict[tuple[str, str], tuple[int, tuple | None]] = {}
+        self._sentences: dict[tuple, list[float]] = {}
         self._bigrams: dict[tuple[str, str], tuple | None] = {}
         self._near: dict[int, list[tuple[frozenset, str]]] = {}
         self._explained: dict[tuple[int, str], str] = {}
@@ -261,6 +291,17 @@ class SecondOpinion:
         scale = 1.0 / math.sqrt(n)
         return [b + s * scale for b, s in zip(self.bias, map(sum, zip(*vecs)))]
 
+    def _sentence_logits(self, tokens: list[tuple[str, str]]) -> list[float]:
+        """:meth:`logits`, remembered per sentence: a re-check after an edit scores only the
+        sentences that changed."""
+        key = tuple(tokens)
+        got = self._sentences.get(key)
+        if got is None:
+            if len(self._sentences) >= _SENTENCES_MAX:
+                self._sentences.clear()
+            got = self._sentences[key] = self.logits(tokens)
+        return got
+
     def scores(self, tokens) -> dict[str, float]:
         """Probability per category (for tests and tools)."""
         return {c: 1.0 / (1.0 + math.exp(-z)) for c, z in zip(self.categories, self.logits(tokens))}
@@ -281,7 +322,7 @@ class SecondOpinion:
                 return []
         # A sentence a rule already judged (even at « info », e.g. a superlative without the
         # author as subject) is the rule's to decide; misspelt words do not count.
-        flagged = sorted((f.start, f.end) for f in findings if f.category != "spelling")
+        touched = _SpanIndex((f.start, f.end) for f in findings if f.category != "spelling")
         out: list[Finding] = []
         thresholds = self._logit
         refuted = getattr(an, "refuted", ())
@@ -291,10 +332,10 @@ class SecondOpinion:
             if kinds.count("word") < MIN_WORDS or u.sent_base + t.sentence[ts] in refuted:
                 continue
             start, end = u.span(ts, te)
-            if any(fs < end and start < fe for fs, fe in flagged):
+            if touched.overlaps(start, end):
                 continue
             tokens = list(zip(t.norm[ts:te], kinds))
-            logits = self.logits(tokens)
+            logits = self._sentence_logits(tokens)
             best = None
             for ci, z in enumerate(logits):
                 if categories is not None and off[ci]:

@@ -5,23 +5,34 @@ accent-insensitively, whatever the apostrophes, spaces or Unicode "bold" letters
 
     résultat (garanti~|assuré~)      words; ( | ) alternatives; ~ adds feminine/plural forms
     offre (limitée|flash)?           ? makes the previous item optional
-    remis* {num} %                   * matches any word starting so; {num} a number
+    remis* {num} %                   * matches any word starting so; {num} a number, in
+                                     digits or in words (vingt-cinq, deux cents; not un/une);
+                                     {digits} a number in digits only
     avant _{0,2} après               _ any one token, _{m,n} between m and n tokens
     {@procedures}                    any entry of the lexicon file ``procedures.txt``
     {@prenoms-fr:cap}                an entry written with a capital (Rose, not rose)
                                      (matched through the lexicon's own trie, never expanded)
     code {upper} {num}               « NEZ20 » is the word NEZ then the number 20
 
-Classes: {num} {word} {hashtag} {mention} {url} {email} {punct} {emoji} {cap} (a capitalised
-word) {upper} (a word in capitals) {code} {image} (where an image stands). ``\\`` escapes a special character (``\\(``, ``\\?``).
+Classes: {num} {digits} {word} {hashtag} {mention} {url} {email} {punct} {emoji} {cap} (a
+capitalised word) {upper} (a word in capitals) {code} {image} (where an image stands). ``\\``
+escapes a special character (``\\(``, ``\\?``).
 
 A pattern expands into linear sequences of atoms; all the sequences of all the rules go into one
 token trie (:mod:`editor.compliance.matcher`), so matching is one left-to-right pass whose cost
 does not depend on what a rule says.
+
+Accents are folded (``résultat`` matches « resultat »), except where an accent alone tells two
+frequent words apart (:data:`ACCENT_HOMOGRAPHS`: ``sûr`` / « sur »): such a pattern word is keyed
+by its accented spelling and the matcher compares it with the post's spelling, unless the post's
+paragraph is written without any accent.
+
+A word list (:func:`compile_lexicons`) may include another one with a line ``{@name}``.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from editor.compliance.morphology import family, inflect  # noqa: F401  (inflect: public)
@@ -36,8 +47,45 @@ KIND_CLASSES = {"num", "word", "hashtag", "mention", "url", "email", "punct", "e
 PRED_CLASSES = {"cap", "upper", "code", "emoji", "image"}
 
 
+# Folded spellings where an accent alone separates a frequent word from another one: the
+# spellings listed are told apart (a pattern ``sûr~`` does not match the preposition « sur »).
+# The unaccented word of each pair is common, so its accented twin is rarely a typo of it; the
+# pairs where a missing accent is a common typo (« a » for « à », « ou » for « où », « la »
+# for « là », « sure » for « sûre ») keep folding, and so do the participles (« opéré »).
+ACCENT_HOMOGRAPHS: dict[str, frozenset[str]] = {
+    "sur": frozenset({"sur", "sûr"}),
+    "mur": frozenset({"mur", "mûr"}),
+    "du": frozenset({"du", "dû"}),
+    "jeune": frozenset({"jeune", "jeûne"}),
+    "jeunes": frozenset({"jeunes", "jeûnes"}),
+}
+
+
+def pattern_key(surface: str, norm: str) -> str:
+    """The trie key of a pattern word: its folded form, or, for a word of
+    :data:`ACCENT_HOMOGRAPHS`, its own accented spelling in lower case."""
+    spellings = ACCENT_HOMOGRAPHS.get(norm)
+    if spellings is None:
+        return norm
+    low = unicodedata.normalize("NFC", surface).casefold()
+    return low if low in spellings else norm
+
+
 class PatternError(ValueError):
-    """A pattern that cannot be compiled; the message says why."""
+    """A pattern that cannot be compiled; the message says why (and, inside a word list, on
+    which ``line`` and the ``reason`` without the line)."""
+
+    line: int | None = None
+    reason: str = ""
+
+
+class LexiconError(PatternError):
+    """A word list that cannot be compiled: which list (``name``, ``path``) and where
+    (``line``, or None for the whole file)."""
+
+    def __init__(self, name: str, path, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.name, self.path, self.line = name, path, line
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +235,19 @@ class _Parser:
         if val.startswith("@"):
             name = val[1:]
             if not self.allow_named or self.lexicons is None:
-                raise PatternError(f"{{@{name}}}: a word list cannot be used here")
+                raise PatternError(f"{{@{name}}}: a word list cannot be used here (a word list "
+                                   f"includes another one on a line of its own: {{@{name}}})")
             base = name[:-4] if name.endswith(":cap") else name
             if base not in self.lexicons or base.startswith("#"):
                 raise PatternError(f"unknown lexicon {base!r}")
             # A lexicon is matched by its own sub-trie (see matcher): no expansion here, so a
             # pattern using several big word lists stays small.
             return [(Atom("lex", name),)]
+        if val == "num":
+            # Digits, or a number in words: a word list of its own, shared by every {num}.
+            return [(Atom("kind", val),)] + _number_words(self.lexicons)
+        if val == "digits":
+            return [(Atom("kind", "num"),)]
         if val in KIND_CLASSES:
             return [(Atom("kind", val),)]
         if val in PRED_CLASSES:
@@ -217,7 +271,7 @@ def _literal(text: str, escaped: bool) -> tuple[Atom, ...]:
     toks = tokenize(lt)
     if not toks.norm:
         raise PatternError(f"{text!r} contains no token")
-    atoms = [Atom("lit", n) for n in toks.norm]
+    atoms = [Atom("lit", pattern_key(w, n)) for w, n in zip(toks.surface, toks.norm)]
     if suffix == "*":
         if len(toks.norm) != 1 or len(toks.norm[0]) < 3:
             raise PatternError(f"prefix {text}* needs one word of at least 3 letters")
@@ -225,7 +279,8 @@ def _literal(text: str, escaped: bool) -> tuple[Atom, ...]:
     elif suffix == "~":
         if len(toks.norm) != 1 and not (len(toks.norm) == 2 and toks.kind[0] == "elision"):
             raise PatternError(f"{text}~: ~ applies to one word")
-        return tuple(atoms[:-1]) + (("~", toks.surface[-1].lower()),)  # expanded by the caller
+        head: tuple = tuple(atoms[:-1])
+        return head + (("~", toks.surface[-1].lower()),)  # expanded by the caller
     return tuple(atoms)
 
 
@@ -245,7 +300,75 @@ def _expand_inflections(seqs):
 
 def _forms(word: str) -> list[str]:
     """The folded forms of ``word~``: its whole family (see :mod:`morphology`)."""
-    return list(dict.fromkeys(fold_word(f) for f in family(word)))
+    return list(dict.fromkeys(pattern_key(f, fold_word(f)) for f in family(word)))
+
+
+# --- numbers in words ------------------------------------------------------------------------
+
+NUMBER_LIST = "#num"          # the word list {num} adds besides digits
+_BELOW_100 = "#num-below-100"
+_UNITS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
+_TEENS = (("dix",), ("onze",), ("douze",), ("treize",), ("quatorze",), ("quinze",), ("seize",),
+          ("dix", "sept"), ("dix", "huit"), ("dix", "neuf"))
+_TENS = ("vingt", "trente", "quarante", "cinquante", "soixante", "septante", "huitante",
+         "octante", "nonante")
+
+
+def _hyphenated(words: tuple[str, ...]):
+    """``vingt cinq`` and ``vingt - cinq``: each joint with or without a hyphen."""
+    variants: list[tuple[str, ...]] = [(words[0],)]
+    for w in words[1:]:
+        variants = [v + j + (w,) for v in variants for j in ((), ("-",))]
+    return variants
+
+
+def _number_sequences() -> tuple[list, list]:
+    """The sequences of the two word lists behind {num}: the numbers from 2 to 99 in words
+    (« un » and « une » alone are articles far more often than numbers, « zéro » says « none »:
+    neither is a {num}), then every number built on them with « cent » and « mille »."""
+    below: list[tuple[str, ...]] = [(u,) for u in _UNITS] + list(_TEENS)
+    for t in _TENS:
+        below += [(t,), (t, "et", "un"), (t, "et", "une")] + [(t, u) for u in _UNITS]
+    below += [("soixante",) + x for x in _TEENS] + [("soixante", "et", "onze")]
+    after_80 = [("un",), ("une",)] + [(u,) for u in _UNITS] + list(_TEENS)
+    below += [("quatre", "vingts"), ("quatre", "vingt")] + [("quatre", "vingt") + x
+                                                            for x in after_80]
+    small = [tuple(Atom("lit", w) for w in v) for words in below for v in _hyphenated(words)]
+    sub = Atom("lex", _BELOW_100)
+    one = [(Atom("lit", "un"),), (Atom("lit", "une"),)]
+    hundreds = [(Atom("lit", "cent"),)] + [
+        (sub, Atom("lit", c)) for c in ("cent", "cents")] + [
+        (sub, Atom("lit", "-"), Atom("lit", c)) for c in ("cent", "cents")]
+    full = [(sub,), (Atom("lit", "mille"),), (sub, Atom("lit", "mille")),
+            (sub, Atom("lit", "-"), Atom("lit", "mille"))]
+    for h in hundreds:
+        full.append(h)
+        full += [h + tail for tail in [(sub,)] + one]
+        full += [h + (Atom("lit", "-"),) + tail for tail in [(sub,)] + one]
+    return small, list(dict.fromkeys(full))
+
+
+_NUMBERS: tuple[list, list] | None = None
+
+
+def builtin_lexicon(name: str) -> list[tuple[Atom, ...]] | None:
+    """The sequences of a word list the pattern language itself provides (the numbers in words
+    behind {num}), or None: a matcher adds them when a pattern refers to them."""
+    global _NUMBERS
+    if name not in (NUMBER_LIST, _BELOW_100):
+        return None
+    if _NUMBERS is None:
+        _NUMBERS = _number_sequences()
+    return _NUMBERS[1] if name == NUMBER_LIST else _NUMBERS[0]
+
+
+def _number_words(lexicons: dict | None) -> list[tuple[Atom, ...]]:
+    """The alternative of a number in words: the built-in word list (also recorded in
+    ``lexicons`` when word lists are collected)."""
+    if lexicons is not None:
+        for name in (_BELOW_100, NUMBER_LIST):
+            lexicons.setdefault(name, builtin_lexicon(name))
+    return [(Atom("lex", NUMBER_LIST),)]
 
 
 def _digest(key) -> str:
@@ -266,15 +389,96 @@ def compile_pattern(src: str, lexicons=None, allow_named: bool = True) -> list[t
     return list(dict.fromkeys(seqs))
 
 
-def compile_lexicon(lines: list[str], lexicons: dict | None = None) -> list[tuple[Atom, ...]]:
+_INCLUDE = re.compile(r"\{\s*@([^{}]*)\}")
+
+
+def compile_lexicon(lines: list[str], lexicons: dict | None = None,
+                    include=None) -> list[tuple[Atom, ...]]:
     """Each non-empty, non-comment line of a lexicon is a pattern (without {@...} references);
-    the lexicon is their union."""
+    the lexicon is their union. A line that is only ``{@name}`` adds the entries of the word
+    list ``name``: ``include(name, line number)`` returns them (without ``include``, such a
+    line is an error). A bad line raises :class:`PatternError` with its ``line``."""
     out: list[tuple[Atom, ...]] = []
     for number, line in enumerate(lines, 1):
         line = line.strip()
         if line and not line.startswith("#"):
+            m = _INCLUDE.fullmatch(line)
+            if m and include is not None:
+                out.extend(include(m.group(1).strip(), number))
+                continue
             try:
                 out.extend(compile_pattern(line, lexicons, allow_named=False))
             except PatternError as e:
-                raise PatternError(f"line {number}: {e}") from None
+                err = PatternError(f"line {number}: {e}")
+                err.line, err.reason = number, str(e)
+                raise err from None
     return list(dict.fromkeys(out))
+
+
+def _file_name(path) -> str:
+    name = getattr(path, "name", None)
+    return name if name else str(path)
+
+
+def compile_lexicons(sources: dict, lexicons: dict | None = None
+                     ) -> tuple[dict, list[LexiconError]]:
+    """Compile word lists that may include one another.
+
+    ``sources`` maps each list's name to ``(path, lines)``. Returns the compiled lists (``name``
+    -> sequences, with the anonymous groups they use) and one :class:`LexiconError` per list that
+    could not be compiled: a bad line, an unknown included list, an inclusion cycle (each list of
+    the cycle is reported, the files named in order), or the inclusion of a list that is itself
+    broken. The other lists still compile."""
+    lexicons = {} if lexicons is None else lexicons
+    errors: list[LexiconError] = []
+    failed: set[str] = set()
+    in_cycle: dict[str, list[str]] = {}   # list -> the cycle it belongs to
+    chain: list[str] = []                 # lists being compiled, outermost first
+
+    def files(names: list[str]) -> str:
+        return " → ".join(_file_name(sources[n][0]) for n in names)
+
+    def build(name: str) -> None:
+        path, lines = sources[name]
+        chain.append(name)
+
+        def include(other: str, number: int):
+            def error(message: str) -> LexiconError:
+                return LexiconError(name, path, number, f"{{@{other}}} : {message}")
+
+            if other.endswith(":cap"):
+                raise error("« :cap » ne s'emploie pas pour inclure une liste de mots")
+            if other not in sources:
+                raise error(f"liste de mots « {other} » introuvable (aucun fichier "
+                            f"{other}.txt dans les dossiers lexicons)")
+            if other in chain:
+                for member in chain[chain.index(other):]:
+                    in_cycle[member] = chain[chain.index(other):]
+            elif other not in lexicons and other not in failed:
+                build(other)
+            cycle = in_cycle.get(name)
+            if cycle and other in cycle:     # the cycle, seen from this list
+                k = cycle.index(name)
+                raise error("inclusion circulaire de listes de mots "
+                            f"({files(cycle[k:] + cycle[:k] + [name])})")
+            if other in failed:
+                raise error(f"la liste incluse {_file_name(sources[other][0])} contient une "
+                            "erreur (signalée à part)")
+            return lexicons[other]
+
+        try:
+            lexicons[name] = compile_lexicon(lines, lexicons, include)
+        except LexiconError as e:
+            failed.add(name)
+            errors.append(e)
+        except PatternError as e:
+            failed.add(name)
+            errors.append(LexiconError(name, path, getattr(e, "line", None),
+                                       getattr(e, "reason", str(e))))
+        finally:
+            chain.pop()
+
+    for name in sources:
+        if name not in lexicons and name not in failed:
+            build(name)
+    return lexicons, errors

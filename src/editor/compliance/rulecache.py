@@ -8,9 +8,13 @@ another Python version) is logged, removed and rebuilt.
 """
 from __future__ import annotations
 
+import hashlib
+import importlib
 import logging
 import os
 import pickle
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from editor.fileio import write_atomic
@@ -19,6 +23,9 @@ log = logging.getLogger(__name__)
 
 PREFIX, SUFFIX = "rules-", ".pickle"
 KEEP = 3
+# The modules whose code decides what a compiled rule set holds.
+COMPILER_MODULES = ("patterns", "matcher", "morphology", "ruleset", "schema", "categories",
+                    "packs", "contextfile", "settings", "sources", "loader", "compiler")
 
 
 def cache_path(folder: Path, digest: str) -> Path:
@@ -87,3 +94,47 @@ def prune(folder: Path, keep: Path | None = None, count: int = KEEP) -> list[Pat
     if removed:
         log.info("removed %d old compiled rule cache file(s) from %s", len(removed), folder)
     return removed
+
+
+def source_digest(dirs: list[Path], settings, also: Sequence[Path] = ()) -> str:
+    """What the compiled rule set depends on: the program's version, the bundled word lists, the
+    packs' files (``dirs``, and the pack.yaml of the packs in ``also`` whose categories are
+    used), the settings' overrides and the compiler's code."""
+    from editor import __version__
+    from editor.compliance import morphology
+    from editor.compliance.packs import builtin_lexicon_dir
+
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    lex = builtin_lexicon_dir()
+    files = sorted(lex.glob("*.txt")) if lex.is_dir() else []
+    for d in dirs:
+        if d.is_dir():
+            files.extend(sorted(d.rglob("*.yaml")))
+            files.extend(sorted(d.rglob("*.txt")))
+    files.extend(d / "pack.yaml" for d in also)
+    for f in files:
+        try:
+            h.update(str(f).encode())
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"?")
+    if settings:
+        h.update(repr(sorted(settings.overrides.items())).encode())
+    modules = [importlib.import_module(f"editor.compliance.{m}") for m in COMPILER_MODULES]
+    h.update(code_signature([m.__file__ for m in modules]))
+    h.update(morphology.lexicon_version().encode())
+    return h.hexdigest()[:32]
+
+
+def code_signature(files) -> bytes:
+    """The compiler's source, so a code change invalidates cached rule sets. A frozen application
+    has no ``.py`` files: its executable (which carries the code archive) stands for them."""
+    try:
+        return b"".join(Path(f).read_bytes() for f in files)
+    except OSError:
+        try:
+            st = Path(sys.executable).stat()
+        except OSError:
+            return b"?"
+        return f"{sys.executable}:{st.st_size}:{st.st_mtime_ns}".encode()

@@ -1,26 +1,30 @@
-"""Checking files: what ``tact check`` does, usable without the command line (GUI, export)."""
+"""Checking files: what ``tact check`` does, usable without the command line (GUI, export).
+
+The engine it checks with comes from :func:`make_engine` (:mod:`editor.compliance.assembly`,
+named here too: callers and tests reach it as ``service.make_engine``).
+"""
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editor.compliance.assembly import default_settings_file, make_engine
 from editor.compliance.engine import Analysis, Engine
-from editor.compliance.rules import RuleError, RuleSet, Settings, load_rules
 from editor.document.files import find_posts
 from editor.document.post import PostError, read_text
 
-log = logging.getLogger(__name__)
+__all__ = ["CheckReport", "FileReport", "check_paths", "collect_posts", "default_settings_file",
+           "make_engine"]
 
 
 @dataclass
 class FileReport:
     path: str
-    analysis: Analysis | None = None
+    analysis: Analysis
 
     @property
     def findings(self):
-        return self.analysis.findings if self.analysis else []
+        return self.analysis.findings
 
 
 @dataclass
@@ -41,59 +45,6 @@ class CheckReport:
 
     def blocking(self) -> bool:
         return any(x.severity == "error" and not x.waived for f in self.files for x in f.findings)
-
-
-def default_settings_file() -> Path:
-    from editor.paths import user_config_dir
-
-    return user_config_dir() / "settings.yaml"
-
-
-def make_engine(extra_rules: list[Path] | None = None, settings_file: Path | None = None,
-                spelling: bool = True, model: bool = True,
-                images: bool = True) -> tuple[Engine, list[RuleError]]:
-    """The engine for the built-in packs plus ``extra_rules``, with the user's settings, the
-    statistical second opinion (``model``) when its file is there, and a look at the pixels of
-    the posts' images (``images``: composites, faces, text, metadata)."""
-    errors: list[RuleError] = []
-    settings = None
-    sfile = settings_file or default_settings_file()
-    if settings_file is not None or sfile.is_file():
-        try:
-            settings = Settings.load(sfile)
-        except RuleError as e:
-            errors.append(e)
-    ruleset: RuleSet = load_rules(extra_rules, settings)
-    errors.extend(ruleset.errors)
-    # The dictionary also serves the rules when spelling is not reported: it tells a typo of a
-    # rule's word (« grattuit ») from a real word.
-    speller = None
-    try:
-        from editor.spelling import default_speller
-    except ImportError:
-        default_speller = None
-    if spelling and default_speller is not None:
-        speller = default_speller()
-    elif default_speller is not None:
-        try:
-            speller = default_speller()
-        except OSError as e:       # the rules still work, without typo tolerance
-            log.warning("dictionary unavailable for the rules: %s", e)
-    second_opinion = None
-    if model:
-        from editor.compliance.model import SecondOpinion
-
-        try:
-            second_opinion = SecondOpinion.load()
-        except (OSError, ValueError) as e:     # the rules still work without it
-            log.error("second-opinion model unusable: %s", e)
-    analyser = None
-    if images:
-        from editor.vision.analysis import ImageAnalyser
-
-        analyser = ImageAnalyser()
-    return Engine(ruleset, speller if spelling else None, dictionary=speller,
-                  second_opinion=second_opinion, image_analyser=analyser), errors
 
 
 def collect_posts(paths: list[str]) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:

@@ -156,7 +156,9 @@ def find_posts(folder: str | os.PathLike) -> tuple[list[Path], list[Problem]]:
             if stat.S_ISREG(mode):
                 posts.append(Path(entry.path))
             elif not stat.S_ISDIR(mode):   # a linked folder named "x.md" is simply not a post
-                problems.append(Problem(Path(entry.path), kind_of(mode)))
+                kind = kind_of(mode)
+                assert kind is not None   # neither a regular file nor a folder
+                problems.append(Problem(Path(entry.path), kind))
     posts.sort()
     problems.sort(key=lambda p: str(p.path))
     for p in problems:

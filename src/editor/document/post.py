@@ -156,6 +156,7 @@ def _checked(data: dict, fm: FrontMatter) -> dict:
         value = data.get(key)
         if value is None:
             continue
+        clean: str | list[str | None] | None
         if key in _LIST_KEYS and isinstance(value, list):
             items = [_text(v) for v in value]
             ok = all(t is not None for t in items)
@@ -175,3 +176,96 @@ def _checked(data: dict, fm: FrontMatter) -> dict:
                    f"en-tête{at_fr} : « {key} » doit être "
                    + ("un texte ou une liste de textes" if key in _LIST_KEYS else "un texte"))
     return data
+
+
+# -- editing the front matter (the editor's title and networks bar) --------------------------------
+class FrontMatterEditError(ValueError):
+    """The front matter cannot be changed safely (its YAML is not a mapping the program can
+    rewrite line by line); the message says why, in English."""
+
+
+_YAML_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
+                          "\ud800-\udfff]")
+
+
+def yaml_scalar(value: str) -> str:
+    """``value`` written as a YAML scalar: plain when it reads back unchanged (``Rhinoplastie``),
+    double-quoted with escapes otherwise (``"Lifting : ce qu’il faut savoir"``, ``"yes"``)."""
+    from editor import yamlsafe
+
+    if value and value == value.strip() and not _YAML_ESCAPE.search(value) \
+            and "\n" not in value and "\r" not in value:
+        try:
+            data = yamlsafe.load(f"k: [{value}]\n", max_bytes=FRONT_MATTER_MAX_BYTES)
+        except yamlsafe.YamlError:
+            data = None
+        # Plain in a flow list too (no , [ ] { }), so one writing serves both places.
+        if isinstance(data, dict) and data.get("k") == [value]:
+            return value
+    import json
+
+    out = json.dumps(value, ensure_ascii=False)
+    return _YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+
+
+def _yaml_value(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_scalar(str(v)) for v in value) + "]"
+    return yaml_scalar(str(value))
+
+
+def _continues(line: str) -> bool:
+    """A line that belongs to the value of the key above it (indented, a ``- item`` of a block
+    list, a blank line or a comment)."""
+    s = line.rstrip("\r\n")
+    return not s.strip() or s[0] in " \t#" or s == "-" or s.startswith("- ")
+
+
+def _set_key(inner: str, key: str, line: str) -> str:
+    """``inner`` (the YAML between the delimiters) with the top-level ``key``'s whole value
+    replaced by ``line`` (or ``line`` appended when the key is absent)."""
+    lines = inner.splitlines(keepends=True)
+    pattern = re.compile(rf"{re.escape(key)}[ \t]*:(?:[ \t]|\r?\n|$)")
+    for i, text in enumerate(lines):
+        if not pattern.match(text):
+            continue
+        j = i + 1
+        while j < len(lines) and _continues(lines[j]):
+            j += 1
+        while j > i + 1 and (not lines[j - 1].strip() or lines[j - 1].startswith("#")):
+            j -= 1          # blank lines and comments after the value stay where they are
+        return "".join(lines[:i]) + line + "".join(lines[j:])
+    return inner + line
+
+
+def set_front_matter(source: str, **values) -> str:
+    """``source`` with the front-matter keys ``values`` set (``title="…"``,
+    ``networks=["instagram", "x"]``): each key's line is rewritten in place, other keys,
+    comments, the delimiters and the body are kept byte for byte; a front matter is created at
+    the top when there is none.
+
+    Raises :class:`FrontMatterEditError` when the result would not read back with these values
+    (a front matter whose YAML is broken, a key written in a way this line editor cannot
+    rewrite).
+    """
+    m = _FRONT.match(source)
+    if m is None:
+        bom = "\ufeff" if source.startswith("\ufeff") else ""
+        nl = "\r\n" if "\r\n" in source[:2000] else "\n"
+        block = "---" + nl + "".join(f"{k}: {_yaml_value(v)}{nl}" for k, v in values.items()) \
+            + "---" + nl
+        out = bom + block + source[len(bom):]
+    else:
+        nl = "\r\n" if "\r\n" in source[:m.end()] else "\n"
+        inner = m.group(1)
+        for key, value in values.items():
+            inner = _set_key(inner, key, f"{key}: {_yaml_value(value)}{nl}")
+        out = source[:m.start(1)] + inner + source[m.end(1):]
+    check = parse_front_matter(out)
+    for key, value in values.items():
+        expected = [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value)
+        if check.data.get(key) != expected:
+            raise FrontMatterEditError(
+                f"front matter: '{key}' cannot be rewritten"
+                + (f" ({check.error})" if check.error else ""))
+    return out

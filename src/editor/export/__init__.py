@@ -1,7 +1,7 @@
 """Export of approved posts: network profiles, counting, Markdown → plain text, images, the gate.
 
-Only this package may use QtGui (the PDF report, in ``report.write_pdf``), and only on demand, on the
-offscreen platform when no GUI runs; it never imports QtWidgets. Nothing here imports ``ui/``.
+Only this package may use QtGui (the PDF report, in ``report.write_pdf``), and only on demand, on
+the offscreen platform when no GUI runs; it never imports QtWidgets. Nothing here imports ``ui/``.
 
 API for the GUI (pure functions, no Qt; positions are code points, convert to UTF-16 at the widget):
 
@@ -18,7 +18,8 @@ API for the GUI (pure functions, no Qt; positions are code points, convert to UT
         p.clipboard_text  what « Copier pour … » puts on the clipboard (parts joined by « ----- »)
         p.hashtags, p.mentions    spans in p.text
         p.attachments     images: .target, .alt (alt text to paste in the network's field)
-        p.notes           conversion notes (French): code / table / html / pseudo-bold / forbidden-char
+        p.notes           conversion notes (French): code / table / html / pseudo-bold /
+                          forbidden-char
         p.source_span(i, j)  -> (start, end) in the Markdown source, e.g. to jump to a passage
     from editor.export.convert import ConvertOptions   # pseudo_bold=False, heading_style="plain"
                                                        # | "caps", nbsp=None | keep | nbsp | space

@@ -16,7 +16,8 @@ from pathlib import Path
 
 
 def add_parser(subparsers) -> None:
-    e = subparsers.add_parser("export", help="exporter des publications approuvées pour les réseaux")
+    e = subparsers.add_parser("export",
+                              help="exporter des publications approuvées pour les réseaux")
     e.add_argument("paths", nargs="+", metavar="PATH", help="publication (.md) ou dossier")
     e.add_argument("--target", action="append", default=[], metavar="NETWORK", required=True,
                    help="réseau : instagram, facebook, linkedin, x, threads, youtube (répétable)")
@@ -52,8 +53,8 @@ def run(args) -> int:
 
     engine, rule_errors = make_engine(args.rules, args.settings, spelling=not args.no_spelling)
     if rule_errors:
-        for e in rule_errors:
-            print(f"{e.where()}: {e.message}", file=sys.stderr)
+        for err in rule_errors:
+            print(f"{err.where()}: {err.message}", file=sys.stderr)
         return 2
     options = ConvertOptions(pseudo_bold=args.pseudo_bold, nbsp=args.nbsp)
     if args.pseudo_bold:

@@ -1,44 +1,43 @@
 """Markdown → each network's plain text (networks.md §2.2), with a map back to the source.
 
-What the conversion does, whatever the network:
+A rendering of the post as :mod:`editor.document.markdown` reads it (the dialect is described
+there). What the conversion does, whatever the network:
 
 - no heading ``#`` is ever left (it would become a hashtag): a heading becomes its own line followed
   by a blank line (optionally in capitals);
-- emphasis markers are removed (``**mot**`` → ``mot``); Unicode pseudo-bold only when asked
-  (``ConvertOptions(pseudo_bold=True)``), with a note: accented letters stay plain, screen readers
-  skip it or spell it, search does not find it;
+- emphasis markers are removed (``**mot**`` → ``mot``); a marker that pairs with nothing is text
+  (``5 * 3``, ``5*3``); Unicode pseudo-bold only when asked (``ConvertOptions(pseudo_bold=True)``),
+  with a note: accented letters stay plain, screen readers skip it or spell it, search does not
+  find it;
 - list items become ``• item`` lines (the profile's ``bullet``; X uses ``–``), numbered items keep
   their number, nesting is flattened;
 - links become ``texte : url``; where links are not clickable (Instagram) the URL is replaced by
   « lien en bio » and the link is listed in ``links`` (the ``platform`` check flags it);
 - images leave the text and become ``attachments`` with their alt text;
-- block quotes become « … »; code blocks, tables and HTML become lines of text, with a note;
+- block quotes become « … » (a list in a quotation keeps its bullets, paragraphs of one
+  quotation stay in the same « »); code blocks, tables and HTML become lines of text, with a note;
 - the author's line breaks are kept; runs of blank lines become one blank line;
 - text is NFC; U+202F (narrow no-break space) follows the profile's ``nbsp`` policy; the profile's
   ``forbidden_chars`` (YouTube: ``<`` ``>``) are removed, with a note.
-
 - footnotes (``[^1]`` and ``[^1]: texte``) become « [1] » in the text and the notes, numbered in
   the order they are first cited, at the end (``[1] texte``);
 
 Every character of the result keeps the source span it came from (``Conversion.source_span``), so a
 ``platform`` finding can point at the passage in the Markdown file.
 
-Time and memory are linear in the post: inline patterns are bounded and never rescan what the
-next match will scan (a text of 100,000 ``[`` took 6 s), and the map back to the source is kept in
+Time and memory are linear in the post, like the reader's; the map back to the source is kept in
 machine integers (8 bytes a character; 50 MB took over 10 GB as one Python list per character).
 """
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from editor.document.projection import fence_closes, iter_lines, thematic_break
+from editor.document import markdown as md
 from editor.document.post import parse_front_matter
-from editor.export.counting import URL_RE, url_end
 from editor.export.networks import NetworkProfile
 
 LINK_IN_BIO = "lien en bio"
@@ -98,43 +97,6 @@ class Conversion:
         """The first line: what must fit before the « voir plus » fold."""
         return self.text.split("\n", 1)[0]
 
-
-# -- Markdown patterns (the same dialect as editor.document.projection) ---------------------------
-_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
-_SETEXT = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
-_LIST = re.compile(r"[ \t]*(?:([-*+•])|(\d{1,9})[.)])(?:[ \t]+|$)")
-_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*){0,200}"
-                        r"\|?[ \t]*$")
-_REFDEF = re.compile(r"[ ]{0,3}\[([^\]\n^][^\]\n]{0,199})\]:[ \t]*<?([^\s>]+)>?")
-_FOOTDEF = re.compile(r"[ ]{0,3}\[\^([^\]\s\[]{1,100})\]:[ \t]?")
-_HTML_BLOCK = re.compile(r"[ ]{0,3}</?(?:div|p|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|section|"
-                         r"article|details|summary|center|blockquote|pre|figure|figcaption|img|br|"
-                         r"hr|span|iframe|video|audio)\b", re.IGNORECASE)
-# Bounded, possessive where giving back cannot help, and never scanning across the next ``[``,
-# ``(`` or ``<!--`` (which the next attempt scans): each character is looked at a bounded number
-# of times. A link target may hold one level of parentheses (``…/Lifting_(chirurgie)``).
-_LINK_TARGET = r"(?:[^()\s]|\([^()\s]{0,200}+\)){0,2000}+"
-_LINK_TITLE = r"(?:[ \t]+(?:\"[^\"\n]{0,500}+\"|'[^'\n]{0,500}+'))?[ \t]*\)"
-_INLINE = re.compile(
-    r"(?P<escape>\\[!-/:-@\[-`{-~])"
-    r"|(?P<code>`+)"
-    r"|(?P<image>!\[(?P<ialt>[^\[\]\n]{0,1000}+)\]\([ \t]*"
-    r"(?P<isrc><[^>\n]{0,2000}+>|" + _LINK_TARGET + r")" + _LINK_TITLE + r")"
-    r"|(?P<link>\[(?P<ltext>[^\[\]\n]{0,1000}+)\]\([ \t]*"
-    r"(?P<lurl><[^>\n]{0,2000}+>|" + _LINK_TARGET + r")" + _LINK_TITLE + r")"
-    r"|(?P<fnref>\[\^(?P<fnlabel>[^\]\s\[]{1,100}+)\])"
-    r"|(?P<reflink>\[(?P<rtext>[^\[\]\n]{0,1000}+)\](?:\[(?P<rref>[^\[\]\n]{0,200}+)\])?)"
-    r"|(?P<autolink><(?P<aurl>(?:https?|mailto|ftp):[^>\s]{1,2000}+)>)"
-    r"|(?P<comment><!--(?:[^<-]|<(?!!--)|-(?!->)){0,5000}+-->)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}+(?:[ \t][^<>\n]{0,2000}+)?/?>)"
-    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
-    r"|(?P<url>" + URL_RE.pattern + r")"
-    r"|(?P<emph>\*{1,3}(?!\*)|~~|(?<![^\W_])_{1,3}|_{1,3}(?![^\W_]))",
-    re.IGNORECASE)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).){1,5000}?)(?<=\S)\1")   # stops at the next marker
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 MSG_CODE = "Bloc de code converti en lignes de texte : les réseaux n’affichent pas le code."
 MSG_TABLE = "Tableau converti en lignes de texte : les réseaux n’affichent pas les tableaux."
@@ -274,30 +236,26 @@ class _Output:
         return "".join(self.done) + "".join(self.parts)
 
 
-def _lines(src: str, start: int):
-    """``(line_start, content_end)`` of each line: the projection's line reader."""
-    for a, e, _ in iter_lines(src, start):
-        yield a, e
+_HTML_BLOCK = re.compile(r"[ ]{0,3}</?(?:div|p|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|section|"
+                         r"article|details|summary|center|blockquote|pre|figure|figcaption|img|br|"
+                         r"hr|span|iframe|video|audio)\b", re.IGNORECASE)
+_SCHEME_WWW = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
 
 
 class _Converter:
-    def __init__(self, src: str, profile: NetworkProfile, options: ConvertOptions) -> None:
-        self.src = src
+    def __init__(self, doc: md.Document, profile: NetworkProfile, options: ConvertOptions) -> None:
+        self.doc = doc
+        self.src = doc.source
         self.p = profile
         self.o = options
         self.out = _Output()
-        self.refs: dict[str, str] = {}
         self.conv = Conversion(profile.name, "", array("i"), array("i"))
         self.notes_by_kind: dict[str, list[Note]] = {}
         self.bold: list[tuple[int, int]] = []
         self.bold_ends: list[int] = []
         self.caps = False
-        self.footnotes: dict[str, tuple[int, int]] = {}     # label -> source region
         self.cited: dict[str, int] = {}                      # label -> number, in citing order
-        self.quote_last: _Line | None = None                 # the block quote being read
-        self.quote_open = False
-        self.quote_marks = False
-        self.quote_start = self.quote_end = 0
+        self.cite_order: list[str] = []                      # the same labels, by number
 
     # -- output ---------------------------------------------------------------------------------
     def blank(self) -> None:
@@ -353,8 +311,19 @@ class _Converter:
                 line.put(pseudo_bold(ch) if bold else ch, i, i + 1)
             pos = end
 
-    def _set_bold(self, spans: list[tuple[int, int]]) -> None:
-        """Bold spans, merged and sorted (they may repeat between nested calls)."""
+    def _set_bold(self, block: md.Block) -> None:
+        """The block's strong emphasis (``**mot**``) in pseudo-bold, with a note each."""
+        spans: list[tuple[int, int]] = []
+        nodes = list(block.inlines)
+        for n in block.inlines:
+            if n.kind == md.LINK and n.children:
+                nodes.extend(n.children)
+        for n in nodes:
+            if n.kind == md.DELIM and n.data:
+                for kind, closer in n.data[1]:
+                    if kind == md.STRONG and closer.start > n.end:
+                        spans.append((n.end, closer.start))
+                        self.note("pseudo-bold", MSG_BOLD, n.end - 2, closer.start + 2)
         merged: list[tuple[int, int]] = []
         for s, e in sorted(spans):
             if merged and s <= merged[-1][1]:
@@ -368,414 +337,240 @@ class _Converter:
         return s.upper() if self.caps else s
 
     # -- blocks ---------------------------------------------------------------------------------
-    def _definitions(self, body: int) -> list[tuple[int, int]]:
-        """Read the link references and footnote definitions; the footnotes' source regions."""
-        src = self.src
-        regions: list[tuple[int, int]] = []
-        label: str | None = None         # the footnote being read
-        start = end = 0
-        after_blank = False
-        for ls, le in _lines(src, body):
-            line = src[ls:le]
-            if label is not None:
-                if not line.strip():
-                    after_blank = True
-                    continue
-                if (not after_blank or line.startswith(("    ", "\t"))) \
-                        and not _FOOTDEF.match(line):
-                    end, after_blank = le, False
-                    continue
-                self.footnotes.setdefault(label, (start, end))
-                regions.append((start, end))
-                label = None
-            m = _FOOTDEF.match(src, ls, le)
-            if m:
-                label, start, end, after_blank = m.group(1).lower(), ls, le, False
+    def run(self) -> Conversion:
+        blocks = self.doc.blocks
+        i, n = 0, len(blocks)
+        while i < n:
+            b = blocks[i]
+            if b.quote:
+                j = i + 1
+                while j < n and blocks[j].quote == b.quote:
+                    j += 1
+                self.quotation(blocks[i:j])
+                i = j
                 continue
-            m = _REFDEF.match(src, ls, le)
-            if m and m.end() >= le - 40:
-                self.refs[m.group(1).strip().lower()] = m.group(2)
-        if label is not None:
-            self.footnotes.setdefault(label, (start, end))
-            regions.append((start, end))
-        return regions
-
-    def run(self, body: int) -> Conversion:
-        src = self.src
-        regions = self._definitions(body)
-        region = 0
-        fence: tuple[str, int] | None = None
-        in_comment = False
-        open_inline = False
-        in_para = False
-        in_list = False
-        in_table = False
-        rows = _lines(src, body)
-        following = next(rows, None)
-        while following is not None:
-            ls, le = following
-            following = next(rows, None)      # the line after (a table's separator row)
-            while region < len(regions) and regions[region][1] < ls:
-                region += 1
-            if region < len(regions) and regions[region][0] <= ls and not fence \
-                    and not in_comment and not open_inline:
-                continue                      # a footnote's definition: at the end
-            line = src[ls:le]
-            if fence:
-                if fence_closes(line, fence):
-                    fence = None
-                    self.blank()
-                    continue
-                out = _Line()
-                self.copy(out, ls, le)
-                self.emit(out)
-                continue
-            if in_comment:
-                if "-->" in line:
-                    in_comment = False
-                continue
-            if open_inline:   # a comment opened inside an earlier line: never published
-                j = line.find("-->")
-                if j < 0:
-                    continue
-                open_inline = False
-                ls += j + 3
-                line = src[ls:le]
-                if not line.strip():
-                    continue
-            k = line.rfind("<!--")
-            if k > 0 and line[:k].strip() and "-->" not in line[k:]:
-                le, line, open_inline = ls + k, line[:k], True
-            # Block quote markers (any depth).
-            pos, quoted = ls, False
-            while True:
-                p = pos
-                while p < le and p - pos < 4 and src[p] in " \t":
-                    p += 1
-                if p < le and src[p] == ">":
-                    quoted, pos = True, p + 1
-                    if pos < le and src[pos] == " ":
-                        pos += 1
-                else:
-                    break
-            if quoted and src[pos:le].strip():
-                m = _LIST.match(src, pos, le) or _ATX.match(src, pos, le)
-                self.quote_line(m.end() if m else pos, le)
-                in_para = in_list = in_table = False
-                continue
-            self.flush_quote()
-            if not line.strip():
-                self.blank()
-                in_para = in_list = in_table = False
-                continue
-            m = _FENCE.match(line)
-            if m and not (m.group(1)[0] == "`" and "`" in line[m.end():]):
-                fence = (m.group(1)[0], len(m.group(1)))
-                self.note("code", MSG_CODE, ls, le)
-                self.blank()
-                in_para = in_list = in_table = False
-                continue
-            stripped = line.lstrip()
-            if stripped.startswith("<!--") and "-->" not in stripped:
-                in_comment = True
-                continue
-            if _REFDEF.match(line) and _REFDEF.match(line).group(1).strip().lower() in self.refs \
-                    and not in_para:
-                continue
-            m = _ATX.match(line)
-            if m:
-                a = ls + m.end()
-                close = _ATX_CLOSE.search(src, a, le)
-                e = close.start() if close else le
-                self.blank()
-                out = _Line()
-                self.caps = self.o.heading_style == "caps"
-                self.inline(out, a, e)
-                self.caps = False
-                self.emit(out)
-                self.blank()
-                in_para = in_list = in_table = False
-                continue
-            if in_para and _SETEXT.match(line) and self.out.lines and not self.out.blank:
-                if self.o.heading_style == "caps":
-                    self.out.upper_last()
-                self.blank()
-                in_para = False
-                continue
-            if thematic_break(line):
-                self.blank()
-                in_para = in_list = in_table = False
-                continue
-            if "|" in line and not in_table and following is not None \
-                    and _TABLE_SEP.match(src, *following) and "|" in src[slice(*following)]:
-                in_table = True
-                self.note("table", MSG_TABLE, ls, le)
-            if in_table:
-                if _TABLE_SEP.match(line):
-                    continue
-                if "|" in line:
-                    self.table_row(ls, le)
-                    continue
-                in_table = False
-            if _HTML_BLOCK.match(line):
-                self.note("html", MSG_HTML, ls, le)
-            m = _LIST.match(line)
-            if m:
-                out = _Line()
-                marker_end = ls + m.end()
-                if m.group(2):
-                    out.put(f"{m.group(2)}. ", ls + m.start(2), marker_end)
-                else:
-                    out.put(f"{self.p.bullet} ", ls + m.start(1), marker_end)
-                self.inline(out, marker_end, self._hard_break_end(ls, le))
-                if out.text().strip() != (f"{m.group(2)}." if m.group(2) else self.p.bullet):
-                    self.emit(out)
-                in_list, in_para = True, False
-                continue
-            a = ls + len(line) - len(stripped)
-            out = _Line()
-            self.inline(out, a, self._hard_break_end(ls, le))
-            self.emit(out)
-            in_para = not in_list
-        self.flush_quote()
+            self.block(b)
+            i += 1
         self.footnote_lines()
         return self.finish()
 
+    def lines(self, block: md.Block, bullets: bool = True):
+        """The block's lines as output lines (a list item's first one with its bullet)."""
+        if self.o.pseudo_bold:
+            self._set_bold(block)
+        nodes = block.inlines
+        k = 0
+        starts, ends = block.starts, block.ends
+        for i in range(len(starts)):
+            a, e = starts[i], ends[i]
+            j = k
+            while j < len(nodes) and nodes[j].start < e:
+                j += 1
+            out = _Line()
+            marker = ""
+            if i == 0 and block.kind == md.ITEM and bullets:
+                marker = f"{block.number}." if block.number else self.p.bullet
+                out.put(marker + " ", block.ms, block.me)
+            if block.kind in (md.PARAGRAPH, md.ITEM) and _HTML_BLOCK.match(self.src, a, e):
+                self.note("html", MSG_HTML, a, e)
+            self.inline(out, nodes[k:j], a, e)
+            k = j
+            if not marker or out.text().strip() != marker:
+                yield out
+        self.bold, self.bold_ends = [], []
+
+    def block(self, b: md.Block) -> None:
+        kind = b.kind
+        if b.label is not None:
+            return                            # a footnote: at the end
+        if kind == md.CODE:
+            self.blank()
+            self.note("code", MSG_CODE, b.ms, b.me)
+            for a, e in zip(b.starts, b.ends):
+                out = _Line()
+                self.copy(out, a, e)
+                self.emit(out)
+            if b.closed:
+                self.blank()
+            return
+        if kind == md.RULE:
+            self.blank()
+            return
+        if b.gap:
+            self.blank()
+        if kind == md.HEADING:
+            self.blank()
+            self.caps = self.o.heading_style == "caps"
+            for out in self.lines(b):
+                self.emit(out)
+            self.caps = False
+            self.blank()
+            return
+        if kind == md.ROW:
+            self.row(b)
+            return
+        for out in self.lines(b):
+            self.emit(out)
+
+    def row(self, b: md.Block) -> None:
+        """A table row: its cells on one line, separated by dashes."""
+        if b.level:
+            self.note("table", MSG_TABLE, b.starts[0], b.lends[0])
+        if self.o.pseudo_bold:
+            self._set_bold(b)
+        nodes = b.inlines
+        out = _Line()
+        k = 0
+        first = True
+        for pipe, a, e in b.cells or ():
+            j = k
+            while j < len(nodes) and nodes[j].start < e:
+                j += 1
+            if a < e:
+                if not first:
+                    out.put(" – ", pipe, pipe + 1)     # a later cell follows a pipe
+                first = False
+                self.inline(out, nodes[k:j], a, e)
+            k = j
+        self.bold, self.bold_ends = [], []
+        self.emit(out)
+
+    def quotation(self, blocks: list[md.Block]) -> None:
+        """One block quote: « … » around the quotation (unless it opens with its own quotes)."""
+        pending: list[tuple[_Line, bool]] = []
+        for k, b in enumerate(blocks):
+            gap = b.gap and k > 0
+            if b.kind in (md.CODE, md.RULE):
+                continue
+            for out in self.lines(b):
+                if out.text().strip():
+                    pending.append((out, gap))
+                    gap = False
+        if not pending:
+            return
+        if blocks[0].gap:
+            self.blank()
+        first, last = pending[0][0], pending[-1][0]
+        first.strip(" \t", leading=True)
+        marks = not first.text().startswith(("«", "\"", "“"))
+        if marks:
+            qs = blocks[0].start
+            opening = _Line()
+            opening.put("«" + NBSP, qs, qs)
+            first.prepend(opening)
+        last.strip(" \t", leading=False)
+        if marks:
+            tail = blocks[-1]
+            qe = tail.lends[-1] if tail.lends else tail.start
+            last.put(NBSP + "»", qe, qe)
+        for out, gap in pending:
+            if gap:
+                self.blank()
+            self.emit(out)
+
+    def cite(self, label: str) -> int:
+        """The number of footnote ``label`` (the next one when it is first cited)."""
+        n = self.cited.get(label)
+        if n is None:
+            n = self.cited[label] = len(self.cited) + 1
+            self.cite_order.append(label)
+        return n
+
     def footnote_lines(self) -> None:
-        """The notes at the end, « [1] texte », in the order they were first cited (then the
-        ones never cited, so no text is lost)."""
-        if not self.footnotes:
+        """The notes at the end, « [1] texte », in the order they were first cited (a note may
+        cite another), then the ones never cited, so no text is lost."""
+        notes = self.doc.footnotes
+        if not notes:
             return
         self.blank()
-        order = list(self.cited)
-        listed = set(order)
         k = 0
         while True:
-            if k == len(order):
-                rest = [label for label in self.footnotes if label not in listed]
+            if k == len(self.cite_order):
+                rest = [label for label in notes if label not in self.cited]
                 if not rest:
                     break
                 for label in rest:
-                    self.cited.setdefault(label, len(self.cited) + 1)
-                order.extend(rest)
-                listed.update(rest)
-            label = order[k]
+                    self.cite(label)
+            label = self.cite_order[k]
             k += 1
             self.emit(self.footnote_line(label, self.cited[label]))
-            for cited in self.cited:          # notes may cite other notes
-                if cited not in listed:
-                    order.append(cited)
-                    listed.add(cited)
 
     def footnote_line(self, label: str, n: int) -> _Line:
-        src = self.src
-        start, end = self.footnotes[label]
+        """One note on one line: its paragraphs joined (the first definition of a label)."""
+        blocks = self.doc.footnotes[label]
         out = _Line()
-        for ls, le in _lines(src, start):
-            if ls > end:
-                break
-            if ls == start:
-                m = _FOOTDEF.match(src, ls, le)
-                out.put(f"[{n}] ", ls, m.end())
-                a = m.end()
-            elif not src[ls:le].strip():
-                continue
-            else:
-                a = ls + len(src[ls:le]) - len(src[ls:le].lstrip())
-                out.put(" ", ls, a)
-            self.inline(out, a, self._hard_break_end(ls, le))
+        out.put(f"[{n}] ", blocks[0].ms, blocks[0].me)
+        prev = -1
+        for i, b in enumerate(blocks):
+            if i and b.ms >= 0:
+                break                         # the label defined again: the first one counts
+            for line in self.lines(b, bullets=False):
+                a = line.starts[0] if len(line.starts) else b.starts[0]
+                if prev >= 0:
+                    out.put(" ", prev, max(prev, a))
+                out.extend(line)
+                prev = line.ends[-1] if len(line.ends) else a
         return out
 
-    def _hard_break_end(self, ls: int, le: int) -> int:
-        e = le
-        if e > ls and self.src[e - 1] == "\\":
-            e -= 1
-        return e
-
-    def quote_line(self, a: int, e: int) -> None:
-        """One line of a block quote: « … » around the quotation (unless it has its own)."""
-        if not self.quote_open:
-            self.quote_open, self.quote_start = True, a
-        self.quote_end = e
-        out = _Line()
-        self.inline(out, a, self._hard_break_end(a, e))
-        if not out.text().strip():
-            return
-        if self.quote_last is None:           # the quotation's first line
-            out.strip(" \t", leading=True)
-            self.quote_marks = not out.text().startswith(("«", "\"", "“"))
-            if self.quote_marks:
-                opening = _Line()
-                opening.put("«" + NBSP, self.quote_start, self.quote_start)
-                out.prepend(opening)
-        else:
-            self.emit(self.quote_last)
-        self.quote_last = out
-
-    def flush_quote(self) -> None:
-        last = self.quote_last
-        if last is not None:
-            last.strip(" \t", leading=False)
-            if self.quote_marks:
-                last.put(NBSP + "»", self.quote_end, self.quote_end)
-            self.emit(last)
-        self.quote_last, self.quote_open, self.quote_marks = None, False, False
-
-    def table_row(self, ls: int, le: int) -> None:
-        src = self.src
-        cells: list[tuple[int, int]] = []
-        a = ls
-        i = ls
-        while i < le:
-            if src[i] == "\\":
-                i += 2
-                continue
-            if src[i] == "|":
-                cells.append((a, i))
-                a = i + 1
-            i += 1
-        cells.append((a, le))
-        cells = [(a, e) for a, e in cells if src[a:e].strip()]
-        out = _Line()
-        for k, (a, e) in enumerate(cells):
-            if k:
-                out.put(" – ", a - 1, a)
-            while a < e and src[a] in " \t":
-                a += 1
-            while e > a and src[e - 1] in " \t":
-                e -= 1
-            self.inline(out, a, e)
-        self.emit(out)
-
     # -- inline ---------------------------------------------------------------------------------
-    def inline(self, out: _Line, a: int, e: int, in_link: bool = False) -> None:
+    def inline(self, out: _Line, nodes, a: int, e: int) -> None:
         src = self.src
-        saved = self.bold, self.bold_ends
-        if self.o.pseudo_bold and not in_link:
-            strong = [(m.start(2), m.end(2)) for m in _STRONG.finditer(src, a, e)]
-            if strong:
-                self._set_bold(saved[0] + strong)
-            for s2, e2 in strong:
-                self.note("pseudo-bold", MSG_BOLD, s2 - 2, e2 + 2)
         pos = a
-        search = a
-        while True:
-            m = _INLINE.search(src, search, e)
-            if not m:
-                break
-            s, t = m.span()
-            kind = m.lastgroup
-            if kind not in ("escape", "code", "image", "link", "fnref", "reflink", "autolink",
-                            "comment", "tag", "entity", "url", "emph"):
-                kind = next(k for k in ("image", "link", "fnref", "reflink", "autolink", "url")
-                            if m.group(k))
-            search = t
-            if kind == "code":
-                ticks = m.group("code")
-                reach = min(e, t + 2000)      # as the projection: a code span is short
-                close = src.find(ticks, t, reach)
-                while close >= 0 and close + len(ticks) < e and src[close + len(ticks)] == "`":
-                    close = src.find(ticks, close + len(ticks) + 1, reach)
-                if close < 0:
-                    continue
-                self.copy(out, pos, s)
-                inner_a, inner_e = t, close
-                if src[inner_a:inner_e].startswith(" ") and src[inner_a:inner_e].endswith(" ") \
-                        and src[inner_a:inner_e].strip():
-                    inner_a, inner_e = inner_a + 1, inner_e - 1
-                self.copy(out, inner_a, inner_e)
-                pos = search = close + len(ticks)
-                continue
-            if kind == "url":
-                t = url_end(src, s, t)
-                search = t
-                self.copy(out, pos, s)
-                pos = t
-                if in_link:
+        for n in nodes:
+            self.copy(out, pos, n.start)
+            pos = n.end
+            s, t = n.start, n.end
+            kind = n.kind
+            if kind == md.DELIM:
+                self.copy(out, s + n.a, t - n.b)
+            elif kind == md.URL:
+                self.conv.links.append(LinkRef(src[s:t], src[s:t], s, t))
+                if self.p.links_clickable:
                     self.copy(out, s, t)
                 else:
-                    self.conv.links.append(LinkRef(src[s:t], src[s:t], s, t))
-                    if self.p.links_clickable:
-                        self.copy(out, s, t)
-                    else:
-                        out.put(LINK_IN_BIO, s, t)
-                continue
-            if kind == "emph":
-                before = src[s - 1] if s > a else " "
-                after = src[t] if t < e else " "
-                if m.group().startswith("*") and before.isspace() and after.isspace():
-                    continue   # "5 * 3": a star standing alone is text
-                self.copy(out, pos, s)
-                pos = t
-                continue
-            self.copy(out, pos, s)
-            pos = t
-            if kind == "escape":
+                    out.put(LINK_IN_BIO, s, t)
+            elif kind == md.ESCAPE:
                 out.put(self._case(src[s + 1]), s, t)
-            elif kind == "image":
-                target = m.group("isrc")
-                if target.startswith("<") and target.endswith(">"):
-                    target = target[1:-1]
-                alt = html.unescape(m.group("ialt")).replace("\\", "")
-                self.conv.attachments.append(Attachment(target, alt, s, t))
-            elif kind == "link" and not in_link:
-                url = m.group("lurl")
-                if url.startswith("<") and url.endswith(">"):
-                    url = url[1:-1]
-                self.link(out, m.start("ltext"), m.end("ltext"), url, s, t, m.start("lurl"),
-                          m.end("lurl"))
-            elif kind == "fnref":
-                label = m.group("fnlabel").lower()
-                if label in self.footnotes and not in_link:
-                    n = self.cited.setdefault(label, len(self.cited) + 1)
-                    out.put(f"[{n}]", s, t)
-                else:
-                    self.copy(out, s, t)     # no such note: the text as written
-            elif kind == "reflink" and not in_link:
-                ref = (m.group("rref") or m.group("rtext") or "").strip().lower()
-                url = self.refs.get(ref)
-                if url is None:
-                    self.copy(out, s, t)  # "[texte]" that is no link
-                else:
-                    self.link(out, m.start("rtext"), m.end("rtext"), url, s, t, s, t)
-            elif kind in ("link", "reflink"):
-                self.copy(out, s, t)
-            elif kind == "autolink":
-                url = m.group("aurl")
+            elif kind == md.CODE_SPAN:
+                self.copy(out, n.a, n.b)
+            elif kind == md.LINK:
+                self.link(out, n)
+            elif kind == md.IMAGE:
+                self.conv.attachments.append(
+                    Attachment(n.target, md.plain_alt(self.doc, n), s, t))
+            elif kind == md.ENTITY:
+                out.put(self._case(n.target), s, t)
+            elif kind == md.FOOTREF:
+                out.put(f"[{self.cite(n.target)}]", s, t)
+            elif kind == md.AUTOLINK:
+                url = n.target
                 shown = url[7:] if url.lower().startswith("mailto:") else url
                 self.conv.links.append(LinkRef(url, shown, s, t))
                 out.put(shown if self.p.links_clickable else LINK_IN_BIO, s, t)
-            elif kind == "comment":
-                pass
-            elif kind == "tag":
-                name = _TAG_NAME.match(m.group()).group(1).lower()
-                if name == "br":
+            elif kind == md.TAG:
+                if n.target == "br":
                     out.put("\n", s, t)
                 else:
                     self.note("html", MSG_HTML, s, t)
-            elif kind == "entity":
-                out.put(self._case(html.unescape(m.group())), s, t)
+            # comments and hard breaks: nothing
         self.copy(out, pos, e)
-        self.bold, self.bold_ends = saved
 
-    def link(self, out: _Line, ta: int, te: int, url: str, s: int, t: int, ua: int, ue: int):
+    def link(self, out: _Line, n: md.Inline) -> None:
+        """``texte : url`` (« lien en bio » where links are not clickable); the URL alone when
+        the text is the URL."""
         text_line = _Line()
-        self.inline(text_line, ta, te, in_link=True)
+        self.inline(text_line, n.children, n.a, n.b)
+        url = n.target
         shown = url[7:] if url.lower().startswith("mailto:") else url
         label = text_line.text().strip()
-        self.conv.links.append(LinkRef(url, label, s, t))
-        bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", shown).rstrip("/")
-        same = not label or re.sub(r"^(?:https?://)?(?:www\.)?", "", label).rstrip("/") == bare
+        self.conv.links.append(LinkRef(url, label, n.start, n.end))
+        bare = _SCHEME_WWW.sub("", shown).rstrip("/")
+        same = not label or _SCHEME_WWW.sub("", label).rstrip("/") == bare
         if not same:
             out.extend(text_line)
-        if not self.p.links_clickable:
-            if not same:
-                out.put(NBSP + ": ", te, te + 1)
-            out.put(LINK_IN_BIO, ua, ue)
-            return
-        if not same:
-            out.put(NBSP + ": ", te, te + 1)
-        out.put(shown, ua, ue)
+            out.put(NBSP + ": ", n.b, n.b + 1)
+        out.put(shown if self.p.links_clickable else LINK_IN_BIO, n.ts, n.te)
+
 
     # -- final text -----------------------------------------------------------------------------
     def finish(self) -> Conversion:
@@ -793,7 +588,7 @@ class _Converter:
                 dels.append((i, i + 1))
             text, starts, ends = _delete(text, starts, ends, dels)
         policy = self.o.nbsp or self.p.nbsp
-        table = {"\t": " "}
+        table: dict[str, str | int | None] = {"\t": " "}
         if policy != "keep":
             table[NNBSP] = NBSP if policy == "nbsp" else " "
         if policy == "space":
@@ -849,11 +644,14 @@ def _delete(text: str, starts: array, ends: array, dels: list[tuple[int, int]]):
     return "".join(parts), new_starts, new_ends
 
 
+
 def body_start(source: str) -> int:
     return parse_front_matter(source).end
 
 
-def convert(source: str, profile: NetworkProfile, options: ConvertOptions | None = None) -> Conversion:
+def convert(source: str, profile: NetworkProfile,
+            options: ConvertOptions | None = None) -> Conversion:
     """The post's text as ``profile``'s network should receive it (front matter left out)."""
-    c = _Converter(source, profile, options or ConvertOptions())
-    return c.run(body_start(source))
+    doc = md.parse(source)
+    with md.collector_paused():
+        return _Converter(doc, profile, options or ConvertOptions()).run()

@@ -4,8 +4,8 @@ Three methods (the profile's ``counting``):
 
 - ``weighted`` — X / twitter-text v3: text normalised to NFC, each code point weighs the weight of
   its range (profile ``weights``: 1 for U+0000–10FF, U+2000–200D, U+2010–201F, U+2032–2037, else 2),
-  any emoji sequence (ZWJ, skin tone, flag, keycap) weighs 2 as a whole, every URL weighs
-  ``url_length`` (23);
+  any emoji sequence (ZWJ, skin tone, flag, keycap) weighs 2 as a whole, every URL (with or
+  without ``https://``, as :mod:`editor.text.urls` finds them) weighs ``url_length`` (23);
 - ``utf16`` — UTF-16 code units (an emoji or a pseudo-bold letter counts 2);
 - ``utf8-bytes`` — UTF-8 bytes (é = 2, NNBSP = 3, an emoji 4 or more).
 
@@ -16,47 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
-from typing import Iterator
 
 from editor.export.networks import NetworkProfile
-
-_TLDS = ("fr|com|org|net|eu|be|ch|lu|mc|re|ca|io|info|co|uk|de|es|it|pt|nl|edu|gov|int|ai|"
-         "science|health|sante|bio|paris|bzh|alsace|corsica|swiss|ly|me|tv|app|dev|online|site|"
-         "clinic|care|link|news|blog|page|shop|store|xyz")
-URL_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>«»\"“”]+"
-    r"|(?<![\w@.\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,20}(?:" + _TLDS + r")\b"
-    r"(?:/[^\s<>«»\"“”]*)?",
-    re.IGNORECASE)
-_TRAIL = ".,;:!?'\"’»…)]}"
-
-
-def url_end(text: str, s: int, e: int) -> int:
-    """The end of the URL matched at ``text[s:e]`` once trailing punctuation is left out (a ``)``
-    stays when it closes a ``(`` of the URL); parentheses are counted once, not per character."""
-    opens = closes = -1
-    while e > s and text[e - 1] in _TRAIL:
-        if text[e - 1] == ")":
-            if opens < 0:
-                opens, closes = text.count("(", s, e), text.count(")", s, e)
-            if opens >= closes:
-                break
-            closes -= 1
-        e -= 1
-    return e
-
-
-def find_urls(text: str) -> list[tuple[int, int]]:
-    """Spans of the URLs in ``text`` (with or without ``https://``), trailing punctuation left out."""
-    out = []
-    for m in URL_RE.finditer(text):
-        s = m.start()
-        e = url_end(text, s, m.end())
-        if e - s >= 4:
-            out.append((s, e))
-    return out
-
+from editor.text.urls import url_spans
 
 # -- emoji sequences and weights ------------------------------------------------------------
 _BASE = ("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2300-\u23FF\u2B00-\u2BFF\u2190-\u21FF"
@@ -93,7 +57,7 @@ def _special(text: str, profile: NetworkProfile) -> list[tuple[int, int, int]]:
     """URL and emoji units ``(start, end, cost)``, sorted, not overlapping."""
     out: list[tuple[int, int, int]] = []
     if profile.url_length is not None:
-        out = [(s, e, profile.url_length) for s, e in find_urls(text)]
+        out = [(s, e, profile.url_length) for s, e in url_spans(text)]
     if profile.counting == "weighted":
         taken = out
         emoji = []

@@ -30,14 +30,29 @@ class NetworkCount:
     label: str            # shown name (« Instagram »)
     used: int             # as the network counts the converted text
     limit: int
+    parts: int = 1        # posts the export sends: more than one for a thread (X, Threads)
+    longest: int = -1     # the longest part's count (-1: ``used``, a single post)
+
+    @property
+    def thread(self) -> bool:
+        return self.parts > 1
+
+    @property
+    def biggest(self) -> int:
+        """What must fit the limit: the post, or the longest part of a thread."""
+        return self.used if self.longest < 0 else self.longest
 
     @property
     def over(self) -> bool:
-        return self.used > self.limit
+        return self.biggest > self.limit
+
+    @property
+    def over_by(self) -> int:
+        return max(0, self.biggest - self.limit)
 
     @property
     def ratio(self) -> float:
-        return self.used / self.limit if self.limit else 0.0
+        return self.biggest / self.limit if self.limit else 0.0
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,23 @@ def post_body(source: str) -> tuple[str, list[str]]:
     return body, [str(n) for n in nets if str(n).strip()] if isinstance(nets, list) else []
 
 
+def network_count(source: str, profile) -> NetworkCount:
+    """The count of ``source`` for ``profile`` (a :class:`~editor.export.networks.NetworkProfile`)
+    as the export sends it: a text over the limit of a network with threads goes out as a
+    numbered thread (:func:`editor.export.thread.split_thread`), each part counted on its own."""
+    from editor.export.convert import convert
+    from editor.export.counting import count
+    from editor.export.thread import split_thread
+
+    text = convert(source, profile).text
+    used = count(text, profile)
+    if used <= profile.text_limit or not profile.thread:
+        return NetworkCount(profile.name, profile.label, used, profile.text_limit)
+    parts = split_thread(text, profile)
+    longest = max(count(part, profile) for part in parts)
+    return NetworkCount(profile.name, profile.label, used, profile.text_limit, len(parts), longest)
+
+
 _last: tuple[str, Counts] | None = None
 _lock = threading.Lock()
 
@@ -77,7 +109,6 @@ def count_post(source: str) -> Counts:
     error = None
     try:
         from editor.export.networks import load_networks
-        from editor.export.preview import converted_count
 
         profiles = load_networks()
         for name in dict.fromkeys(names):
@@ -85,8 +116,7 @@ def count_post(source: str) -> Counts:
             if p is None:
                 unknown.append(name)
                 continue
-            used, limit = converted_count(source, p)
-            found.append(NetworkCount(p.name, p.label, used, limit))
+            found.append(network_count(source, p))
     except Exception as exc:  # noqa: BLE001 - broken profiles: words still counted, said so
         log.error("network counts unavailable: %s", exc, exc_info=True)
         error = f"Comptage par réseau impossible\u202f: {exc}"

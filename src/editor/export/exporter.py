@@ -1,13 +1,13 @@
 """The export of approved posts: the gate, then one folder per post, written all or nothing.
 
-``export_posts`` checks every post (review decisions applied as ``tact check`` does), refuses while any
-``error`` finding is neither fixed nor accepted (one refusal per problem, an item of findings on
-the same passage: :func:`blocking_items`), refuses a post whose text is not the approved one
-unless unreviewed exports are allowed (:func:`unreviewed_allowed`: never in two-person mode; the
-report then says « exporté sans relecture »), refuses when an image is missing or outside the
-post's folder, and otherwise builds every post's folder in a temporary folder inside ``--out``
-before moving them all into place (all or nothing: nothing partial is ever left). Each export is
-appended to the workspace's archive (``.tact/exports.jsonl``).
+``export_posts`` checks every post (review decisions applied as ``tact check`` does), refuses while
+any ``error`` finding is neither fixed nor accepted (one refusal per problem, an item of findings on
+the same passage: :func:`blocking_items`), refuses a post whose text is not the approved one unless
+unreviewed exports are allowed (:func:`unreviewed_allowed`: never in two-person mode; the report
+then says « exporté sans relecture »), refuses when an image is missing or outside the post's
+folder, and otherwise builds every post's folder in a temporary folder inside ``--out`` before
+moving them all into place (all or nothing: nothing partial is ever left). Each export is appended
+to the workspace's archive (``.tact/exports.jsonl``).
 
 Only folders the export created are ever replaced (``editor.export.folders``): each holds a marker
 ``.tact-export.json`` naming its post; a folder of the same name without it (the user's) makes the
@@ -37,17 +37,25 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from editor.export import folders
 from editor.export import report as rep
 from editor.export.approved import approved_text, comment_spans
-from editor.export.archive import (APPROVED_FORMAT, append_record, archive_path, find_workspace,
-                                   now_iso, read_archive, sha256_text)
+from editor.export.archive import (
+    APPROVED_FORMAT,
+    append_record,
+    archive_path,
+    find_workspace,
+    now_iso,
+    read_archive,
+    sha256_text,
+)
 from editor.export.convert import ConvertOptions
 from editor.export.images import ImageProblem, export_image, open_image, resolve_image
 from editor.export.networks import load_networks
 from editor.export.platform import platform_findings
-from editor.export.preview import preview
+from editor.export.preview import author_name, preview
 from editor.fileio import PRIVATE_DIR, PRIVATE_FILE, make_private_dir
 
 log = logging.getLogger(__name__)
@@ -159,9 +167,10 @@ def review_info(post_path: Path, text: str, findings) -> tuple[dict, dict[str, d
     review of an earlier version does not count. A text that is not the approved one is
     « exporté sans relecture » (``approved`` false, ``exported_without_review`` true).
     """
-    info = {"state": None, "approved": False, "exported_without_review": True,
-            "reviewed_by": None, "reviewed_at": None, "approved_by": None,
-            "approved_at": None, "signatures": [], "note": None, "journal_head": []}
+    info: dict[str, Any] = {
+        "state": None, "approved": False, "exported_without_review": True,
+        "reviewed_by": None, "reviewed_at": None, "approved_by": None,
+        "approved_at": None, "signatures": [], "note": None, "journal_head": []}
     try:
         from editor.review.model import REASON_LABELS, STATE_LABELS
         from editor.review.people import who
@@ -204,7 +213,8 @@ def review_info(post_path: Path, text: str, findings) -> tuple[dict, dict[str, d
                                     "reason": reason, "decided_by": who(d.by, d.role),
                                     "decided_at": d.at}
     for sig in ov.signatures:
-        rec = {"by": sig.by, "role": sig.role, "at": sig.at, "meaning": sig.meaning}
+        rec: dict[str, str | int] = {"by": sig.by, "role": sig.role, "at": sig.at,
+                                     "meaning": sig.meaning}
         if sig.override:
             rec["override"] = sig.override
             rec["overridden_comments"] = len(sig.overridden)
@@ -384,7 +394,7 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
         # ``text``: the body exported (approved, unless ``review.exported_without_review``);
         # ``sha256``: of the whole source, for proof. The review state is the one status: the
         # front matter's ``status:`` is never read.
-        "post": {"path": shown, "title": fm.title,
+        "post": {"path": shown, "title": fm.title, "author": author_name(source),
                  "sha256": sha256_text(source), "text": approved_text(source),
                  "text_format": APPROVED_FORMAT},
         "rules_version": rules_version,
@@ -536,7 +546,8 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
         post_path = Path(pe.path)
         ws = workspace or find_workspace(post_path)
         rec = {"kind": "export", "time": when, "post": pe.path,
-               "post_sha256": pe.report["post"]["sha256"], "approved_text": pe.report["post"]["text"],
+               "post_sha256": pe.report["post"]["sha256"],
+               "approved_text": pe.report["post"]["text"],
                "approved_format": APPROVED_FORMAT,
                "rules_version": pe.report["rules_version"], "folder": str(pe.folder.resolve()),
                "networks": {n: {"text": ne.text, "sha256": ne.sha256, "parts": ne.parts,
@@ -575,6 +586,7 @@ def _relocate(pe: PostExport, old: Path, new: Path) -> None:
     for ne in pe.networks.values():
         ne.file = new / ne.file.name
     pe.images = [new / p.relative_to(old) for p in pe.images]
+    assert pe.report_json is not None   # every post's folder has its JSON report
     pe.report_json = new / pe.report_json.name
     if pe.report_pdf:
         pe.report_pdf = new / pe.report_pdf.name

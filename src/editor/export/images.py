@@ -19,9 +19,22 @@ from pathlib import Path
 from editor.export.networks import NetworkProfile
 from editor.fileio import write_atomic
 from editor.vision.opening import (  # noqa: F401  (re-exported: the export's image API)
-    _DRAFT_GAP, _FAMILY, _TRANSPOSE, MAX_FILE_BYTES, MAX_PIXELS, SUPPORTED, ImageProblem,
-    ImageSource, _bomb_is_error, _orientation, _to_srgb, _unreadable, open_image, resolve_image,
-    supported_extensions)
+    _DRAFT_GAP,
+    _FAMILY,
+    _TRANSPOSE,
+    MAX_FILE_BYTES,
+    MAX_PIXELS,
+    SUPPORTED,
+    ImageProblem,
+    ImageSource,
+    _bomb_is_error,
+    _orientation,
+    _to_srgb,
+    _unreadable,
+    open_image,
+    resolve_image,
+    supported_extensions,
+)
 
 log = logging.getLogger(__name__)
 

@@ -142,7 +142,8 @@ def parse_profile(name: str, text: str, path: Path | str = "<profile>") -> Netwo
         counting=counting, url_length=_int(d, "url_length", path), weights=weights,
         hashtag_limit=_int(d, "hashtag_limit", path), mention_limit=_int(d, "mention_limit", path),
         link_limit=_int(d, "link_limit", path), links_clickable=d.get("links_clickable", True),
-        fold_chars=_int(fold, "chars", path, minimum=1), fold_lines=_int(fold, "lines", path, minimum=1),
+        fold_chars=_int(fold, "chars", path, minimum=1),
+        fold_lines=_int(fold, "lines", path, minimum=1),
         thread=bool(thread.get("enabled", False)), thread_numbering=numbering,
         bullet=str(d.get("bullet") or "•"), nbsp=nbsp,
         forbidden_chars=str(d.get("forbidden_chars") or ""), image_max=image_max)

@@ -44,6 +44,7 @@ def network_findings(source: str, p: NetworkProfile) -> list[Finding]:
     n = count(text, p)
     if n > p.text_limit:
         cut = cut_index(text, p)
+        assert cut is not None   # the text is over its limit
         msg = (f"Trop long pour {p.label}{N}: {n} {unit} pour {p.text_limit} autorisés, "
                f"{n - p.text_limit} de trop.")
         sug = "Raccourcir le texte."
@@ -53,7 +54,7 @@ def network_findings(source: str, p: NetworkProfile) -> list[Finding]:
             sug = "Raccourcir le texte ou accepter la publication en fil."
         out.append(_finding(p, "length", msg, conv.source_span(cut, len(text)), source, sug,
                             key="length"))
-    for rule, limit, spans, noun, this, sug in (
+    for rule, limit, spans, noun, this, advice in (
             ("hashtags", p.hashtag_limit, hashtag_spans, "hashtags", "celui-ci",
              "Garder les hashtags les plus utiles."),
             ("mentions", p.mention_limit, mention_spans, "mentions", "celle-ci", None)):
@@ -65,7 +66,7 @@ def network_findings(source: str, p: NetworkProfile) -> list[Finding]:
                 p, rule,
                 f"Trop de {noun} pour {p.label}{N}: {len(found)} pour {limit} au "
                 f"maximum{N}; {this} ({k}e) est en trop.",
-                conv.source_span(a, b), source, sug, key=text[a:b]))
+                conv.source_span(a, b), source, advice, key=text[a:b]))
     if not p.links_clickable:
         for link in conv.links:
             out.append(_finding(
@@ -100,9 +101,9 @@ def network_findings(source: str, p: NetworkProfile) -> list[Finding]:
                 key=att.target, rule="platform.image.alt"))
     for note in conv.notes:
         # Formatting notes are the same for every network: one rule id, deduplicated by finalize.
-        rule = None if note.kind == "forbidden-char" else f"platform.format.{note.kind}"
+        note_rule = None if note.kind == "forbidden-char" else f"platform.format.{note.kind}"
         out.append(_finding(p, "chars", note.message, (note.start, note.end), source,
-                            key=note.kind, rule=rule))
+                            key=note.kind, rule=note_rule))
     return out
 
 

@@ -17,8 +17,10 @@ import unicodedata
 from editor.export.counting import _plain_cost, _special, count
 from editor.export.networks import NetworkProfile
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\")]*(?:[ \u00a0\u202f]+)(?=\S)")
-_NOT_AN_END = re.compile(r"(?:^[ \t]*\d{1,3}[.)]|(?:^|[\s(])(?:Dr|Pr|M|Mme|Mlle|Me|cf|p|ex|env|av|apr|J\.-C|St|Ste)\.)$")
+# A sentence ends at ordinary spaces only: a no-break space glues what it joins, even after « ! ».
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\")]*(?: +)(?=\S)")
+_NOT_AN_END = re.compile(r"(?:^[ \t]*\d{1,3}[.)]"
+                         r"|(?:^|[\s(])(?:Dr|Pr|M|Mme|Mlle|Me|cf|p|ex|env|av|apr|J\.-C|St|Ste)\.)$")
 _NOT_AN_END_REACH = 12   # longest abbreviation above with the character before it, and some
 
 

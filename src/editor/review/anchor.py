@@ -78,7 +78,8 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _context_score(text: str, q: TextQuote, s: int, e: int) -> float:
-    p = _common_suffix(text[max(0, s - len(q.prefix)):s], q.prefix) / len(q.prefix) if q.prefix else 1
+    p = (_common_suffix(text[max(0, s - len(q.prefix)):s], q.prefix) / len(q.prefix)
+         if q.prefix else 1)
     f = _common_prefix(text[e:e + len(q.suffix)], q.suffix) / len(q.suffix) if q.suffix else 1
     return (p + f) / 2
 

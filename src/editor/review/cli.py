@@ -72,7 +72,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     c.add_argument("--occurrence", type=int, metavar="N", help="laquelle, si le passage est répété")
     c.add_argument("--text", required=True, metavar="TEXT")
     who(c)
-    for name, help_ in (("reply", "répondre à un commentaire"), ("resolve", "résoudre un commentaire"),
+    for name, help_ in (("reply", "répondre à un commentaire"),
+                        ("resolve", "résoudre un commentaire"),
                         ("reopen", "rouvrir un commentaire")):
         x = post(name, help_)
         x.add_argument("--comment", required=True, metavar="ID", dest="comment_id")
@@ -266,7 +267,8 @@ def run(args) -> int:
                 _err(args.path, f"aucun signalement actuel n'a l'identifiant « {args.finding} » "
                                 f"(voir tact review status)")
                 return 2
-        if action == "revoke":
+        if action == "revoke":   # by finding: done above; here by group
+            assert group is not None
             return _finish(args.path, s.withdraw_item_decisions(text, [f.id for f in group], by,
                                                                 role, args.comment))
         if action == "accept":
@@ -330,7 +332,8 @@ def _comment(args, s, text: str, by: str, role: str) -> int:
         return 2
     if args.occurrence is not None:
         if not 1 <= args.occurrence <= len(spots):
-            _err(args.path, f"--occurrence {args.occurrence} : le passage apparaît {len(spots)} fois")
+            _err(args.path,
+                 f"--occurrence {args.occurrence} : le passage apparaît {len(spots)} fois")
             return 2
         start = spots[args.occurrence - 1]
     elif len(spots) > 1:
@@ -440,7 +443,6 @@ def _item_lines(it, statuses, tag: str) -> None:
     """One problem: its passage once, [its group id], then one line per finding (rule, message,
     [finding id]) — a decision on the group covers them all."""
     from editor.review.items import short_passage
-
     from editor.review.model import typo
 
     f = it.first
@@ -495,6 +497,7 @@ def _repair(args, by: str, role: str) -> int:
     if not done.dropped:
         _out(f"{path} : aucune ligne endommagée, rien à réparer.")
         return 0
+    assert done.backup is not None   # written before any line is dropped
     _out(f"{path} : {len(done.dropped)} ligne(s) endommagée(s) retirée(s) "
          f"({', '.join(str(d.line) for d in done.dropped)}) ; copie intégrale de l'ancien fichier "
          f"dans {done.backup.name}.")

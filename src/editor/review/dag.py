@@ -169,8 +169,8 @@ def verify(entries: list[dict], lines: list[int] | None = None) -> list[tuple[in
                 problems.append((line, "l’entrée est placée avant celle qui la précède "
                                        "(lignes déplacées)"))
         text = e.get("text")
-        versioned = e.get("type") in ("transition", "sign", "saved") and isinstance(text, str)
-        if versioned and e.get("text_sha256") != text_digest(text):
+        versioned = e.get("type") in ("transition", "sign", "saved")
+        if versioned and isinstance(text, str) and e.get("text_sha256") != text_digest(text):
             problems.append((line, "le texte de la version ne correspond pas à son empreinte"))
     problems.sort(key=lambda p: p[0])
     return problems

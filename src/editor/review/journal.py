@@ -34,8 +34,7 @@ from typing import Callable
 from editor.fileio import write_atomic
 from editor.locking import LockTimeout, file_lock, lock_path
 from editor.review import SUFFIX, journal_path  # noqa: F401 (re-exported)
-from editor.review.dag import (GENESIS, entry_hash, heads, ident, seal,  # noqa: F401
-                               text_digest)
+from editor.review.dag import GENESIS, entry_hash, heads, ident, seal, text_digest  # noqa: F401
 from editor.review.dag import verify as verify_entries
 from editor.review.model import ReviewError
 from editor.review.sync import conflict_copies, union
@@ -246,7 +245,7 @@ def write_with(path: Path, raw: bytes, lines: bytes) -> None:
 def remove_joined_copies(path: Path, copies: list[Path], copy_entries: dict[Path, list[str]]) \
         -> list[str]:
     """Remove each copy whose every entry the journal on disk now holds; return French notes."""
-    notes = []
+    notes: list[str] = []
     if not copies:
         return notes
     on_disk = {ident(e) for e in _read_file(path).entries}

@@ -1,4 +1,5 @@
-"""Vocabulary of the review: workflow states, permitted transitions, reasons for accepting a finding.
+"""Vocabulary of the review: workflow states, permitted transitions, reasons for accepting a
+finding.
 
 Identifiers (stored in the review journal) are ASCII; ``*_LABELS`` give the French text shown to
 the user. Nothing here touches the disk.

@@ -16,6 +16,7 @@ names who reviewed and who approved the version exported, never people who saw a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from editor.review.state import ReviewState
@@ -78,3 +79,38 @@ def participants(st: ReviewState) -> list[tuple[str, str]]:
     return _unique([(s.by, s.role) for s in st.seen]
                    + [(d.by, d.role) for d in st.decision_log]
                    + [(c.by, c.role) for c in st.comments.values()])
+
+
+# -- French elision of « de » before a person's name --------------------------------------------
+_VOWELS = set("aeiouyàâäéèêëîïôöùûüÿæœ")
+_MASCULINE_TITLES = ("dr", "docteur", "pr", "professeur")     # « le Dr Martin » → « du Dr Martin »
+_FEMININE_TITLES = ("dre", "docteure", "pre", "professeure")  # « la Dre Martin » → « de la Dre… »
+
+
+def _elides(name: str) -> bool:
+    """Does French elide « de » before ``name`` (a vowel, a mute h, « Y » before a consonant)?"""
+    low = name.casefold()
+    if not low or low[0] not in _VOWELS and low[0] != "h":
+        return False
+    if low[0] == "y":                  # « d’Yves », but « de Yann » (a y before a vowel)
+        return len(low) > 1 and low[1] not in _VOWELS
+    return True                        # names' h are taken as mute: « d’Hélène », « d’Hugo »
+
+
+def de_name(name: str) -> str:
+    """« de » and the person's ``name`` as French writes them: « d’Inès Dubois », « de Claire
+    Martin », « du Dr Martin », « de la Dre Martin ». A title written with its article stays as
+    is after « de » (« de la … »)."""
+    name = " ".join(str(name).split())
+    first = re.split(r"[\s.]", name, maxsplit=1)[0].casefold()
+    if first in _MASCULINE_TITLES:
+        return f"du {name}"
+    if first in _FEMININE_TITLES:
+        return f"de la {name}"
+    return f"d’{name}" if _elides(name) else f"de {name}"
+
+
+def que_name(name: str) -> str:
+    """« que » and ``name``, elided the same way: « qu’Inès Dubois », « que Claire Martin »."""
+    name = " ".join(str(name).split())
+    return f"qu’{name}" if _elides(name) else f"que {name}"

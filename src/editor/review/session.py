@@ -36,18 +36,51 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from editor.review import journal as jr
 from editor.review.anchor import Anchor, TextQuote, locate, make_quote
-from editor.review.model import (ACTION_LABELS, APPROVAL_MEANING, APPROVED, CHANGES, DRAFT,
-                                 EXPORTED, MODES, PAIR, REASON_KINDS, REASON_LABELS, REVIEW,
-                                 REVIEW_MEANING, SOLO, STATE_LABELS, TRANSITIONS, Refused,
-                                 ReviewError, allowed_actions)
-from editor.review.people import (VersionPeople, participants, same_person, version_people,
-                                  who)
-from editor.review.state import (Comment, Decision, ReviewState, Signature, Transition, Version,
-                                 replay)
+from editor.review.model import (
+    ACTION_LABELS,
+    APPROVAL_MEANING,
+    APPROVED,
+    CHANGES,
+    DRAFT,
+    EXPORTED,
+    MODES,
+    PAIR,
+    REASON_KINDS,
+    REASON_LABELS,
+    REVIEW,
+    REVIEW_MEANING,
+    SOLO,
+    STATE_LABELS,
+    TRANSITIONS,
+    Refused,
+    ReviewError,
+    allowed_actions,
+)
+from editor.review.people import (
+    VersionPeople,
+    de_name,
+    participants,
+    que_name,
+    same_person,
+    version_people,
+    who,
+)
+from editor.review.state import (
+    Comment,
+    Decision,
+    ReviewState,
+    Signature,
+    Transition,
+    Version,
+    replay,
+)
+
+if TYPE_CHECKING:
+    from editor.compliance.findings import Finding
 
 
 @dataclass
@@ -62,7 +95,7 @@ class Outcome:
 
 @dataclass
 class FindingStatus:
-    finding: object              # editor.compliance.findings.Finding
+    finding: Finding
     status: str                  # "open" | "accepted" | "sent-back"
     decision: Decision | None = None
 
@@ -288,7 +321,8 @@ class ReviewSession:
             out = _auto_edit(st, text, by, role)
             state = _effective(st, text)
             if state != REVIEW:
-                raise Refused(f"Approbation impossible : la publication est « {STATE_LABELS[state]} » "
+                raise Refused(f"Approbation impossible : la publication est "
+                              f"« {STATE_LABELS[state]} » "
                               f"(seul un texte « à relire » peut être approuvé).", kind="state")
             open_errors = [f for f in findings if f.severity == "error"
                            and not _accepted(st, f)]
@@ -340,7 +374,8 @@ class ReviewSession:
                role: str = "") -> Outcome:
         """Accept ``finding`` (a Finding of the current text) with a reason kind and free text."""
         if kind not in REASON_KINDS:
-            return Outcome(False, 1, f"motif inconnu « {kind} » (attendu : {', '.join(REASON_KINDS)})")
+            return Outcome(False, 1,
+                           f"motif inconnu « {kind} » (attendu : {', '.join(REASON_KINDS)})")
         if not reason.strip():
             return Outcome(False, 1, "Une justification écrite est obligatoire pour accepter un "
                                      "signalement.")
@@ -365,7 +400,8 @@ class ReviewSession:
         if not findings:
             return Outcome(False, 1, "Aucun signalement à accepter.")
         if kind not in REASON_KINDS:
-            return Outcome(False, 1, f"motif inconnu « {kind} » (attendu : {', '.join(REASON_KINDS)})")
+            return Outcome(False, 1,
+                           f"motif inconnu « {kind} » (attendu : {', '.join(REASON_KINDS)})")
         if not reason.strip():
             return Outcome(False, 1, "Une justification écrite est obligatoire pour accepter un "
                                      "signalement.")
@@ -519,7 +555,8 @@ class ReviewSession:
             return Outcome(False, 2, str(exc))
         except OSError as exc:
             self.reload()
-            return Outcome(False, 2, f"{self.path.name} : écriture impossible ({exc.strerror or exc})")
+            return Outcome(False, 2,
+                           f"{self.path.name} : écriture impossible ({exc.strerror or exc})")
         self.reload()
         if self.journal.error:     # should not happen; keep what we wrote in memory
             self.journal = jr.Journal(self.path, entries, lines=list(range(1, len(entries) + 1)))
@@ -536,8 +573,8 @@ def _effective(st: ReviewState, text: str) -> str:
 def _no_decision_after_approval(st: ReviewState, text: str) -> None:
     state = _effective(st, text)
     if state in (APPROVED, EXPORTED):
-        raise Refused(f"La publication est « {STATE_LABELS[state]} » : ce texte a été approuvé avec "
-                      f"ces décisions. Remettez-la en brouillon pour en changer.")
+        raise Refused(f"La publication est « {STATE_LABELS[state]} » : ce texte a été "
+                      f"approuvé avec ces décisions. Remettez-la en brouillon pour en changer.")
 
 
 def _auto_edit(st: ReviewState, text: str, by: str, role: str) -> list[dict]:
@@ -605,7 +642,7 @@ def _second_approval(st: ReviewState, vp: VersionPeople, findings: list, signers
                      by: str) -> str:
     """Two-person mode: why the approval of ``by`` is only a first signature ("" when final)."""
     if not vp.others(by):
-        return (f"Signature de {by} enregistrée. Personne d'autre n'a encore agi sur cette "
+        return (f"Signature {de_name(by)} enregistrée. Personne d'autre n'a encore agi sur cette "
                 f"version du texte : une seconde approbation par une autre personne est "
                 f"nécessaire (mode deux personnes).")
     current = {f.id for f in findings}
@@ -614,9 +651,9 @@ def _second_approval(st: ReviewState, vp: VersionPeople, findings: list, signers
                and not any(not same_person(s, d.by) for s in signers)]
     if missing:
         names = sorted({d.by for d in missing})
-        return (f"Signature de {by} enregistrée. Une seconde approbation par une autre personne "
-                f"que {', '.join(names)} est nécessaire (mode deux personnes : qui a accepté un "
-                f"signalement ne peut pas être le seul approbateur).")
+        return (f"Signature {de_name(by)} enregistrée. Une seconde approbation par une autre "
+                f"personne {que_name(', '.join(names))} est nécessaire (mode deux personnes : "
+                f"qui a accepté un signalement ne peut pas être le seul approbateur).")
     return ""
 
 

@@ -205,5 +205,6 @@ def replay(entries: list[dict]) -> ReviewState:
                 c.replies.append(Reply(_s(e, "by"), _s(e, "role"), _s(e, "at"), _s(e, "text")))
             else:
                 c.resolved = t == "resolve"
-                c.resolved_by, c.resolved_at = (_s(e, "by"), _s(e, "at")) if c.resolved else ("", "")
+                c.resolved_by, c.resolved_at = ((_s(e, "by"), _s(e, "at")) if c.resolved
+                                                else ("", ""))
     return st

@@ -28,13 +28,14 @@ from itertools import accumulate
 from pathlib import Path
 from zlib import crc32
 
-from editor.spelling.keys import HashedSet, blake2b as _blake2b, digest, fold_key
-from editor.spelling.sources import sources_key
 from editor.fileio import write_atomic
+from editor.spelling.keys import HashedSet, digest, fold_key
+from editor.spelling.keys import blake2b as _blake2b
+from editor.spelling.sources import sources_key
 
 MAGIC = "tact-spelling-fr"
 BLOOM_BITS = 1 << 23        # 1 MB: about 5 % of non-words pass it (460,000 words)
-PROPER_FREQUENCY = 200     # weight of a proper noun in suggestions (pyspellchecker: 50 .. 16 million)
+PROPER_FREQUENCY = 200     # weight of a proper noun in suggestions (pyspellchecker: 50 .. 16e6)
 RARE_FREQUENCY = 20        # weight of a rare word (only in the Dicollecte list): offered last
 SUBDIR = "spelling"
 
@@ -46,7 +47,7 @@ class WordSets:
     def __init__(self, common: HashedSet, proper: HashedSet, folds: HashedSet,
                  rare: HashedSet) -> None:
         self.common = common    # keys of known words and compounds (bases of regular derivations)
-        self.proper = proper    # keys of proper nouns, brands and acronyms (capitalised in lexicons)
+        self.proper = proper    # keys of proper nouns, brands, acronyms (capitalised in lexicons)
         self.folds = folds      # accent-free forms that differ from their word (etat, oedeme)
         self.rare = rare        # keys of the words only the Dicollecte list knows: accepted as
                                 # written, never the base of a derivation (re- + commende)
@@ -249,6 +250,7 @@ class DictionaryCache:
         sets = _decode_words(data, self.key) if data else None
         if sets is None:
             sets = _decode_words(self.build(), self.key)
+            assert sets is not None, "a fresh build always decodes"
         return sets
 
     def load_suggest(self, sets: WordSets) -> SuggestData:
@@ -257,7 +259,10 @@ class DictionaryCache:
         sd = _decode_suggest(data, self.key, sets) if data else None
         if sd is None:
             words, suggest = self._build()
-            sd = _decode_suggest(suggest, self.key, _decode_words(words, self.key))
+            fresh = _decode_words(words, self.key)
+            assert fresh is not None, "a fresh build always decodes"
+            sd = _decode_suggest(suggest, self.key, fresh)
+            assert sd is not None, "a fresh build always decodes"
         self._suggest_blob = None
         return sd
 

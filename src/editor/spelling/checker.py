@@ -32,6 +32,7 @@ INLINE_SUGGESTIONS = 5     # suggestions computed by unknown() for each misspell
 INLINE_BUDGET = 0.02       # seconds of new suggestion searches per unknown() call (index load
                            # excluded): about 30 words; past it, [] and the caller asks suggest()
 _MEMO_MAX = 100_000
+PARAGRAPHS_MAX = 20_000    # paragraphs whose unknown words are remembered
 
 
 class Speller:
@@ -58,6 +59,7 @@ class Speller:
         self._lock = threading.Lock()
         self._suggester = None
         self._memo: dict[str, bool] = {}
+        self._paragraphs: dict[str, tuple] = {}   # paragraph text -> its unknown words
         self._suggested: dict[str, tuple[str, ...]] = {}
         self._user = UserDictionary(self.data_dir)
         self.user_error = ""     # why the user dictionary could not be read (then it is empty)
@@ -121,10 +123,25 @@ class Speller:
 
     # -- checking ------------------------------------------------------------------------------
     def unknown(self, toks: Tokens) -> list[tuple[int, int, list[str]]]:
-        """Token ranges ``[ts, te)`` of the misspelled words of ``toks``, with suggestions."""
+        """Token ranges ``[ts, te)`` of the misspelled words of ``toks``, with suggestions.
+
+        Remembered per paragraph text (until the user dictionary changes), so that a re-check after
+        an edit looks up only the paragraph that changed; a result whose suggestions were cut by
+        the time budget is not remembered."""
+        got = self._paragraphs.get(toks.text)
+        if got is not None:
+            return [(ts, te, list(sug)) for ts, te, sug in got]
+        deadline: list = [None, False]
+        out = self._unknown(toks, deadline)
+        if not deadline[1]:
+            if len(self._paragraphs) >= PARAGRAPHS_MAX:
+                self._paragraphs.clear()
+            self._paragraphs[toks.text] = tuple((ts, te, tuple(sug)) for ts, te, sug in out)
+        return out
+
+    def _unknown(self, toks: Tokens, deadline: list) -> list[tuple[int, int, list[str]]]:
         out: list[tuple[int, int, list[str]]] = []
         surf = toks.surface
-        deadline = [None]
         for g in groups(toks):
             if g.first == g.last:
                 w = surf[g.first]
@@ -174,6 +191,7 @@ class Speller:
                 self.suggester()
                 deadline[0] = time.perf_counter() + INLINE_BUDGET
             elif time.perf_counter() > deadline[0]:
+                deadline[1] = True      # cut by the budget: the caller must not remember this
                 return []
             found = tuple(self.suggest(word, INLINE_SUGGESTIONS))
             if len(self._suggested) > 10_000:
@@ -209,6 +227,7 @@ class Speller:
         self._user_keys = keys
         self._user_folds = {fold(k) for k in keys}
         self._memo.clear()
+        self._paragraphs.clear()
         self._suggested.clear()
         if self._suggester is not None:
             self._suggester.set_user_words(words)

@@ -4,17 +4,18 @@
   spells ``oedème``). Every dictionary entry is stored under its key.
 * :func:`fold`: the key without accents (``État`` -> ``etat``), for capitals written without their
   accent and for suggestions that differ only by diacritics.
-* :class:`HashedSet`: a frozen set of words kept as a sorted array of 64-bit BLAKE2b digests. It loads
-  from bytes in a fraction of a millisecond (no string object per word), where a ``set`` of the
-  140,000 French words costs about 25 ms to rebuild however it is stored.
+* :class:`HashedSet`: a frozen set of words kept as a sorted array of 64-bit BLAKE2b digests. It
+  loads from bytes in a fraction of a millisecond (no string object per word), where a ``set`` of
+  the 140,000 French words costs about 25 ms to rebuild however it is stored.
 """
 from __future__ import annotations
 
 import unicodedata
 from array import array
 from bisect import bisect_left
+
 try:
-    from _blake2 import blake2b          # without hashlib's OpenSSL start-up (2 ms)
+    from _blake2 import blake2b  # without hashlib's OpenSSL start-up (2 ms)
 except ImportError:  # pragma: no cover
     from hashlib import blake2b
 

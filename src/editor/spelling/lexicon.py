@@ -1,8 +1,9 @@
 """Reading the dictionary sources, only when the cache has to be rebuilt: pyspellchecker's French
-list (words and frequencies), the word list of Dicollecte (``resources/lexicon/dicollecte-fr.txt.gz``:
-every inflected form of the Grammalecte / Hunspell « toutes variantes » dictionary, classical and
-1990 spellings, built by ``scripts/build_wordlist.py``) and the ``resources/lexicon/*.txt`` files
-(see :mod:`editor.spelling.sources`).
+list (words and frequencies), the word list of Dicollecte
+(``resources/lexicon/dicollecte-fr.txt.gz``: every inflected form of the Grammalecte / Hunspell
+« toutes variantes » dictionary, classical and 1990 spellings, built by
+``scripts/build_wordlist.py``) and the ``resources/lexicon/*.txt`` files (see
+:mod:`editor.spelling.sources`).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from editor.spelling.keys import key
 from editor.spelling.sources import lexicon_files, wordlist_files
 
-LEXICON_FREQUENCY = 1000   # weight of a lexicon word in suggestions (pyspellchecker: 50 .. 16 million)
+LEXICON_FREQUENCY = 1000   # weight of a lexicon word in suggestions (pyspellchecker: 50 .. 16e6)
 
 _ABBREVIATION = re.compile(r"^[^\W\d_]+\.$")
 _DIGIT = re.compile(r"\d")
@@ -97,7 +98,7 @@ def parse_lexicon(text: str) -> list[Entry]:
 class Vocabulary:
     """Everything the caches are built from."""
     common: dict[str, int] = field(default_factory=dict)    # key -> frequency
-    proper: dict[str, str] = field(default_factory=dict)    # key -> display form ("paris" -> "Paris")
+    proper: dict[str, str] = field(default_factory=dict)    # key -> display ("paris" -> "Paris")
     display: dict[str, str] = field(default_factory=dict)   # key -> display when it differs (œdème)
     rare: set[str] = field(default_factory=set)             # keys only the word lists know
 

@@ -6,8 +6,8 @@ singular professions. :func:`bases` gives the forms a word may regularly be infl
 checker accepts the word when one of them is known. Only safe patterns: the plural ``-s`` after
 endings of nouns and adjectives (``-e``, ``-é``, ``-ion``, ``-eur``, ``-ien``, ``-ant``...; never
 after ``-s``, ``-x``, ``-z``, ``-ait``, ``-er``, ``-ou``, ``-ail``, whose plurals are irregular or
-which are verb forms), ``-al`` -> ``-aux``, ``-eau`` -> ``-eaux``, and the feminine ``-ée`` of a past
-participle. :func:`stems` does the same for productive prefixes (``re-``, ``ré-``, ``micro-``,
+which are verb forms), ``-al`` -> ``-aux``, ``-eau`` -> ``-eaux``, and the feminine ``-ée`` of a
+past participle. :func:`stems` does the same for productive prefixes (``re-``, ``ré-``, ``micro-``,
 ``post-``...) that the lists know only with some words.
 
 :func:`verb_forms` reads a word as a simple form of a regular first-group verb: the list lacks

@@ -53,9 +53,11 @@ def pyspell_signature() -> str:
         except OSError:
             continue
         try:
-            version = _VERSION.search((base / "info.py").read_text(encoding="utf-8")).group(1)
-        except (OSError, AttributeError):
-            version = "bundled"   # frozen application: modules in an archive, data files beside
+            m = _VERSION.search((base / "info.py").read_text(encoding="utf-8"))
+        except OSError:
+            m = None
+        # Without it: a frozen application (modules in an archive, data files beside).
+        version = m.group(1) if m else "bundled"
         return f"{version}:{size}"
     try:
         from spellchecker.info import __version__

@@ -11,8 +11,8 @@ import threading
 import unicodedata
 from pathlib import Path
 
-from editor.spelling.keys import key
 from editor.fileio import write_atomic
+from editor.spelling.keys import key
 from editor.text.fold import light
 
 FILE_NAME = "dictionary.txt"
@@ -86,7 +86,8 @@ class UserDictionary:
         except FileNotFoundError:
             return []
         except OSError as e:
-            raise UserDictionaryError(f"Dictionnaire personnel illisible ({self.path}) : {e}") from e
+            raise UserDictionaryError(
+                f"Dictionnaire personnel illisible ({self.path}) : {e}") from e
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:

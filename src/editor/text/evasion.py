@@ -211,13 +211,13 @@ def unmask(toks: Tokens, rule_word: Callable[[str], bool],
             if rule_word(word) or (known_word is not None and known_word(word)):
                 rewritten = (i + 2, word)
         if rewritten is None and k == "word" and len(norm[i]) >= 3:
-            word = collapse_repeats(norm[i], rule_word)
-            if word is None and typos is not None and len(norm[i]) >= TYPO_MIN - 1 \
+            read = collapse_repeats(norm[i], rule_word)
+            if read is None and typos is not None and len(norm[i]) >= TYPO_MIN - 1 \
                     and not rule_word(norm[i]) and known_word is not None \
                     and not known_word(toks.surface[i]):
-                word = typos.nearest(norm[i])
-            if word is not None:
-                rewritten = (i, word)
+                read = typos.nearest(norm[i])
+            if read is not None:
+                rewritten = (i, read)
         if rewritten is not None:
             if b is None:
                 b = _Builder(toks)

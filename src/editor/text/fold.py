@@ -5,9 +5,10 @@ Two levels:
 * ``light``: what the tokenizer and the spell checker read. NFKC (Unicode "bold" letters 𝗴𝗮𝗿𝗮𝗻𝘁𝗶,
   full-width letters and ligatures become plain letters), every apostrophe is ``'``, every dash
   ``-``, every space (no-break, narrow no-break, thin...) a plain space, double quotes ``"``, and
-  zero-width characters, soft hyphens and emoji variation selectors disappear. Case and accents stay.
-* ``full`` (:func:`fold_word`): what the rules compare: the light form, case-folded, without accents,
-  ``œ`` -> ``oe`` and ``æ`` -> ``ae``. Applied per token, with a cache.
+  zero-width characters, soft hyphens and emoji variation selectors disappear. Case and accents
+  stay.
+* ``full`` (:func:`fold_word`): what the rules compare: the light form, case-folded, without
+  accents, ``œ`` -> ``oe`` and ``æ`` -> ``ae``. Applied per token, with a cache.
 """
 from __future__ import annotations
 

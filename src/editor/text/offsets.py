@@ -30,7 +30,8 @@ class OffsetMap:
         self.length = 0  # length of the derived text built so far
 
     def add(self, src_start: int, src_len: int, text_len: int) -> None:
-        """Append ``text_len`` derived characters made from ``source[src_start:src_start+src_len]``."""
+        """Append ``text_len`` derived characters made from
+        ``source[src_start:src_start+src_len]``."""
         if text_len == 0 and src_len == 0:
             return
         if (text_len == src_len and self._t0 and self._tlen[-1] == self._slen[-1]

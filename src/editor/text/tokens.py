@@ -1,10 +1,12 @@
 """The French-aware tokenizer shared by the rules and the spell checker.
 
 It reads the *light* view (see :mod:`editor.text.fold`) and yields words, elisions (``l'``,
-``qu'``, ``jusqu'``...), numbers, hashtags, @mentions, URLs, e-mail addresses and single
-punctuation or symbol characters (emoji included). A hyphen is its own token, so ``rendez-vous``
-is ``rendez - vous`` for the rules; the spell checker re-joins compounds. Each token also gets the
-sentence it belongs to (split on ``. ! ? …`` and line breaks, not after ``Dr.``) and, when it
+``qu'``, ``jusqu'``...), numbers, hashtags, @mentions, URLs (as :mod:`editor.text.urls` finds
+them), e-mail addresses and single punctuation or symbol characters (emoji included). A hyphen
+is its own token, so ``rendez-vous`` is ``rendez - vous`` for the rules; the spell checker re-joins
+compounds. Each token also gets the sentence it belongs to (split on ``. ! ? …`` and line breaks,
+not after ``Dr.``, and after an emoji, or a run of them, followed by a capitalised word:
+« Connais pas 😎 Zéro cicatrice » is two sentences, « un résultat 😍 naturel » one) and, when it
 stands inside « », "..." quotes, the number of that quotation.
 """
 from __future__ import annotations
@@ -14,6 +16,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from editor.text.fold import fold_word
+from editor.text.urls import URL_PATTERN
 
 WORD, ELISION, NUM, HASHTAG, MENTION, URL, EMAIL, PUNCT = (
     "word", "elision", "num", "hashtag", "mention", "url", "email", "punct")
@@ -26,9 +29,7 @@ WORD, ELISION, NUM, HASHTAG, MENTION, URL, EMAIL, PUNCT = (
 # Repeated groups are bounded too: the regex engine keeps a backtracking mark per repetition, and
 # a 1 MB line of ``1.1.1.…`` or ``l'l'l'…`` took 150-190 MB as one token.
 _TOKEN = re.compile(
-    r"(?P<url>(?:https?://|www\.)[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]']"
-    r"|(?<![\w@.])(?:[A-Za-z0-9-]{1,63}+\.){1,10}(?:fr|com|org|net|eu|io|be|ch|info|gouv)"
-    r"(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'])?(?![\w@]))"
+    r"(?P<url>" + URL_PATTERN + r")"
     r"|(?P<email>[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,10})"
     r"|(?P<mention>@[\w.]*\w)"
     r"|(?P<hashtag>#\w+)"
@@ -44,6 +45,17 @@ _ABBREVIATIONS = {"dr", "drs", "pr", "m", "mme", "mmes", "mlle", "st", "ste", "c
 _OPEN_QUOTES = {"«"}
 _CLOSE_QUOTES = {"»"}
 _TRAILING = {"»", '"', ")", "]", "!", "?", ".", "\u2026"}  # stay in the sentence they close
+
+
+def is_pictograph(sign: str) -> bool:
+    """An emoji standing for a full stop when a capitalised word follows it: the pictographic
+    blocks (😎 🤫 ✨ ❤ ⭐ ⏰ ✅ ➡), not the typographic symbols ``© ® ™ °`` (« Botox® Cosmetic »,
+    « 37 °C ») that the matcher's ``{emoji}`` also accepts."""
+    if len(sign) != 1:
+        return False
+    o = ord(sign)
+    return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or 0x2B00 <= o <= 0x2BFF or (
+        0x2300 <= o <= 0x23FF) or o in (0x3030, 0x303D, 0x3297, 0x3299)
 
 
 def _ints() -> array:
@@ -85,23 +97,31 @@ def tokenize(text: str) -> Tokens:
     straight_open = False
     last_end = 0
     prev_norm = ""
+    content = False     # the sentence so far holds a token that is not an emoji
+    after_emoji = False  # the previous tokens are emoji closing such a sentence
     shared: dict[str, str] = {}     # one string object per distinct token
     for m in _TOKEN.finditer(text):
         s, e = m.span()
-        k = m.lastgroup
+        k = m.lastgroup or ""     # every alternative of the pattern is a named group
         tok = m.group()
         tok = shared.setdefault(tok, tok)
         newline = s > last_end and "\n" in text[last_end:s]
-        if newline or (pending_break and tok not in _TRAILING):
+        if newline or (pending_break and tok not in _TRAILING) or (
+                after_emoji and (k == WORD or k == ELISION) and tok[:1].isupper()):
             if norm:
                 sent += 1
             pending_break = False
+            content = after_emoji = False
             if newline and "\n\n" in text[last_end:s]:
                 quote_id, straight_open = -1, False
         n = fold_word(tok)
         if n == tok:
             n = tok
         q = quote_id
+        if k == PUNCT and is_pictograph(tok):
+            after_emoji = after_emoji or content
+        else:
+            content, after_emoji = True, False
         if k == PUNCT:
             if tok in _OPEN_QUOTES:
                 quotes_seen += 1

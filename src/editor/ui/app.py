@@ -13,7 +13,8 @@ log = logging.getLogger(__name__)
 
 
 def sample_workspace() -> Path:
-    """The sample posts, copied once into the user's data folder (the bundled ones stay read-only)."""
+    """The sample posts, copied once into the user's data folder (the bundled ones stay
+    read-only)."""
     bundled = resources_dir() / "samples"
     copy = user_data_dir() / "samples"
     if not copy.is_dir() and bundled.is_dir():
@@ -28,7 +29,7 @@ def start_target(path: str | None) -> Path:
     """What to open: PATH, else the last workspace, else the sample workspace."""
     if path:
         return Path(path).expanduser()
-    from editor.ui import state
+    from editor import uistate as state
 
     last = state.last_workspace()
     return Path(last) if last else sample_workspace()
@@ -74,7 +75,8 @@ def create_window(path: str | None = None, **kwargs):
         install_translators(app)
     window = MainWindow(**kwargs)
     window.setWindowIcon(app_icon())
-    window.open_path(start_target(path))
+    # PATH; else the last workspace (« À relire » first for a reviewer); else the welcome page
+    window.start(path)
     return app, window
 
 

@@ -1,10 +1,21 @@
-"""Comments anchored to passages: list (orphaned ones shown as such), add, reply, resolve, reopen."""
+"""Comments anchored to passages: list (orphaned ones shown as such), add, reply, resolve,
+reopen."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.review.session import format_time
 from editor.ui.richtext import plain_label, plain_tooltip

@@ -1,12 +1,22 @@
-"""Find/replace bar and the rule explanation dialog."""
+"""Find/replace bar, the new-post dialog and the rule explanation dialog."""
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.ui import labels
 
@@ -71,17 +81,35 @@ class FindBar(QWidget):
             f |= QTextDocument.FindFlag.FindBackward
         return f
 
+    def _body_start(self) -> int:
+        """Where the shown text begins: the hidden front matter is edited in its own bar,
+        never found or replaced here."""
+        return getattr(self.editor, "body_start", 0)
+
+    def _find(self, needle: str, cursor: QTextCursor, backward: bool) -> QTextCursor:
+        c = self.editor.document().find(needle, cursor, self._flags(backward))
+        start = self._body_start()
+        if not c.isNull() and c.selectionStart() < start:
+            if backward:
+                return QTextCursor()        # before the shown text: nothing more
+            from_body = QTextCursor(self.editor.document())
+            from_body.setPosition(start)
+            c = self.editor.document().find(needle, from_body, self._flags(False))
+        return c
+
     def find_next(self, backward: bool = False) -> bool:
         needle = self.find_edit.text()
         if not needle:
             return False
         doc = self.editor.document()
-        c = doc.find(needle, self.editor.textCursor(), self._flags(backward))
+        c = self._find(needle, self.editor.textCursor(), backward)
         if c.isNull():   # wrap around
             start = QTextCursor(doc)
             if backward:
                 start.movePosition(QTextCursor.MoveOperation.End)
-            c = doc.find(needle, start, self._flags(backward))
+            else:
+                start.setPosition(self._body_start())
+            c = self._find(needle, start, backward)
         if c.isNull():
             self.status.setText(self.tr("Introuvable"))
             return False
@@ -108,11 +136,12 @@ class FindBar(QWidget):
             return 0
         doc = self.editor.document()
         c = QTextCursor(doc)
+        c.setPosition(self._body_start())
         n = 0
         edit = QTextCursor(doc)
         edit.beginEditBlock()   # one undo step
         while True:
-            c = doc.find(needle, c, self._flags())
+            c = self._find(needle, c, False)
             if c.isNull():
                 break
             c.insertText(self.replace_edit.text())
@@ -120,6 +149,63 @@ class FindBar(QWidget):
         edit.endEditBlock()
         self.status.setText(self.tr("{n} remplacement(s)").format(n=n))
         return n
+
+
+class NewPostDialog(QDialog):
+    """« Nouvelle publication »: its title and the networks it is written for (check boxes)."""
+
+    def __init__(self, networks: list[tuple[str, str]], checked=(), parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newPostDialog")
+        self.setWindowTitle(self.tr("Nouvelle publication"))
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("newPostTitle")
+        self.title_edit.setPlaceholderText(self.tr("Ex.\u00a0: Rhinoplastie, ce qu’il faut savoir"))
+        title_label = QLabel(self.tr("&Titre de la publication\u00a0:"))
+        title_label.setBuddy(self.title_edit)
+        wanted = {n.lower() for n in checked}
+        self.boxes: dict[str, QCheckBox] = {}
+        nets = QHBoxLayout()
+        for name, label in networks:
+            box = QCheckBox(label)
+            box.setObjectName(f"newPostNetwork_{name}")
+            box.setChecked(name.lower() in wanted)
+            box.toggled.connect(self._update)
+            self.boxes[name] = box
+            nets.addWidget(box)
+        nets.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Créer"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.title_edit.textChanged.connect(self._update)
+        lay = QVBoxLayout(self)
+        lay.addWidget(title_label)
+        lay.addWidget(self.title_edit)
+        lay.addWidget(QLabel(self.tr("Réseaux\u00a0:")))
+        lay.addLayout(nets)
+        lay.addWidget(self.buttons)
+        self._update()
+
+    def _update(self, *_args) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.title().strip()))
+
+    def title(self) -> str:
+        return self.title_edit.text().strip()
+
+    def networks(self) -> list[str]:
+        return [name for name, box in self.boxes.items() if box.isChecked()]
+
+    @classmethod
+    def ask(cls, parent, networks, checked=()) -> tuple[str, list[str]] | None:
+        """``(title, networks)``, or None when cancelled."""
+        dlg = cls(networks, checked, parent)
+        if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.title():
+            return None
+        return dlg.title(), dlg.networks()
 
 
 class RuleDialog(QDialog):
@@ -133,6 +219,7 @@ class RuleDialog(QDialog):
         self.resize(560, 440)
         view = QTextBrowser()
         view.setOpenLinks(False)
+        view.anchorClicked.connect(self._open_link)
         view.setHtml("<hr>".join(rule_html(f, r, self.tr) for f, r in [(finding, rule), *more]))
         self.view = view
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -141,6 +228,16 @@ class RuleDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(view)
         lay.addWidget(buttons)
+
+    def _open_link(self, url) -> None:
+        """A rule's « en savoir plus » page, in the system browser (web addresses only)."""
+        if is_web_link(url.toString()):
+            QDesktopServices.openUrl(url)
+
+
+def is_web_link(link: str) -> bool:
+    """Whether a rule's ``link`` is a web page the dialog may open (http or https only)."""
+    return link.startswith(("https://", "http://")) and not any(c.isspace() for c in link)
 
 
 def rule_html(finding, rule, tr=None) -> str:
@@ -155,6 +252,7 @@ def rule_html(finding, rule, tr=None) -> str:
     t_flag = QCoreApplication.translate("RuleDialog", "Exemples signalés :")
     t_ok = QCoreApplication.translate("RuleDialog", "Exemples acceptés :")
     t_seen = QCoreApplication.translate("RuleDialog", "Texte reconnu dans l’image\u00a0:")
+    t_more = QCoreApplication.translate("RuleDialog", "Pour en savoir plus\u00a0:")
     head = f"{labels.severity(finding.severity)} · {labels.category(finding.category)}"
     parts = [f"<h3>{e(rule.message if rule else finding.message)}</h3>",
              f"<p><b>{e(head)}</b></p>"]
@@ -168,6 +266,9 @@ def rule_html(finding, rule, tr=None) -> str:
     ref = rule.reference if rule is not None else finding.reference
     if ref:
         parts.append(f"<p><b>{e(t_basis)}</b> {e(ref)}</p>")
+    link = getattr(rule, "link", None) if rule is not None else None
+    if link and is_web_link(link):
+        parts.append(f'<p><b>{e(t_more)}</b> <a href="{e(link)}">{e(link)}</a></p>')
     sugg = rule.suggestion if rule is not None else finding.suggestion
     if sugg:        # advice: read, never inserted in the text
         parts.append(f"<p><b>{e(t_sugg)}</b> {e(sugg)}</p>")

@@ -1,8 +1,14 @@
 """The Markdown editor: a QPlainTextEdit with the findings drawn as a separate layer.
 
 Findings (code-point offsets from the engine) become extra selections through
-:class:`editor.ui.offsets.Utf16Map`. Each keeps a live ``QTextCursor``, so underlines move with the
+:class:`editor.text.utf16.Utf16Map`. Each keeps a live ``QTextCursor``, so underlines move with the
 text until the next check replaces them.
+
+The post's front matter stays in the document (so every offset, the undo history and the saved file
+are those of the whole file) but its lines are hidden: the title and networks are edited in the
+:class:`editor.ui.front_matter_bar.FrontMatterBar` above the text, which rewrites those lines as an
+ordinary (undoable) edit. The cursor and selections never enter the hidden lines. A front matter
+whose YAML is broken stays visible, to be corrected as text.
 """
 from __future__ import annotations
 
@@ -12,13 +18,19 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
+from editor.document.post import (
+    FrontMatter,
+    FrontMatterEditError,
+    parse_front_matter,
+    set_front_matter,
+)
 from editor.review.items import group_key
+from editor.text.utf16 import Utf16Map
 from editor.ui import labels
 from editor.ui.highlighter import MarkdownHighlighter
-from editor.ui.offsets import Utf16Map
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +53,9 @@ MAX_WRAPPED_RUN = 20_000                  # characters without a space that Qt s
 _UNBROKEN = re.compile(r"\S+")
 
 
+MAX_FRONT_MATTER_LINES = 400         # a front matter is a few lines: never scan a whole long post
+
+
 def document_text(doc) -> str:
     """The document's exact text: ``toPlainText()`` would turn no-break spaces into spaces."""
     return doc.toRawText().replace("\u2029", "\n")
@@ -51,6 +66,8 @@ class PostEditor(QPlainTextEdit):
     addWordRequested = Signal(str)
     suggestionApplied = Signal(object, str)
     decisionRequested = Signal(str, object)   # "accept" | "send_back", a finding of the problem
+    frontMatterChanged = Signal()          # the front matter was read again (title, networks…)
+    frontMatterRequested = Signal(object)  # marks lying in the hidden front matter were chosen
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -62,12 +79,29 @@ class PostEditor(QPlainTextEdit):
         self.setFont(font)
         self.base_point_size = font.pointSizeF()
         self.document().setDocumentMargin(12)
+        self.setBackgroundRole(QPalette.ColorRole.Base)     # under the viewport's top margin
+        self.setAutoFillBackground(True)
         self.highlighter = MarkdownHighlighter(self.document())
         self.marks: list[Mark] = []
         self.marks_changed = False
         self._waived: tuple = ()
         self._formats: dict[str, QTextCharFormat] = {}
         self.zoom_steps = 0
+        # The front matter: its text (code points), where it ends in the document (UTF-16) and
+        # where the shown text begins (``head_end`` when hidden, else 0).
+        self.front_matter: FrontMatter | None = None
+        self.front_matter_text = ""
+        self.front_matter_error: str | None = None     # French, shown by the bar
+        self.front_matter_editable = True              # False: YAML the bar cannot rewrite
+        self.head_end = 0
+        self.body_start = 0
+        self._recheck_head = False      # shown front matter to hide once the cursor leaves it
+        self._bar_edit = False
+        self._clamping = False
+        self._in_change = False
+        self.document().contentsChange.connect(self._front_matter_change)
+        self.cursorPositionChanged.connect(self._keep_out_of_front_matter)
+        self.selectionChanged.connect(self._keep_out_of_front_matter)
         self.document().setModified(False)
 
     # -- text ------------------------------------------------------------------------------------
@@ -82,7 +116,174 @@ class PostEditor(QPlainTextEdit):
                              else QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setPlainText(text)
 
+    def body_text(self) -> str:
+        """The text shown in the editor: the post without its hidden front matter."""
+        text = self.text()
+        return text[len(self.front_matter_text):] if self.body_start else text
+
+    # -- front matter ------------------------------------------------------------------------------
+    def _scan_head(self):
+        """``(end, text, closed_at_end)`` of the front matter at the top of the document, or
+        None. Only its first lines are read, never the whole post."""
+        doc = self.document()
+        block = doc.firstBlock()
+        first = block.text()
+        if first.lstrip("\ufeff").rstrip(" \t") != "---":
+            return None
+        parts = [first]
+        block = block.next()
+        while block.isValid() and len(parts) < MAX_FRONT_MATTER_LINES:
+            t = block.text()
+            parts.append(t)
+            if t.rstrip(" \t") in ("---", "..."):
+                nxt = block.next()
+                if not nxt.isValid():       # nothing below the front matter to write in
+                    return doc.characterCount() - 1, "\n".join(parts), True
+                return nxt.position(), "\n".join(parts) + "\n", False
+            block = block.next()
+        return None
+
+    def refresh_front_matter(self, allow_hide: bool = True) -> None:
+        """Read the front matter again, hide its lines when its YAML is sound (``allow_hide``),
+        and tell the bar (:attr:`frontMatterChanged`)."""
+        head = self._scan_head()
+        hide_to = 0
+        if head is None:
+            self.front_matter, self.front_matter_text, self.head_end = None, "", 0
+            self.front_matter_error, self.front_matter_editable = None, True
+            self._recheck_head = False
+        else:
+            end, text, closed_at_end = head
+            fm = parse_front_matter(text)
+            sound = fm.end == len(text) and (fm.error is None or bool(fm.data))
+            self.front_matter, self.front_matter_text, self.head_end = fm, text, end
+            self.front_matter_error = fm.error_fr
+            self.front_matter_editable = sound
+            if sound and not closed_at_end and allow_hide:
+                hide_to = end
+            self._recheck_head = not hide_to
+        self._set_hidden(hide_to)
+        self.frontMatterChanged.emit()
+
+    def _set_hidden(self, end: int) -> None:
+        """Hide the blocks before ``end`` and show the ones after it that were hidden."""
+        doc = self.document()
+        block = doc.firstBlock()
+        dirty = 0
+        while block.isValid():
+            hide = block.position() < end
+            if not hide and block.isVisible():
+                break
+            if block.isVisible() == hide:
+                block.setVisible(not hide)
+                block.setLineCount(0 if hide else max(1, block.layout().lineCount()))
+                dirty = block.position() + block.length()
+            block = block.next()
+        self.body_start = end
+        # QPlainTextEdit leaves the document's top margin above the first block only: with the
+        # front matter hidden it is drawn above the first shown line instead (in the base colour).
+        top = int(doc.documentMargin()) if end else 0
+        if self.viewportMargins().top() != top:
+            self.setViewportMargins(0, top, 0, 0)
+        if dirty:
+            doc.markContentsDirty(0, min(dirty, doc.characterCount()))
+            if not self._in_change:
+                # Outside an edit the view keeps its first line: have it found again (the
+                # scroll bar's own signal, which QPlainTextEdit reads its top line from).
+                bar = self.verticalScrollBar()
+                bar.valueChanged.emit(bar.value())
+            self.viewport().update()
+        if end:
+            self._keep_out_of_front_matter()
+
+    def _front_matter_change(self, pos: int, removed: int, added: int) -> None:
+        if not (removed or added):
+            return
+        whole = pos == 0 and added >= self.document().characterCount() - 1
+        self._in_change = True
+        try:
+            if whole or self._bar_edit or pos < self.body_start:
+                # A new text (opened, reloaded, restored, undone) or an edit of the front
+                # matter (the bar, Ctrl+Z, a replacement in the title).
+                self.refresh_front_matter(
+                    allow_hide=whole or self._bar_edit or bool(self.body_start))
+            elif self.front_matter is not None and not self.body_start and pos <= self.head_end:
+                self.refresh_front_matter(allow_hide=False)   # typed in a front matter shown
+        finally:
+            self._in_change = False
+
+    def _keep_out_of_front_matter(self) -> None:
+        """The cursor and the selection stay in the shown text (Ctrl+Home, Up, Ctrl+A…)."""
+        if self._clamping:
+            return
+        c = self.textCursor()
+        if self._recheck_head and not self.body_start:
+            # A front matter shown as text (broken YAML being corrected): hidden again once the
+            # cursor has left it.
+            if min(c.anchor(), c.position()) >= self.head_end and self.head_end:
+                self._recheck_head = False
+                self.refresh_front_matter(allow_hide=True)
+            return
+        start = self.body_start
+        if not start or (c.anchor() >= start and c.position() >= start):
+            return
+        anchor, pos = max(c.anchor(), start), max(c.position(), start)
+        c.setPosition(anchor)
+        c.setPosition(pos, QTextCursor.MoveMode.KeepAnchor)
+        self._clamping = True
+        try:
+            self.setTextCursor(c)
+        finally:
+            self._clamping = False
+
+    def set_front_matter_values(self, **values) -> bool:
+        """Set front-matter keys (``title="…"``, ``networks=[…]``) as one edit of the document:
+        undoable with the text (Ctrl+Z), marks the post modified, creates the front matter when
+        the post has none. False (logged, and :attr:`front_matter_error` set) when the front
+        matter cannot be rewritten."""
+        if not self.front_matter_editable:
+            return False
+        old = self.front_matter_text
+        try:
+            new = set_front_matter(old, **values)
+        except FrontMatterEditError as exc:
+            log.warning("front matter not changed: %s", exc)
+            self.front_matter_error = QCoreApplication.translate(
+                "PostEditor", "l’en-tête ne peut pas être modifié ici\u00a0: corrigez-le dans le "
+                              "texte")
+            self.frontMatterChanged.emit()
+            return False
+        if new == old:
+            return True
+        # Only what differs is replaced, so that typing a title merges into one undo step.
+        p = 0
+        limit = min(len(old), len(new))
+        while p < limit and old[p] == new[p]:
+            p += 1
+        s = 0
+        while s < limit - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
+            s += 1
+        umap = Utf16Map(old)
+        c = QTextCursor(self.document())
+        c.setPosition(umap.to_utf16(p))
+        c.setPosition(umap.to_utf16(len(old) - s), QTextCursor.MoveMode.KeepAnchor)
+        self._bar_edit = True
+        try:
+            c.insertText(new[p:len(new) - s])
+        finally:
+            self._bar_edit = False
+        return True
+
+    def front_matter_marks(self) -> list[Mark]:
+        """The marks lying in the hidden front matter (shown by the bar, not in the text)."""
+        start = self.body_start
+        return [m for m in self.marks if m.start < start] if start else []
+
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if e.key() == Qt.Key.Key_Backspace and self.body_start:
+            c = self.textCursor()
+            if not c.hasSelection() and c.position() <= self.body_start:
+                return      # would join the first line to the hidden front matter
         # Shift+Enter would insert a U+2028 line separator into the post: make it a newline.
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                 e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -174,6 +375,9 @@ class PostEditor(QPlainTextEdit):
         return [m for m in self.marks if m.start <= pos < m.end or (m.start == pos == m.end)]
 
     def select_mark(self, mark: Mark) -> None:
+        if self.body_start and mark.end <= self.body_start:
+            self.frontMatterRequested.emit([mark])     # in the title: the bar shows it
+            return
         c = QTextCursor(mark.cursor)
         self.setTextCursor(c)
         self.centerCursor()
@@ -186,6 +390,9 @@ class PostEditor(QPlainTextEdit):
             return
         if len(marks) == 1:
             self.select_mark(marks[0])
+            return
+        if self.body_start and all(m.end <= self.body_start for m in marks):
+            self.frontMatterRequested.emit(marks)
             return
         c = QTextCursor(self.document())
         c.setPosition(min(m.start for m in marks))
@@ -226,7 +433,7 @@ class PostEditor(QPlainTextEdit):
         self.suggestionApplied.emit(f, replacement)
         return True
 
-    # -- tooltips and context menu -------------------------------------------------------------------
+    # -- tooltips and context menu -----------------------------------------------------------------
     def event(self, e) -> bool:
         if e.type() == QEvent.Type.ToolTip:
             c = self.cursorForPosition(e.pos())

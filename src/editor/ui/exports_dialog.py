@@ -1,12 +1,31 @@
-"""What was published: the archive of exports and copies of a post, and for each the difference
-between the approved text and what left the app for a network (word level)."""
+"""What was published, and what may not be: the archive of exports and copies of a post, with
+for each the difference between the approved text and what left the app for a network (word
+level); and the export's refusal, which lists the open problems in plain words, each with a
+button that goes to its passage.
+
+:func:`gate_refusals` is the export's gate run on the text being edited, before any dialog (no
+folder is asked for an export that would be refused): the same problems as
+:func:`editor.export.exporter.export_posts` would refuse, nothing written."""
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QTextBrowser, QVBoxLayout)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.review.session import format_time
 
@@ -32,8 +51,8 @@ def record_label(rec: dict) -> str:
     nets = ", ".join(rec.get("networks", {}) or {})
     review = rec.get("review") if isinstance(rec.get("review"), dict) else {}
     unreviewed = " — sans relecture" if review.get("exported_without_review") else ""
-    return f"{format_time(rec.get('time', ''))} — {KIND_LABELS.get(rec.get('kind'), rec.get('kind'))}" \
-           f" ({nets}){unreviewed}"
+    kind = KIND_LABELS.get(rec.get("kind"), rec.get("kind"))
+    return f"{format_time(rec.get('time', ''))} — {kind} ({nets}){unreviewed}"
 
 
 class ExportsDialog(QDialog):
@@ -100,3 +119,134 @@ class ExportsDialog(QDialog):
             self.view.setHtml("")
             return
         self.view.setHtml(diff_ops_html(export_diff(self.records[i], net)))
+
+
+# -- the export's refusal --------------------------------------------------------------------
+def gate_refusals(engine, text: str, post: Path | None, base_dir: Path | None,
+                  targets: list[str], two_person: bool) -> list:
+    """Why the export of ``text`` would be refused now: one
+    :class:`~editor.export.exporter.Problem` per open blocking problem (an item, its passage
+    quoted, its reasons in plain French), then, in two-person mode, the text not being the
+    approved one. Runs the engine: call it on a worker (under the engine's lock)."""
+    from editor.export.exporter import blocking_items, review_refusal
+    from editor.export.platform import platform_findings
+    from editor.review.waivers import waive_accepted
+
+    analysis = engine.check(text, base_dir)
+    if post is not None:
+        waive_accepted(post, analysis.findings)     # accepted in the review: not blocking
+    findings = platform_findings(analysis, targets) if targets else analysis.findings
+    refused = blocking_items(str(post or ""), findings, analysis.source)
+    if two_person and post is not None:
+        unapproved = review_refusal(post, text)
+        if unapproved is not None:
+            refused.append(unapproved)
+    return refused
+
+
+def problem_reasons(problem) -> list[str]:
+    """The plain French reasons of a refused problem (its findings' messages, once each)."""
+    from editor.review.model import typo
+
+    if problem.findings:
+        return [typo(m) for m in dict.fromkeys(f.message for f in problem.findings)]
+    return [typo(problem.french)]
+
+
+class ExportRefusedDialog(QDialog):
+    """« Export refusé »: each open problem as its quoted passage and what is wrong, in plain
+    words, with « Aller au passage »; :attr:`chosen` is the problem to go to (None: closed)."""
+
+    def __init__(self, problems: list, parent=None) -> None:
+        super().__init__(parent)
+        from editor.review.items import short_passage
+
+        self.setObjectName("exportRefusedDialog")
+        self.setWindowTitle(self.tr("Export refusé"))
+        self.problems = list(problems)
+        self.chosen: int | None = None
+        self.go_buttons: list[QPushButton] = []
+        items = [p for p in self.problems if p.finding is not None]
+        n = len(items)
+        if n == 0:
+            head = self.tr("Rien n’a été exporté : la publication n’est pas approuvée.")
+        elif n == 1:
+            head = self.tr("Rien n’a été exporté : un passage doit être corrigé, ou accepté "
+                           "lors de la relecture avec une raison écrite.")
+        else:
+            head = self.tr("Rien n’a été exporté : {n} passages doivent être corrigés, ou "
+                           "acceptés lors de la relecture avec une raison écrite.").format(n=n)
+        self.head = QLabel(head)
+        self.head.setObjectName("exportRefusedHead")
+        self.head.setWordWrap(True)
+        self.head.setTextFormat(Qt.TextFormat.PlainText)
+        rows = QWidget()
+        rows_lay = QVBoxLayout(rows)
+        rows_lay.setContentsMargins(0, 0, 0, 0)
+        rows_lay.setSpacing(6)
+        self.rows: list[QFrame] = []
+        for i, pr in enumerate(self.problems):
+            frame = QFrame()
+            frame.setObjectName("exportRefusedItem")
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            lay = QHBoxLayout(frame)
+            lay.setContentsMargins(8, 6, 8, 6)
+            text = QVBoxLayout()
+            if pr.finding is not None:
+                passage = short_passage(pr.passage or pr.finding.text)
+                quote = QLabel("«\u00a0" + passage + "\u00a0»")
+                quote.setObjectName("exportRefusedPassage")
+                quote.setTextFormat(Qt.TextFormat.PlainText)     # the post's own words
+                quote.setWordWrap(True)
+                f = quote.font()
+                f.setBold(True)
+                quote.setFont(f)
+                text.addWidget(quote)
+            why = QLabel("\n".join(problem_reasons(pr)))
+            why.setObjectName("exportRefusedReason")
+            why.setTextFormat(Qt.TextFormat.PlainText)
+            why.setWordWrap(True)
+            text.addWidget(why)
+            lay.addLayout(text, 1)
+            if pr.finding is not None:
+                go = QPushButton(self.tr("Aller au passage"))
+                go.setObjectName("exportRefusedGo")
+                go.setToolTip(self.tr("Fermer et sélectionner ce passage dans le texte"))
+                go.clicked.connect(lambda _=False, k=i: self.go_to(k))
+                lay.addWidget(go, 0, Qt.AlignmentFlag.AlignTop)
+                self.go_buttons.append(go)
+            rows_lay.addWidget(frame)
+            self.rows.append(frame)
+        rows_lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(rows)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.head)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(buttons)
+        self.resize(620, min(560, 140 + 90 * len(self.problems)))
+        if self.go_buttons:
+            self.go_buttons[0].setDefault(True)
+            self.go_buttons[0].setFocus()
+
+    def go_to(self, index: int) -> None:
+        self.chosen = index
+        self.accept()
+
+    def shown_text(self) -> str:
+        """Everything the dialog says, as plain text (head, then each passage and reason)."""
+        out = [self.head.text()]
+        for frame in self.rows:
+            out.extend(lab.text() for lab in frame.findChildren(QLabel))
+        return "\n".join(out)
+
+    @classmethod
+    def ask(cls, problems: list, parent=None) -> int | None:
+        dlg = cls(problems, parent)
+        dlg.exec()
+        return dlg.chosen

@@ -1,5 +1,6 @@
-"""Markdown syntax colouring (QSyntaxHighlighter): front matter, headings, emphasis, lists, links,
-images, inline code, fenced code (block state), quotes, hashtags and mentions.
+"""Markdown syntax colouring (QSyntaxHighlighter): front matter, headings, emphasis, lists, links
+(Markdown links and autolinks, and bare URLs as :mod:`editor.text.urls` finds them), images, inline
+code, fenced code (block state), quotes, hashtags and mentions.
 
 Compliance findings and spelling are NOT drawn here: they are a separate layer (extra selections).
 """
@@ -11,7 +12,8 @@ from bisect import bisect_right
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
 from editor.document.projection import thematic_break
-from editor.ui.offsets import Utf16Map
+from editor.text.urls import URL_RE
+from editor.text.utf16 import Utf16Map
 
 NORMAL, FENCE, FRONT = 0, 1, 2     # block states (FRONT: inside the front matter)
 
@@ -27,8 +29,10 @@ _CODE = re.compile(r"(`+)(?:(?!\1).){1,2000}?\1")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).){1,1000}?)(?<=\S)\1")
 _EMPH = re.compile(r"(?<![*\w])([*_])(?=\S)((?:(?!\1).){1,1000}?)(?<=\S)\1(?![*\w])")
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}+\]\([^()\n]{0,2000}+\)")
-_LINK = re.compile(r"(?<!!)\[[^\[\]\n]{0,1000}+\]\([^()\n]{0,2000}+\)|<https?://[^>\s]{1,2000}+>"
-                   r"|https?://[^\s)>\]]{1,2000}+")
+# Markdown link syntax: ``[texte](cible)`` and ``<https://...>`` / ``<mailto:...>`` autolinks (the
+# same schemes as editor.document.markdown). Bare URLs are found by editor.text.urls, as everywhere.
+_MD_LINK = re.compile(r"(?<!!)\[[^\[\]\n]{0,1000}+\]\([^()\n]{0,2000}+\)"
+                      r"|<(?i:https?|mailto|ftp):[^>\s]{1,2000}+>")
 _HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_][\w]*")
 _MENTION = re.compile(r"(?<![\w@])@[\w.]*\w")
 
@@ -112,15 +116,23 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             code_ends.append(m.end())
             self._apply(pos, m.start(), m.end(), "code")
 
-        def outside(m) -> bool:
-            k = bisect_right(code_starts, m.end() - 1) - 1   # the last code span starting inside
-            return k < 0 or code_ends[k] <= m.start()
+        def outside(m, starts=code_starts, ends=code_ends) -> bool:
+            k = bisect_right(starts, m.end() - 1) - 1   # the last span starting inside
+            return k < 0 or ends[k] <= m.start()
 
+        url_starts, url_ends = [], []
         for name, rx in (("strong", _STRONG), ("emphasis", _EMPH), ("image", _IMAGE),
-                         ("link", _LINK), ("hashtag", _HASHTAG), ("mention", _MENTION)):
+                         ("link", _MD_LINK), ("link", URL_RE), ("hashtag", _HASHTAG),
+                         ("mention", _MENTION)):
             for m in rx.finditer(text):
-                if outside(m):
-                    self._apply(pos, m.start(), m.end(), name)
+                if not outside(m):
+                    continue
+                if rx is URL_RE:
+                    url_starts.append(m.start())
+                    url_ends.append(m.end())
+                elif name in ("hashtag", "mention") and not outside(m, url_starts, url_ends):
+                    continue    # the #fragment of https://exemple.fr/#tarifs is the link's
+                self._apply(pos, m.start(), m.end(), name)
 
     def _apply(self, pos, start: int, end: int, name: str) -> None:
         s = pos(start)

@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from editor.review.model import ACTION_LABELS, STATE_LABELS
 from editor.review.session import format_time

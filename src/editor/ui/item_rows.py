@@ -46,7 +46,8 @@ def item_tooltip(item: Item) -> str:
 
 def summary(c: ItemCounts, sep: str = " · ") -> str:
     """« 1 erreur(s) · 2 avertissement(s) · 0 info(s) » (+ possible misspellings, accepted)."""
-    parts = [_tr("{n} erreur(s)").format(n=c.error), _tr("{n} avertissement(s)").format(n=c.warning),
+    parts = [_tr("{n} erreur(s)").format(n=c.error),
+             _tr("{n} avertissement(s)").format(n=c.warning),
              _tr("{n} info(s)").format(n=c.info)]
     if c.spelling:
         parts.append(_tr("{n} faute(s) possible(s)").format(n=c.spelling))

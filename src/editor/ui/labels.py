@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from editor.compliance import categories
 
 SEVERITY_COLORS = {"error": "#d0312d", "warning": "#e67e00", "info": "#1f6fd1"}
 SPELLING_COLOR = "#9b30c8"
@@ -31,30 +33,6 @@ _SEVERITIES_PLURAL = {
     "warning": QT_TRANSLATE_NOOP("labels", "Avertissements"),
     "info": QT_TRANSLATE_NOOP("labels", "Informations"),
 }
-_CATEGORIES = {
-    "before-after": QT_TRANSLATE_NOOP("labels", "Avant/après"),
-    "superlative": QT_TRANSLATE_NOOP("labels", "Superlatifs"),
-    "misleading-claim": QT_TRANSLATE_NOOP("labels", "Allégations trompeuses"),
-    "pricing": QT_TRANSLATE_NOOP("labels", "Prix et promotions"),
-    "testimonial": QT_TRANSLATE_NOOP("labels", "Témoignages"),
-    "rating": QT_TRANSLATE_NOOP("labels", "Notes et avis"),
-    "comparison": QT_TRANSLATE_NOOP("labels", "Comparaisons"),
-    "incentive": QT_TRANSLATE_NOOP("labels", "Incitations"),
-    "medicine-brand": QT_TRANSLATE_NOOP("labels", "Marques de produits"),
-    "patient-identity": QT_TRANSLATE_NOOP("labels", "Identité des patients"),
-    "title": QT_TRANSLATE_NOOP("labels", "Titres"),
-    "sponsored": QT_TRANSLATE_NOOP("labels", "Partenariats"),
-    "solicitation": QT_TRANSLATE_NOOP("labels", "Sollicitation"),
-    "dignity": QT_TRANSLATE_NOOP("labels", "Dignité"),
-    "reflection-period": QT_TRANSLATE_NOOP("labels", "Délai de réflexion"),
-    "retouched-image": QT_TRANSLATE_NOOP("labels", "Images retouchées"),
-    "links-of-interest": QT_TRANSLATE_NOOP("labels", "Liens d'intérêts"),
-    "consent": QT_TRANSLATE_NOOP("labels", "Consentement"),
-    "evidence": QT_TRANSLATE_NOOP("labels", "Sources"),
-    "minors": QT_TRANSLATE_NOOP("labels", "Mineurs"),
-    "spelling": QT_TRANSLATE_NOOP("labels", "Orthographe"),
-    "platform": QT_TRANSLATE_NOOP("labels", "Réseaux"),
-}
 
 
 _cache: dict[str, str] = {}
@@ -79,7 +57,9 @@ def severity(name: str, plural: bool = False) -> str:
 
 
 def category(name: str) -> str:
-    return _t(_CATEGORIES[name]) if name in _CATEGORIES else name
+    """The French label the rule packs declare for the category (their pack.yaml), translated
+    when the translation has it."""
+    return _t(categories.label(name))
 
 
 def state(name: str) -> str:

@@ -1,4 +1,11 @@
-"""The main window: wiring of the editor, preview, panels, live checking and the post's file."""
+"""The main window: wiring of the editor, preview, panels, live checking and the post's file.
+
+An editor-first window: the title and networks bar over the text and its preview, which share the
+middle (at least half of a 1366×768 screen); the posts on the left; the findings, the review and
+the per-network preview as tabs on the right; a tool bar with the day's actions (Soumettre ·
+Approuver · Aperçu par réseau · Exporter) and who is acting. The layout, the splitter and the
+window's geometry are remembered (QSettings).
+"""
 from __future__ import annotations
 
 import html
@@ -8,33 +15,62 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt, QTimer
-from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QRect, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from editor import uistate as state
+from editor.document.drafts import DraftStore
 from editor.export.counts import count_post
 from editor.paths import resources_dir
 from editor.review.items import group_key, item_counts
-from editor.ui import labels, state
-from editor.ui.actions import build_actions, build_menus
+from editor.review.people import de_name
+from editor.ui import labels
+from editor.ui.actions import build_actions, build_menus, build_toolbar
 from editor.ui.dialogs import FindBar, RuleDialog
-from editor.ui.drafts import DraftStore
 from editor.ui.editor_widget import PostEditor
 from editor.ui.findings_panel import FindingsPanel
+from editor.ui.front_matter_bar import FrontMatterBar, network_choices
 from editor.ui.item_rows import summary as item_summary
 from editor.ui.live import CheckController, EngineHolder, PreviewController
-from editor.ui.preview import PreviewBrowser
 from editor.ui.network_preview import NetworkPreviewPanel
+from editor.ui.preview import PreviewBrowser
 from editor.ui.prompts import Prompter
 from editor.ui.review_panel import ReviewPanel
 from editor.ui.richtext import plain_tooltip
 from editor.ui.session import PostSession
-from editor.ui.settings import SHOW_IMAGE_OUTLINES, get_bool, set_bool
+from editor.ui.settings import SHOW_IMAGE_OUTLINES, get_bool, set_bool, settings
 from editor.ui.workers import JobError, JobQueue, LatestJobRunner, shutdown_all
-from editor.ui.workspace import WorkspacePanel, post_info, scan_workspace, severity_counts
+from editor.ui.workspace import (
+    WorkspacePanel,
+    create_workspace,
+    default_workspace,
+    is_samples,
+    post_info,
+    scan_workspace,
+    severity_counts,
+)
 
 log = logging.getLogger(__name__)
+
+LAYOUT_VERSION = 2          # saveState/restoreState: a layout saved by another version is ignored
+GEOMETRY_KEY, STATE_KEY, SPLITTER_KEY = "window/geometry", "window/state", "window/splitter"
+NEW_POST_NETWORKS_KEY = "new_post/networks"
+KNOWN_PROFILES_KEY = "profiles/known"
+MAX_KNOWN_PROFILES = 6
+PREFERRED_SIZE = (1440, 900)
+TITLE_BAR = 32              # the window manager's title bar, not counted in the window's size
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +78,6 @@ class MainWindow(QMainWindow):
                  drafts: DraftStore | None = None, spelling: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.resize(1360, 860)
         self.prompter = prompter or Prompter(self)
         if self.prompter.parent is None:
             self.prompter.parent = self
@@ -69,44 +104,65 @@ class MainWindow(QMainWindow):
         pane.addWidget(self.preview_state)
         pane.addWidget(self.preview, 1)
         self.find_bar = FindBar(self.editor)
+        # The front matter (title, networks) in a bar over the text, never as YAML in it.
+        self.front_matter_bar = FrontMatterBar(self.editor, network_choices())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("editorSplitter")
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(self.preview_pane)
-        self.splitter.setSizes([620, 480])
+        self.splitter.setStretchFactor(0, 11)
+        self.splitter.setStretchFactor(1, 9)
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        lay.addWidget(self.splitter)
+        lay.addWidget(self.front_matter_bar)
+        lay.addWidget(self.splitter, 1)
         lay.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        # The middle is a stack of pages: the text (its bar, the editor and the preview), the
+        # reviewer's « À relire » home view, and on a first run the welcome page.
+        from PySide6.QtWidgets import QStackedWidget
+
+        from editor.ui.home_view import HomeView
+
+        self.editor_page = central
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("centralPages")
+        self.pages.addWidget(central)
+        self.home_view = HomeView(self.holder.check, synchronous=synchronous)
+        # no check before the background work starts (start-up stays quick)
+        self.home_view.may_check = lambda: self.synchronous or self.checker.enabled
+        self.pages.addWidget(self.home_view)
+        self.welcome_page = None            # created on a first run (editor.ui.welcome)
+        self._docks_before_welcome: list | None = None
+        self.setCentralWidget(self.pages)
 
         self.workspace_panel = WorkspacePanel(synchronous=synchronous)
         self.workspace_dock = QDockWidget(self.tr("Espace de travail"), self)
         self.workspace_dock.setObjectName("workspaceDock")
         self.workspace_dock.setWidget(self.workspace_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.workspace_dock)
+        # Findings, review and per-network preview share the right side as tabs: the middle
+        # keeps at least half of a 1366-pixel-wide screen for the text and its preview.
         self.findings_panel = FindingsPanel()
         self.findings_dock = QDockWidget(self.tr("Signalements"), self)
         self.findings_dock.setObjectName("findingsDock")
         self.findings_dock.setWidget(self.findings_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.findings_dock)
-        self.splitDockWidget(self.workspace_dock, self.findings_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.workspace_dock, self.findings_dock], [210, 560],
-                         Qt.Orientation.Vertical)
-        self.resizeDocks([self.workspace_dock], [430], Qt.Orientation.Horizontal)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.review_panel = ReviewPanel(self)
         self.review_dock = QDockWidget(self.tr("Relecture"), self)
         self.review_dock.setObjectName("reviewDock")
         self.review_dock.setWidget(self.review_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
+        self.tabifyDockWidget(self.findings_dock, self.review_dock)
         self.network_panel = NetworkPreviewPanel(self)
         self.network_dock = QDockWidget(self.tr("Aperçu par réseau"), self)
         self.network_dock.setObjectName("networkDock")
         self.network_dock.setWidget(self.network_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.network_dock)
         self.tabifyDockWidget(self.review_dock, self.network_dock)
-        self.review_dock.raise_()
+        self.findings_dock.raise_()
         self.network_dock.visibilityChanged.connect(
             lambda shown: shown and self.network_panel.refresh())
 
@@ -143,6 +199,23 @@ class MainWindow(QMainWindow):
         self.jobs = JobQueue(self, synchronous=synchronous)
         self.actions = build_actions(self)
         build_menus(self, self.actions)
+        self.review_panel._update_buttons()     # « Soumettre », « Approuver »: no post yet
+        # Who is acting, always in sight (two people may share one computer and one session).
+        self.profile_button = QToolButton()
+        self.profile_button.setObjectName("profileButton")
+        self.profile_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.profile_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.profile_menu = QMenu(self.profile_button)
+        self.profile_menu.setObjectName("profileMenu")
+        self.profile_menu.aboutToShow.connect(self._fill_profile_menu)
+        self.profile_button.setMenu(self.profile_menu)
+        self.profile_button.clicked.connect(lambda: self.edit_profile())
+        self.toolbar = build_toolbar(self, self.actions, self.profile_button)
+        self._install_home_action()
+        self.update_profile_indicator()
+        # « Profil… » in the review panel changes it too: shown as soon as its dialog closes.
+        self.review_panel.profile_b.clicked.connect(self.update_profile_indicator)
+        self.network_dock.visibilityChanged.connect(self.actions["network_preview"].setChecked)
         self.actions["show_image_outlines"].setChecked(get_bool(SHOW_IMAGE_OUTLINES))
         for button, name in ((self.review_panel.submit_b, "submit"),
                              (self.review_panel.approve_b, "approve")):
@@ -166,8 +239,14 @@ class MainWindow(QMainWindow):
         self.findings_panel.itemActivated.connect(self._item_activated)
         self.findings_panel.actionRequested.connect(self._card_action)
         self.editor.decisionRequested.connect(self._decision_from_editor)
+        self.editor.frontMatterRequested.connect(self.front_matter_bar.show_marks)
         self.review_panel.changed.connect(self.check_now)
         self.workspace_panel.postActivated.connect(self.open_post)
+        self.home_view.postActivated.connect(self._open_from_home)
+        self.home_view.backRequested.connect(self.show_editor)
+        self.home_view.changed.connect(self._home_count)
+        self.session.pathChanged.connect(lambda _p: self.show_editor())   # a post opened
+        self.review_panel.changed.connect(lambda: self.home_view.refresh(self._me()))
         self.preview.linkRequested.connect(self.open_link)
         self.counts_timer = QTimer(self)
         self.counts_timer.setSingleShot(True)
@@ -185,6 +264,8 @@ class MainWindow(QMainWindow):
         self.editor.document().contentsChange.connect(self._contents_change)
         self._update_title()
         self.update_counts()
+        self.restore_layout()
+        self.editor.setFocus()          # editor-first: typing goes to the text
 
     def _contents_change(self, pos: int, removed: int, added: int) -> None:
         if not (removed or added):
@@ -228,7 +309,10 @@ class MainWindow(QMainWindow):
         self.workspace = folder
         self.workspace_panel.set_folder(folder)
         self.review_panel.set_workspace(folder)
-        state.remember_workspace(folder)
+        self.home_view.set_folder(folder, self._me())
+        if not is_samples(folder):      # the samples never become « the last workspace »
+            state.remember_workspace(folder)
+        self.show_editor()
         self.rescan()
         if open_first:
             posts = sorted(self.workspace_panel.infos)
@@ -280,14 +364,17 @@ class MainWindow(QMainWindow):
             self.open_workspace(folder)
 
     def new_post(self) -> bool:
+        if self.workspace is not None and is_samples(self.workspace) \
+                and not self._leave_samples():
+            return False        # never a new post in the samples' hidden copy
         if self.workspace is None:
             self.open_folder_dialog()
             if self.workspace is None:
                 return False
-        title = self.prompter.text(self.tr("Nouvelle publication"),
-                                   self.tr("Titre de la publication :"))
-        if not title:
+        answer = self.ask_new_post()
+        if not answer:
             return False
+        title, networks = answer
         if not self.session.maybe_close():
             return False
         path = self.workspace / f"{date.today():%Y-%m-%d}-{slugify(title)}.md"
@@ -295,11 +382,34 @@ class MainWindow(QMainWindow):
         while path.exists():
             path = path.with_name(f"{path.stem.rsplit('~', 1)[0]}~{n}.md")
             n += 1
-        self.session.new_untitled(template(title))
+        self.session.new_untitled(template(title, networks))
         if self.session.save_as(path):
             self.rescan()
             return True
         return False
+
+    def ask_new_post(self) -> tuple[str, list[str]] | None:
+        """The new post's title and networks (the dialog; the networks last chosen are checked).
+        A prompter without that dialog is asked the title only, and the networks stay those of
+        the last post."""
+        last = settings().value(NEW_POST_NETWORKS_KEY)
+        if isinstance(last, str):       # QSettings gives back a one-item list as a string
+            last = [last] if last else []
+        defaults = [str(n) for n in last] if isinstance(last, list) else template_networks()
+        ask = getattr(self.prompter, "new_post", None)
+        if ask is not None:
+            answer = ask(network_choices(), defaults)
+        else:
+            title = self.prompter.text(self.tr("Nouvelle publication"),
+                                       self.tr("Titre de la publication\u00a0:"))
+            answer = (title, defaults) if title else None
+        if not answer or not answer[0]:
+            return None
+        title, networks = answer[0].strip(), list(answer[1])
+        s = settings()
+        s.setValue(NEW_POST_NETWORKS_KEY, networks)
+        s.sync()
+        return title, networks
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -330,7 +440,92 @@ class MainWindow(QMainWindow):
         self.review_panel.note_saved(self.editor.text())
 
     def export_post(self):
+        """« Exporter » (tool bar, Ctrl+E, the per-network preview's button): the export's gate
+        runs first, on a worker, before any dialog (no save or folder dialog for an export
+        that would be refused); a refusal lists the open problems in plain words, each with
+        « Aller au passage ». Returns the export's result when it ran at once (synchronous
+        window), else None."""
+        from editor.export.exporter import unreviewed_allowed
+        from editor.ui.exports_dialog import gate_refusals
+
+        text, path = self.editor.text(), self.session.path
+        base = path.parent if path is not None else self.workspace
+        targets = self._export_targets(text)
+        two_person = not unreviewed_allowed()
+        return self.jobs.run(
+            lambda: self.holder.with_engine(
+                lambda engine: gate_refusals(engine, text, path, base, targets, two_person)),
+            self._export_gate_done)
+
+    def _export_targets(self, text: str) -> list[str]:
+        """The networks the export writes for: those of the post, else the one previewed."""
+        from editor.ui.network_preview import post_networks
+
+        panel = self.network_panel
+        panel._load_networks()
+        current = panel.combo.currentData()
+        return [n for n in post_networks(text) if n in panel.networks] or \
+            ([current] if current else [])
+
+    def _export_gate_done(self, refused):
+        if isinstance(refused, JobError):       # logged with its traceback by the worker
+            self.prompter.error(self.tr("Export impossible"), str(refused.exc))
+            return None
+        if refused:
+            self.show_export_refused(refused)
+            return None
         return self.network_panel.export()
+
+    def show_export_refused(self, problems: list) -> bool:
+        """The refusal: each open problem (its passage, what is wrong), « Aller au passage »
+        closes it and selects that passage. True when a passage was chosen."""
+        from editor.review.model import typo
+
+        ask = getattr(self.prompter, "export_refused", None)
+        if ask is None:         # a prompter without that dialog: the same words, as an error
+            lines = [f"• {pr.french}" if pr.finding is not None else f"• {typo(pr.french)}"
+                     for pr in problems]
+            self.prompter.error(self.tr("Export refusé"), "\n".join(lines))
+            return False
+        chosen = ask(problems)
+        if chosen is None or not 0 <= chosen < len(problems):
+            return False
+        return self.go_to_problem(problems[chosen])
+
+    def go_to_problem(self, problem) -> bool:
+        """Select the passage of a refused ``problem`` in the editor, its card in the findings
+        list (the way a card chosen in the list does)."""
+        ids = {f.id for f in (problem.findings or [problem.finding]) if f is not None}
+        if not ids:
+            return False
+        self.show_editor()
+        if self.panel_timer.isActive():         # the list is about to be rebuilt: now
+            self.panel_timer.stop()
+            self.findings_panel.set_marks(self.marks, self.analysed_text)
+        item = next((it for it in self.findings_panel.problems if ids & set(it.ids)), None)
+        if item is not None:
+            self.findings_dock.show()
+            self.findings_dock.raise_()
+            self.findings_panel.select_item(item)       # → _item_activated: the passage
+            return True
+        # not among the editor's findings (a network's limit): the passage by its offsets
+        from PySide6.QtGui import QTextCursor
+
+        from editor.text.utf16 import Utf16Map
+
+        text = self.editor.text()
+        fs = [f for f in (problem.findings or [problem.finding]) if f is not None]
+        start, end = min(f.start for f in fs), max(f.end for f in fs)
+        if end > len(text):
+            return False
+        umap = Utf16Map(text)
+        c = QTextCursor(self.editor.document())
+        c.setPosition(umap.to_utf16(start))
+        c.setPosition(umap.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(c)
+        self.editor.centerCursor()
+        self.editor.setFocus()
+        return True
 
     def copy_for_network(self) -> bool:
         return self.network_panel.copy()
@@ -374,6 +569,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, e) -> None:  # noqa: N802
         if self.session.maybe_close():
+            self._restore_docks()       # the layout saved is the editor's, not the welcome's
+            self.save_layout()
             # Jobs still running finish on their own; their results are dropped (the window is
             # going away), queued ones never start. Closing never waits for a long check.
             shutdown_all(self)
@@ -420,6 +617,7 @@ class MainWindow(QMainWindow):
         self.show_review_state(self.review_panel.current_state())
         self.marks = self.editor.set_findings(analysis.findings, text)
         self.analysed_text = text
+        self.front_matter_bar.set_findings([m.finding for m in self.editor.front_matter_marks()])
         if self.editor.marks_changed or not self.findings_panel.marks:
             if self.synchronous:
                 self.findings_panel.set_marks(self.marks, text)
@@ -445,6 +643,7 @@ class MainWindow(QMainWindow):
         self._scan_pending = False
         if self.workspace is not None:
             self.scanner.submit(0, self.workspace)
+            self.home_view.refresh(self._me())
 
     def _scan_job(self, folder: Path):
         return scan_workspace(folder, self.holder.check)
@@ -535,7 +734,7 @@ class MainWindow(QMainWindow):
                    more=[(f, self._rule_of(f)) for f in firsts[1:]]).exec()
         return None
 
-    # -- what the image analysis saw ----------------------------------------------------------------
+    # -- what the image analysis saw ---------------------------------------------------------------
     def show_image_outlines(self, checked: bool) -> None:
         """« Affichage › Montrer ce que Tact a vu dans les images » (remembered)."""
         set_bool(SHOW_IMAGE_OUTLINES, checked)
@@ -572,7 +771,7 @@ class MainWindow(QMainWindow):
         self.image_status_label.show()
         self.statusBar().showMessage(self.image_status[0], 15000)
 
-    # -- the review from the keyboard ---------------------------------------------------------------
+    # -- the review from the keyboard --------------------------------------------------------------
     def step_finding(self, forward: bool = True):
         """F8 / Maj+F8: the next (previous) problem after (before) the cursor, selected in the
         editor and in the findings list (its card becomes the one decisions are about)."""
@@ -649,6 +848,11 @@ class MainWindow(QMainWindow):
         parts = []
         for nc in c.networks:
             color = "#d0312d" if nc.over else "#e67e00" if nc.ratio > 0.9 else "#2b7a3d"
+            if nc.thread:       # exported as a numbered thread: each part must fit, not the whole
+                shown = self.tr("{network}\u00a0: {n} parties, la plus longue {c}/{limit}").format(
+                    network=nc.label, n=nc.parts, c=_n(nc.longest), limit=_n(nc.limit))
+                parts.append(f'<span style="color:{color}">{html.escape(shown)}</span>')
+                continue
             parts.append(f'<span style="color:{color}">{html.escape(nc.label)} '
                          f'{_n(nc.used)}/{_n(nc.limit)}</span>')
         for name in c.unknown_networks:      # typed in the front matter: text, never markup
@@ -693,6 +897,399 @@ class MainWindow(QMainWindow):
                               v=html.escape(self.holder.rules.version) if self.holder.loaded
                               else "…"))
 
+    # -- layout ------------------------------------------------------------------------------------
+    def apply_default_layout(self, available: QRect | None = None) -> None:
+        """Size the window to fit ``available`` (the screen's free area, without the task bar)
+        and share it out: the posts on the left, the tabs on the right at their narrowest
+        readable width, and the text with its preview in the middle (at least half of a
+        1366-pixel-wide screen)."""
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen is not None else \
+                QRect(0, 0, *PREFERRED_SIZE)
+        w = min(PREFERRED_SIZE[0], available.width())
+        h = min(PREFERRED_SIZE[1], available.height() - TITLE_BAR)
+        self.resize(w, h)
+        self.move(available.x() + (available.width() - w) // 2,
+                  available.y() + max(0, (available.height() - h - TITLE_BAR) // 2))
+        left = max(150, min(260, w * 15 // 100))
+        right_min = max(d.minimumSizeHint().width() for d in
+                        (self.findings_dock, self.review_dock, self.network_dock))
+        right = max(right_min, min(520, w * 30 // 100))
+        self.resizeDocks([self.workspace_dock, self.findings_dock], [left, right],
+                         Qt.Orientation.Horizontal)
+        middle = max(200, w - left - right)
+        self.splitter.setSizes([middle * 11 // 20, middle - middle * 11 // 20])
+
+    def restore_layout(self) -> bool:
+        """The layout, splitter and geometry of the last session; the default layout when
+        there is none (or it came from another version). True when restored."""
+        s = settings()
+        geometry, state_, split = (s.value(k) for k in (GEOMETRY_KEY, STATE_KEY, SPLITTER_KEY))
+        try:
+            if geometry is not None and self.restoreGeometry(geometry) and state_ is not None \
+                    and self.restoreState(state_, LAYOUT_VERSION):
+                if split is not None:
+                    self.splitter.restoreState(split)
+                return True
+        except TypeError:       # a value of another kind in the settings file
+            log.warning("window layout in %s not restored", s.fileName(), exc_info=True)
+        self.apply_default_layout()
+        return False
+
+    def save_layout(self) -> None:
+        s = settings()
+        s.setValue(GEOMETRY_KEY, self.saveGeometry())
+        s.setValue(STATE_KEY, self.saveState(LAYOUT_VERSION))
+        s.setValue(SPLITTER_KEY, self.splitter.saveState())
+        s.sync()
+        if s.status() != s.Status.NoError:
+            log.warning("window layout not saved in %s (%s)", s.fileName(), s.status())
+
+    def toggle_network_preview(self) -> None:
+        """« Aperçu par réseau » (tool bar, Ctrl+Maj+R): its tab in front, or back to the
+        findings when it already is."""
+        show = self.actions["network_preview"].isChecked()
+        if show:
+            self.network_dock.show()
+            self.network_dock.raise_()
+        else:
+            others = self.tabifiedDockWidgets(self.network_dock)
+            if others:
+                (self.findings_dock if self.findings_dock in others else others[0]).raise_()
+            else:
+                self.network_dock.hide()
+        self.actions["network_preview"].setChecked(show)
+
+    # -- who is acting ---------------------------------------------------------------------------
+    def update_profile_indicator(self) -> None:
+        """The tool bar's « Profil » button: the name (and role) recorded with every decision."""
+        from editor.review.model import MODE_LABELS
+        from editor.review.profile import load_profile
+
+        profile, problem = load_profile()
+        if profile is None:
+            self.profile_button.setText(self.tr("Profil\u00a0: à choisir"))
+            tip = self.tr("Personne n’est enregistré comme auteur ou relecteur sur cet "
+                          "ordinateur\u00a0: cliquez pour vous présenter.")
+            if problem:
+                tip += "\n" + problem
+            self.profile_button.setStyleSheet("color:#b35c00")
+        else:
+            who = f"{profile.name}, {profile.role}" if profile.role else profile.name
+            self.profile_button.setText(self.tr("Profil\u00a0: {who}").format(who=who))
+            tip = self.tr("Les décisions, commentaires et approbations sont enregistrés au nom "
+                          "{of_name}. Relecture à {mode}.\nCliquez pour modifier le profil, "
+                          "ou sur la flèche pour changer de personne.").format(
+                name=profile.name, of_name=de_name(profile.name),
+                mode=MODE_LABELS.get(profile.mode, profile.mode))
+            self.profile_button.setStyleSheet("")
+        self.profile_button.setToolTip(plain_tooltip(tip))
+        if self.workspace is not None:      # « À relire (n) » counts the posts of who is acting
+            self.home_view.refresh(self._me())
+
+    def edit_profile(self, new_person: bool = False) -> bool:
+        """The profile dialog: the current person's (« Modifier le profil… ») or a blank one for
+        someone else on this computer (« Autre personne… »). True when saved."""
+        from editor.review.profile import load_profile
+        from editor.ui.profile_dialog import ProfileDialog
+
+        current, problem = load_profile()
+        dlg = ProfileDialog(None if new_person else current, problem, self)
+        if new_person and current is not None:      # the review mode is the team's
+            dlg.mode_combo.setCurrentIndex(max(0, dlg.mode_combo.findData(current.mode)))
+        ok = dlg.exec() == QDialog.DialogCode.Accepted
+        if ok:
+            self._remember_profile(dlg.profile())
+        self.update_profile_indicator()
+        return ok
+
+    def known_profiles(self) -> list[tuple[str, str]]:
+        """``(name, role)`` of the people who acted on this computer, most recent first (for a
+        quick switch)."""
+        import json
+
+        raw = settings().value(KNOWN_PROFILES_KEY)
+        try:
+            items = json.loads(raw) if isinstance(raw, str) and raw else []
+        except ValueError:
+            log.warning("unreadable list of known profiles in the settings: ignored")
+            items = []
+        return [(d["name"], str(d.get("role") or "")) for d in
+                (items if isinstance(items, list) else [])
+                if isinstance(d, dict) and isinstance(d.get("name"), str) and d["name"].strip()]
+
+    def _remember_profile(self, profile) -> None:
+        import json
+
+        people = [(profile.name, profile.role)] + [
+            p for p in self.known_profiles() if p != (profile.name, profile.role)]
+        s = settings()
+        s.setValue(KNOWN_PROFILES_KEY, json.dumps(
+            [{"name": n, "role": r} for n, r in people[:MAX_KNOWN_PROFILES]],
+            ensure_ascii=False))
+        s.sync()
+
+    def switch_profile(self, name: str, role: str = "") -> bool:
+        """Act as ``name`` from now on (the review mode stays the one in use)."""
+        from editor.review.model import PAIR
+        from editor.review.profile import Profile, load_profile, save_profile
+
+        current, _problem = load_profile()
+        profile = Profile(name, role, current.mode if current is not None else PAIR)
+        err = save_profile(profile)
+        if err:
+            self.prompter.error(self.tr("Changer de profil"), err)
+            return False
+        self._remember_profile(profile)
+        self.update_profile_indicator()
+        self.statusBar().showMessage(self.tr("Vous agissez maintenant en tant que {n}.").format(
+            n=name), 6000)
+        return True
+
+    def _fill_profile_menu(self) -> None:
+        from editor.review.profile import load_profile
+
+        menu = self.profile_menu
+        menu.clear()
+        current, _problem = load_profile()
+        now = (current.name, current.role) if current is not None else None
+        for name, role in self.known_profiles():
+            a = menu.addAction(f"{name}, {role}" if role else name)
+            a.setCheckable(True)
+            a.setChecked((name, role) == now)
+            a.triggered.connect(lambda _=False, n=name, r=role: self.switch_profile(n, r))
+        if menu.actions():
+            menu.addSeparator()
+        menu.addAction(self.tr("Modifier le profil…")).triggered.connect(
+            lambda: self.edit_profile())
+        menu.addAction(self.tr("Autre personne…")).triggered.connect(
+            lambda: self.edit_profile(new_person=True))
+
+    # -- start, welcome page, « À relire » ---------------------------------------------------------
+    def start(self, path: str | Path | None = None) -> bool:
+        """What the window shows at start: PATH when given; else the last workspace (with the
+        « À relire » view in front for a reviewer in two-person mode when posts wait for
+        them); else, no workspace ever opened, the welcome page."""
+        if path:
+            ok = self.open_path(path)
+            if ok and Path(path).expanduser().is_dir():
+                self.show_home_if_waiting()
+            return ok
+        last = state.last_workspace()
+        if last is None:
+            self.show_welcome()
+            return True
+        ok = self.open_path(last)
+        if ok:
+            self.show_home_if_waiting()
+        return ok
+
+    def _me(self) -> str:
+        """The name of the person acting (the profile), "" when nobody introduced themselves."""
+        from editor.review.profile import load_profile
+
+        profile, _problem = load_profile()
+        return profile.name if profile is not None else ""
+
+    def _install_home_action(self) -> None:
+        """« À relire » (Ctrl+Maj+A): in the tool bar beside who is acting (their posts to
+        review), and first in the « Relecture » menu. « Aide › Publications d’exemple » opens
+        the samples again."""
+        from PySide6.QtGui import QAction
+
+        a = QAction(self.tr("Publications à re&lire"), self)
+        a.setObjectName("action_home")
+        a.setIconText(self.tr("À relire"))
+        a.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        a.setCheckable(True)
+        keys = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        a.setToolTip(self.tr("Les publications qui attendent une relecture, avec qui les a "
+                             "envoyées et quand ({k})").format(k=keys))
+        a.triggered.connect(lambda _=False: self.toggle_home())
+        self.home_action = a
+        profile = next((x for x in self.toolbar.actions()
+                        if self.toolbar.widgetForAction(x) is self.profile_button), None)
+        self.toolbar.insertAction(profile, a)
+        self.toolbar.widgetForAction(a).setObjectName("toolbar_home")
+        menu_first = self.review_menu.actions()[0] if self.review_menu.actions() else None
+        self.review_menu.insertAction(menu_first, a)
+        if menu_first is not None:
+            self.review_menu.insertSeparator(menu_first)
+        samples = QAction(self.tr("Publications d’&exemple"), self)
+        samples.setObjectName("action_samples")
+        samples.triggered.connect(lambda _=False: self.open_samples())
+        self.samples_action = samples
+        help_first = self.help_menu.actions()[0] if self.help_menu.actions() else None
+        self.help_menu.insertAction(help_first, samples)
+
+    def _home_count(self, n: int) -> None:
+        """The tool bar's « À relire » shows how many posts wait for the person acting."""
+        self.home_action.setIconText(self.tr("À relire ({n})").format(n=n) if n
+                                         else self.tr("À relire"))
+
+    def home_shown(self) -> bool:
+        return self.pages.currentWidget() is self.home_view
+
+    def show_home(self) -> None:
+        """The « À relire » view in the middle (the posts list and the tabs stay around)."""
+        self.home_view.me = self._me()
+        if self.workspace is not None and self.home_view.folder != self.workspace:
+            self.home_view.set_folder(self.workspace, self.home_view.me)
+        self._leave_welcome()
+        # on screen, the view reads the posts again and counts their open problems
+        self.pages.setCurrentWidget(self.home_view)
+        self.home_action.setChecked(True)
+        self.home_view.focus_list()
+
+    def show_editor(self) -> None:
+        """Back to the text (from the home view or the welcome page)."""
+        if not hasattr(self, "pages"):
+            return
+        self._leave_welcome()
+        if self.pages.currentWidget() is not self.editor_page:
+            self.pages.setCurrentWidget(self.editor_page)
+            self.editor.setFocus()
+        if hasattr(self, "home_action"):
+            self.home_action.setChecked(False)
+
+    def toggle_home(self) -> None:
+        if self.home_shown():
+            self.show_editor()
+        else:
+            self.show_home()
+
+    def show_home_if_waiting(self) -> bool:
+        """At start: the « À relire » view in front when the person acting reviews in
+        two-person mode and posts someone else sent wait for them."""
+        from editor.review.model import PAIR
+        from editor.review.profile import load_profile
+
+        profile, _problem = load_profile()
+        if profile is None or profile.mode != PAIR or self.workspace is None:
+            return False
+        self.home_view.set_folder(self.workspace, profile.name)
+        self.home_view.load_now()
+        if not self.home_view.waiting_for_me():
+            return False
+        self.show_home()
+        return True
+
+    def _open_from_home(self, path: str) -> bool:
+        ok = self.open_post(path)
+        if ok:
+            self.show_editor()
+            self.editor.setFocus()
+        return ok
+
+    # the welcome page (first run)
+    def welcome_shown(self) -> bool:
+        return self.welcome_page is not None and self.pages.currentWidget() is self.welcome_page
+
+    def show_welcome(self) -> None:
+        """The first run's page: create a workspace in Documents/Tact, open a folder, or try
+        the samples. The side panels wait until there is a workspace to show."""
+        from editor.ui.welcome import WelcomePage
+
+        if self.welcome_page is None:
+            self.welcome_page = WelcomePage(default_workspace())
+            self.welcome_page.createRequested.connect(self.create_default_workspace)
+            self.welcome_page.openRequested.connect(self.open_folder_dialog)
+            self.welcome_page.samplesRequested.connect(self.open_samples)
+            self.pages.addWidget(self.welcome_page)
+        if self._docks_before_welcome is None:
+            docks = (self.workspace_dock, self.findings_dock, self.review_dock, self.network_dock)
+            self._docks_before_welcome = [d for d in docks if d.isVisibleTo(self)]
+            for d in docks:
+                d.hide()
+        self.pages.setCurrentWidget(self.welcome_page)
+        self.home_action.setChecked(False)
+        self.welcome_page.focus_first()
+
+    def _restore_docks(self) -> None:
+        docks, self._docks_before_welcome = self._docks_before_welcome, None
+        for d in docks or []:
+            d.show()
+        if docks and self.findings_dock in docks:
+            self.findings_dock.raise_()
+
+    def _leave_welcome(self) -> None:
+        if self.welcome_shown() or self._docks_before_welcome is not None:
+            self._restore_docks()
+            if self.welcome_shown():
+                self.pages.setCurrentWidget(self.editor_page)
+
+    def create_default_workspace(self) -> bool:
+        """« Créer mon espace de travail »: Documents/Tact (created, or opened when it is
+        there already), then the first post's title and networks are asked."""
+        folder = default_workspace()
+        problem = create_workspace(folder)
+        if problem:
+            self.prompter.error(self.tr("Espace de travail"), problem)
+            return False
+        if not self.session.maybe_close():
+            return False
+        self.session.new_untitled()
+        if not self.open_workspace(folder):
+            return False
+        self.statusBar().showMessage(self.tr("Vos publications seront rangées dans {f}.").format(
+            f=str(folder)), 10000)
+        if not self.workspace_panel.infos:
+            self.new_post()
+        return True
+
+    def open_samples(self) -> bool:
+        """« Essayer avec les exemples »: the sample posts (a copy kept apart, never the last
+        workspace, never where a new post goes)."""
+        from editor.ui.app import sample_workspace
+
+        try:
+            folder = sample_workspace()
+        except OSError as exc:
+            log.warning("samples not copied: %s", exc)
+            self.prompter.error(self.tr("Exemples"), self.tr(
+                "Les publications d’exemple n’ont pas pu être copiées ({e}).").format(e=exc))
+            return False
+        if not self.session.maybe_close():
+            return False
+        self.session.new_untitled()
+        if not self.open_workspace(folder):
+            return False
+        self.statusBar().showMessage(self.tr(
+            "Publications d’exemple : vos nouvelles publications iront dans votre propre "
+            "espace de travail."), 10000)
+        return True
+
+    def _leave_samples(self) -> bool:
+        """« Nouvelle publication » with the samples open: create Documents/Tact or choose a
+        folder first. True when a workspace of the user's own is open."""
+        target = default_workspace()
+        ask = getattr(self.prompter, "outside_samples", None)
+        if ask is not None:
+            choice = ask(str(target))
+        else:
+            choice = "create" if self.prompter.confirm(
+                self.tr("Nouvelle publication"),
+                self.tr("Les exemples restent à part : votre publication sera enregistrée "
+                        "dans votre propre espace de travail."),
+                self.tr("Tact peut créer le dossier « {f} » pour vos "
+                        "publications.").format(f=str(target)),
+                self.tr("Créer ce dossier")) else None
+        if choice == "create":
+            problem = create_workspace(target)
+            if problem:
+                self.prompter.error(self.tr("Espace de travail"), problem)
+                return False
+            if not self.session.maybe_close():
+                return False
+            self.session.new_untitled()
+            self.open_workspace(target, open_first=False)
+        elif choice == "choose":
+            self.open_folder_dialog()
+        else:
+            return False
+        return self.workspace is not None and not is_samples(self.workspace)
+
     # -- event log ---------------------------------------------------------------------------------
     def log_file(self) -> Path:
         from editor.logs import configured_file, log_file
@@ -723,8 +1320,17 @@ def slugify(title: str) -> str:
 _STATUS_LINE = re.compile(r"^status:[^\n]*\n", re.MULTILINE)
 
 
-def template(title: str) -> str:
-    """A new post's text. No ``status:`` in its front matter: the review state is the status."""
+def template_networks() -> list[str]:
+    """The networks the publication template names (checked by default for a new post)."""
+    from editor.document.post import parse_front_matter
+    from editor.ui.front_matter_bar import front_matter_networks
+
+    return front_matter_networks(parse_front_matter(template("x")))
+
+
+def template(title: str, networks: list[str] | None = None) -> str:
+    """A new post's text, with ``networks`` in its front matter when given. No ``status:`` in
+    its front matter: the review state is the status."""
     try:
         text = (resources_dir() / "templates" / "publication.md").read_text("utf-8")
     except OSError:
@@ -733,4 +1339,13 @@ def template(title: str) -> str:
     if end > 0:     # a template still carrying the old field: left out of new posts
         text = _STATUS_LINE.sub("", text[:end + 1], count=1) + text[end + 1:]
     safe = title.replace('"', "'")
-    return text.replace("title: {title}", f'title: "{safe}"').replace("{title}", title)
+    text = text.replace("title: {title}", f'title: "{safe}"').replace("{title}", title)
+    if networks is not None:
+        from editor.document.post import FrontMatterEditError, set_front_matter
+
+        try:
+            text = set_front_matter(text, networks=list(networks))
+        except FrontMatterEditError:
+            log.warning("new post: networks not written in the template's front matter",
+                        exc_info=True)
+    return text

@@ -3,7 +3,7 @@
 It never fetches anything from the network (``loadResource`` serves only image files inside the
 post's folder), never navigates by itself (links go through :attr:`linkRequested`, which the window
 confirms before handing them to the system browser) and the HTML it shows comes from
-:mod:`editor.ui.render`, where raw HTML of the post is escaped.
+:mod:`editor.document.html`, where raw HTML of the post is escaped.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
-from editor.ui.render import anchor_lines
+from editor.document.html import anchor_lines
 
 _IMAGE_EXT = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
 
@@ -130,7 +130,7 @@ class PreviewBrowser(QTextBrowser):
             return
         self.linkRequested.emit(url)
 
-    # -- scroll sync ----------------------------------------------------------------------------------
+    # -- scroll sync -------------------------------------------------------------------------------
     def sync_to_line(self, line: int) -> None:
         """Scroll so that the block holding source ``line`` (1-based) is at the top."""
         if not self.anchors:

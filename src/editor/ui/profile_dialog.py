@@ -1,9 +1,17 @@
-"""The reviewer profile dialog (name, role, one-person / two-person mode), asked when first needed."""
+"""The reviewer profile dialog (name, role, one-person / two-person mode), asked when first
+needed."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
 
 from editor.review.model import MODE_LABELS, MODES, PAIR
 from editor.review.profile import Profile, load_profile, save_profile

@@ -12,19 +12,37 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QLabel, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout,
-                               QWidget, QListWidget, QListWidgetItem)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.review.items import Item, group_key, item_statuses, short_passage
-from editor.review.model import (ACTION_LABELS, APPROVAL_MEANING, REASON_KINDS, REASON_LABELS,
-                                 REVIEW_MEANING, typo)
+from editor.review.model import (
+    ACTION_LABELS,
+    APPROVAL_MEANING,
+    REASON_KINDS,
+    REASON_LABELS,
+    REVIEW_MEANING,
+    typo,
+)
 from editor.review.people import who as person
 from editor.review.profile import load_profile
 from editor.review.session import ReviewSession, format_time
+from editor.text.utf16 import Utf16Map
 from editor.ui import labels
 from editor.ui.comments import CommentsWidget, TextDialog
-from editor.ui.offsets import Utf16Map
 from editor.ui.profile_dialog import ensure_profile
 from editor.ui.richtext import esc, plain_label, plain_tooltip
 from editor.ui.workers import JobError
@@ -198,9 +216,10 @@ class ReviewPanel(QWidget):
         ql.addWidget(self.queue_b)
         self.report_b = QPushButton(self.tr("Rapport des faux positifs…"))
         self.report_b.setObjectName("reviewFalsePositives")
-        self.report_b.setToolTip(self.tr("Les signalements acceptés comme «\u00a0faux positif\u00a0» "
-                                         "dans cet espace de travail (règle, passage, motif), pour "
-                                         "améliorer les règles."))
+        self.report_b.setToolTip(self.tr(
+            "Les signalements acceptés comme «\u00a0faux positif\u00a0» "
+            "dans cet espace de travail (règle, passage, motif), pour "
+            "améliorer les règles."))
         ql.addWidget(self.report_b)
         self.workspace: Path | None = None
         self.tabs = QTabWidget()
@@ -395,11 +414,17 @@ class ReviewPanel(QWidget):
         self.withdraw_b.setEnabled("withdraw" in allowed)
         self.history_b.setEnabled(self.review is not None and not self.review.error)
         self.comments.add_b.setEnabled(usable)
+        # The tool bar's « Soumettre » and « Approuver » (and their shortcuts) follow the same
+        # states as these buttons: never offered when the post's state does not allow them.
+        actions = getattr(self.main, "actions", None)     # QWidget.actions() until it is built
+        if isinstance(actions, dict):
+            actions["submit"].setEnabled(self.submit_b.isEnabled())
+            actions["approve"].setEnabled(self.approve_b.isEnabled())
         cards = getattr(self.main, "findings_panel", None)
         if cards is not None:       # the cards offer decisions only when they can be taken
             cards.set_decidable(self.can_decide())
 
-    # -- actions ------------------------------------------------------------------------------------
+    # -- actions -----------------------------------------------------------------------------------
     def _profile(self):
         return ensure_profile(self)
 
@@ -459,7 +484,8 @@ class ReviewPanel(QWidget):
         if target is None:
             return False
         x, profile = target
-        dlg = TextDialog(self.tr("Renvoyer à l'auteur"), self.tr("Commentaire pour l'auteur\u00a0:"),
+        dlg = TextDialog(self.tr("Renvoyer à l'auteur"),
+                         self.tr("Commentaire pour l'auteur\u00a0:"),
                          self, context=subject_text(x))
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -712,7 +738,7 @@ class ReviewPanel(QWidget):
         if path:
             self.main.open_post(path)
 
-    # -- history -------------------------------------------------------------------------------------
+    # -- history -----------------------------------------------------------------------------------
     def repair_history(self) -> bool:
         """Set the journal's damaged lines aside (a full copy is kept) and record who did it."""
         if self.review is None or not self.review.journal.damaged:

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 
-from editor.ui.drafts import DraftStore
-from editor.ui.storage import (Fingerprint, LoadError, SaveError, load_post, save_post)
+from editor.document.drafts import DraftStore
+from editor.ui.storage import Fingerprint, LoadError, SaveError, load_post, save_post
 
 
 def draft_interval_ms() -> int:
@@ -187,8 +187,8 @@ class PostSession(QObject):
         if not src.exists():
             return
         if dst.exists():
-            self.message.emit(self.tr("«\u00a0{name}\u00a0» existe déjà\u00a0: le fichier de relecture n'a pas "
-                                      "été renommé.").format(name=dst.name))
+            self.message.emit(self.tr("«\u00a0{name}\u00a0» existe déjà\u00a0: le fichier de "
+                                      "relecture n'a pas été renommé.").format(name=dst.name))
             return
         try:
             os.rename(src, dst)
@@ -210,7 +210,7 @@ class PostSession(QObject):
             return True
         return False
 
-    # -- recovery drafts ----------------------------------------------------------------------------
+    # -- recovery drafts ---------------------------------------------------------------------------
     def write_draft(self) -> None:
         if not self.modified:
             return
@@ -269,5 +269,6 @@ class PostSession(QObject):
         self.editor.document().setModified(False)
         self.drafts.discard(self.draft_key)
         self.reloaded.emit(self.path)
-        self.message.emit(self.tr("« {name} » rechargé depuis le disque.").format(name=self.path.name))
+        self.message.emit(
+            self.tr("« {name} » rechargé depuis le disque.").format(name=self.path.name))
         return True

@@ -2,10 +2,11 @@
 
 * :func:`load_post` reads a post or raises :class:`LoadError` with a French message (binary,
   not UTF-8, too large, unreadable): the window shows it and never crashes.
-* :func:`save_post` writes atomically (:func:`editor.fileio.write_atomic`): the old file stays intact
-  until the new content is completely on disk, whatever fails (full disk, read-only folder, killed
-  process), and no temporary copy of the post outlives the next save.
-* :class:`Fingerprint` (mtime, size, hash) tells whether the file on disk is still the one we loaded.
+* :func:`save_post` writes atomically (:func:`editor.fileio.write_atomic`): the old file stays
+  intact until the new content is completely on disk, whatever fails (full disk, read-only folder,
+  killed process), and no temporary copy of the post outlives the next save.
+* :class:`Fingerprint` (mtime, size, hash) tells whether the file on disk is still the one we
+  loaded.
 """
 from __future__ import annotations
 
@@ -69,35 +70,44 @@ class LoadedPost:
 def _explain(exc: PostError, size: int = 0) -> str:
     msg = str(exc)
     if msg.startswith("binary"):
-        return QCoreApplication.translate("storage", "Ce fichier est binaire (image, document…) : ce n'est pas une publication en texte.")
+        return QCoreApplication.translate(
+            "storage",
+            "Ce fichier est binaire (image, document…) : ce n'est pas une publication en texte.")
     if msg.startswith("not UTF-8"):
-        return QCoreApplication.translate("storage", "Ce fichier n'est pas encodé en UTF-8 ({detail}). Ouvrez-le dans un autre "
-                   "éditeur et enregistrez-le en UTF-8 avant de le modifier ici.").format(
+        return QCoreApplication.translate(
+            "storage", "Ce fichier n'est pas encodé en UTF-8 ({detail}). Ouvrez-le dans un autre "
+            "éditeur et enregistrez-le en UTF-8 avant de le modifier ici.").format(
             detail=msg.removeprefix("not UTF-8 text ").strip("()"))
-    return QCoreApplication.translate("storage", "Ce fichier ne peut pas être lu ({detail}).").format(detail=msg)
+    return QCoreApplication.translate(
+        "storage", "Ce fichier ne peut pas être lu ({detail}).").format(detail=msg)
 
 
 def load_post(path: str | Path) -> LoadedPost:
     p = Path(path)
     try:
         if p.is_dir():
-            raise LoadError(QCoreApplication.translate("storage", "C'est un dossier, pas un fichier."))
+            raise LoadError(
+                QCoreApplication.translate("storage", "C'est un dossier, pas un fichier."))
         raw = read_regular(p, MAX_EDITOR_BYTES)   # a FIFO or a device is refused, never read
     except NotRegularFile:
         raise LoadError(QCoreApplication.translate(
             "storage", "Ce n'est pas un fichier ordinaire (tube, périphérique…) : il n'a pas été "
             "ouvert.")) from None
     except FileTooLarge as exc:
-        raise LoadError(QCoreApplication.translate("storage", "Ce fichier est trop volumineux pour une publication ({size}\u00a0Mo\u202f; "
-                            "limite {limit}\u00a0Mo). Il n'a pas été ouvert.").format(
+        raise LoadError(QCoreApplication.translate(
+            "storage", "Ce fichier est trop volumineux pour une publication ({size}\u00a0Mo\u202f; "
+            "limite {limit}\u00a0Mo). Il n'a pas été ouvert.").format(
             size=f"{exc.size / 1e6:.1f}".replace(".", ","),
             limit=MAX_EDITOR_BYTES // (1024 * 1024))) from None
     except FileNotFoundError:
-        raise LoadError(QCoreApplication.translate("storage", "Ce fichier n'existe pas (ou plus).")) from None
+        raise LoadError(QCoreApplication.translate(
+            "storage", "Ce fichier n'existe pas (ou plus).")) from None
     except PermissionError:
-        raise LoadError(QCoreApplication.translate("storage", "Vous n'avez pas le droit de lire ce fichier.")) from None
+        raise LoadError(QCoreApplication.translate(
+            "storage", "Vous n'avez pas le droit de lire ce fichier.")) from None
     except OSError as exc:
-        raise LoadError(QCoreApplication.translate("storage", "Ce fichier ne peut pas être lu ({detail}).").format(
+        raise LoadError(QCoreApplication.translate(
+            "storage", "Ce fichier ne peut pas être lu ({detail}).").format(
             detail=exc.strerror or exc)) from None
     try:
         text = decode(raw, p.name)
@@ -114,14 +124,17 @@ def load_post(path: str | Path) -> LoadedPost:
 def _save_error(exc: OSError) -> SaveError:
     detail = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
-        return SaveError(QCoreApplication.translate("storage", "L'écriture a échoué ({detail})\u202f: disque plein\u202f? Le fichier précédent "
-                               "n'a pas été modifié.").format(detail=detail))
+        return SaveError(QCoreApplication.translate(
+            "storage", "L'écriture a échoué ({detail})\u202f: disque plein\u202f? "
+            "Le fichier précédent n'a pas été modifié.").format(detail=detail))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR,
                      errno.EISDIR):
-        return SaveError(QCoreApplication.translate("storage", "Impossible d'écrire dans ce dossier ({detail}). Le fichier "
-                               "précédent n'a pas été modifié.").format(detail=detail))
-    return SaveError(QCoreApplication.translate("storage", "L'enregistrement n'a pas pu être terminé ({detail}). Le fichier "
-                           "précédent n'a pas été modifié.").format(detail=detail))
+        return SaveError(QCoreApplication.translate(
+            "storage", "Impossible d'écrire dans ce dossier ({detail}). Le fichier "
+            "précédent n'a pas été modifié.").format(detail=detail))
+    return SaveError(QCoreApplication.translate(
+        "storage", "L'enregistrement n'a pas pu être terminé ({detail}). Le fichier "
+        "précédent n'a pas été modifié.").format(detail=detail))
 
 
 def save_post(path: str | Path, text: str, newline: str = "\n") -> Fingerprint:

@@ -14,13 +14,13 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from editor.workflow import apply_review
 from editor.document.files import find_posts
 from editor.document.post import parse_front_matter
 from editor.ui import labels
 from editor.ui.richtext import esc, plain_tooltip
 from editor.ui.storage import LoadError, load_post
 from editor.ui.workers import JobError, LatestJobRunner
+from editor.workflow import apply_review
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,55 @@ def review_state(path: Path, text: str) -> str:
     except Exception:  # noqa: BLE001 - the list still shows the post; logged
         log.exception("%s: review state unreadable", path)
         return DRAFT
+
+
+# -- where posts are written: never in the samples ------------------------------------------------
+WORKSPACE_NAME = "Tact"     # the folder a first run creates in the user's documents
+
+
+def documents_dir() -> Path:
+    """The user's documents folder (« Documents », as the system names it)."""
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home() / "Documents"
+
+
+def default_workspace() -> Path:
+    """``Documents/Tact``: the workspace the welcome page offers to create."""
+    return documents_dir() / WORKSPACE_NAME
+
+
+def create_workspace(folder: Path) -> str | None:
+    """Create ``folder`` (and its parents) for posts; None, or why it could not be (French)."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.warning("workspace %s not created: %s", folder, exc)
+        return QCoreApplication.translate(
+            "workspace", "Le dossier «\u00a0{f}\u00a0» n’a pas pu être créé ({e}).").format(
+            f=str(folder), e=exc.strerror or exc)
+    return None
+
+
+def samples_folders() -> list[Path]:
+    """The sample posts: the bundled ones (read-only) and the copy in the user's data folder,
+    which the first run opens (:func:`editor.ui.app.sample_workspace`)."""
+    from editor.paths import resources_dir, user_data_dir
+
+    return [user_data_dir() / "samples", resources_dir() / "samples"]
+
+
+def is_samples(folder: Path | None) -> bool:
+    """Is ``folder`` (or a folder inside it) the samples' copy, or the bundled samples? New
+    posts never go there: the copy is hidden in the user's data folder."""
+    if folder is None:
+        return False
+    try:
+        f = Path(folder).resolve()
+        return any(f == s.resolve() or s.resolve() in f.parents for s in samples_folders())
+    except OSError:
+        return False
 
 
 def list_posts(folder: Path) -> list[Path]:
@@ -125,7 +174,8 @@ def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
             except Exception as exc:  # noqa: BLE001 - logged, shown on this post only
                 log.exception("%s: check failed during the workspace scan", p)
                 info.error = QCoreApplication.translate(
-                    "workspace", "La vérification de cette publication a échoué ({detail}).").format(
+                    "workspace",
+                    "La vérification de cette publication a échoué ({detail}).").format(
                         detail=type(exc).__name__)
         out.append(info)
     return out

@@ -11,9 +11,17 @@ long side, upright, and runs the detectors on that copy:
 
 Boxes in an :class:`ImageReport` are in the pixels of the full upright image. Reports are kept by
 the SHA-256 of the file's bytes, in memory and on disk (the user's cache folder), so re-opening a
-post costs a hash per image; a changed detector (:data:`VERSION`) invalidates the disk cache. Nothing
-leaves the machine. Optional detectors that are not installed are skipped and :meth:`status` says
-so in French.
+post costs a hash per image; a changed detector (:data:`VERSION`) invalidates the disk cache.
+Nothing leaves the machine. Optional detectors that are not installed are skipped and
+:meth:`status` says so in French.
+
+Time, on two cores: the ``tesseract`` process that reads an image's text is started before the
+image is decoded (its models load meanwhile, a tenth of a second or more) and is given the
+candidate lines once they are found; it is not used when an image has none. One image alone
+(:meth:`ImageAnalyser.analyse`) has its faces and montage looked for on a second thread while its
+text is found and read. Several images (:meth:`ImageAnalyser.analyse_many`) are shared by
+:data:`WORKERS` threads, each looking at one image after another and reading the text of all its
+images with one ``tesseract`` process at the end (one start instead of one per image).
 """
 from __future__ import annotations
 
@@ -26,13 +34,17 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from editor.vision.ocr import Candidates
 
 from editor.vision.opening import ImageProblem, open_image, upright_scaled
 
 log = logging.getLogger(__name__)
 
 ANALYSIS_SIDE = 1024        # pixels on the long side of the copy the detectors see
-VERSION = 1                 # of the detectors and of this report: part of the disk cache's key
+VERSION = 2                 # of the detectors and of this report: part of the disk cache's key
 WORKERS = 2                 # images analysed at once (dlib, Tesseract and decoding release the GIL)
 
 Box = tuple[int, int, int, int]
@@ -113,6 +125,17 @@ def _unavailable_reason(name: str) -> str | None:
     return mod.unavailable_reason() if mod is not None else None
 
 
+@dataclass
+class _Pending:
+    """An image being analysed: its report, filled but for the text until Tesseract has read
+    ``lines``; ``finish`` waits for the detectors still running on another thread."""
+    path: Path
+    report: ImageReport
+    lines: "Candidates | None" = None          # the candidate lines, None when text is not read
+    full: Callable = lambda box: box           # analysed pixels -> pixels of the full image
+    finish: Callable[[], None] = lambda: None
+
+
 class ImageAnalyser:
     """Analyses image files, once per content (memory and disk caches); thread-safe."""
 
@@ -169,23 +192,32 @@ class ImageAnalyser:
     def analyse(self, path: Path) -> ImageReport:
         """The report for the image file ``path`` (its problem set when it cannot be read)."""
         path = Path(path)
+        todo = [path]
+        return self._work(lambda: todo.pop() if todo else None, alone=True)[path]
+
+    def _lookup(self, path: Path) -> tuple[str, ImageReport | None]:
+        """(SHA-256, the report kept in memory or on disk and still valid, else None); a file
+        that cannot be read gives an empty SHA and a report saying so."""
         try:
             sha = self.digest(path)
         except OSError as exc:
-            return ImageReport("", problem=f"Image illisible ({exc.strerror or exc}).")
+            return "", ImageReport("", problem=f"Image illisible ({exc.strerror or exc}).")
         got = self._in_memory(sha)
         if got is None:
             got = self._from_disk(sha)
         if got is not None and self._stale(got):
             got = None
-        if got is None:
-            got = self._compute(path, sha)
-            self._to_disk(got)
+        return sha, got
+
+    def _keep(self, report: ImageReport, computed: bool) -> None:
+        if computed:
+            self._to_disk(report)
+        if not report.sha256:
+            return
         with self._lock:
             if len(self._reports) > 512:
                 self._reports.clear()
-            self._reports[sha] = got
-        return got
+            self._reports[report.sha256] = report
 
     def _in_memory(self, sha: str) -> ImageReport | None:
         with self._lock:
@@ -206,20 +238,91 @@ class ImageAnalyser:
 
     def analyse_many(self, paths: list[Path]) -> dict[Path, ImageReport]:
         """Reports for several files (a post's photos): those already seen come from memory (a
-        re-check while typing costs a ``stat`` per image); the others are analysed two at a time."""
+        re-check while typing costs a ``stat`` per image); the others are shared by
+        :data:`WORKERS` threads, each reading the text of its images with one Tesseract."""
         paths = list(dict.fromkeys(Path(p) for p in paths))
         got = {p: r for p in paths if (r := self._remembered(p)) is not None}
         todo = [p for p in paths if p not in got]
         if len(todo) > 1:
-            with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="tact-image") as pool:
-                got.update(zip(todo, pool.map(self.analyse, todo)))
-        else:
-            got.update((p, self.analyse(p)) for p in todo)
+            lock, queue = threading.Lock(), iter(todo)
+
+            def take() -> Path | None:
+                with lock:
+                    return next(queue, None)
+
+            workers = min(WORKERS, len(todo))
+            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tact-image") as pool:
+                for done in pool.map(lambda _: self._work(take), range(workers)):
+                    got.update(done)
+        elif todo:
+            got[todo[0]] = self.analyse(todo[0])
         return {p: got[p] for p in paths}
 
-    def _compute(self, path: Path, sha: str) -> ImageReport:
+    def _work(self, take: Callable[[], Path | None],
+              alone: bool = False) -> dict[Path, ImageReport]:
+        """Reports for the files ``take()`` hands out until it gives None. Each one not cached is
+        decoded and looked at here; their text is read at the end by one ``tesseract`` process,
+        started before the first of them is decoded. ``alone``: one image, its faces and montage
+        looked for on a second thread meanwhile."""
+        reports: dict[Path, ImageReport] = {}
+        computed: list[_Pending] = []
+        ocr_mod = self._module("ocr") if self.want_ocr else None
+        reader = None
+        try:
+            while (path := take()) is not None:
+                sha, got = self._lookup(path)
+                if got is not None:
+                    reports[path] = got
+                    continue
+                if reader is None and ocr_mod is not None:
+                    reader = ocr_mod.Reader()
+                    try:
+                        reader.start()
+                    except ocr_mod.OcrError:
+                        pass       # logged; reading the text tries again, and fails with "ocr"
+                computed.append(self._compute(path, sha, alone))
+            if computed:
+                self._read_text(ocr_mod, reader, computed)
+        finally:
+            if reader is not None:
+                reader.close()
+            for pending in computed:
+                t0 = time.perf_counter()
+                pending.finish()
+                report = pending.report
+                report.seconds = round(report.seconds + time.perf_counter() - t0, 4)
+                reports[pending.path] = report
+        for report in reports.values():
+            self._keep(report, any(p.report is report for p in computed))
+        return reports
+
+    def _read_text(self, ocr_mod, reader, computed: list["_Pending"]) -> None:
+        """The text of the images in ``computed`` whose candidate lines were found, read at once."""
+        todo = [(p, p.lines) for p in computed if p.lines is not None]
+        if not todo:
+            return
+        t0 = time.perf_counter()
+        try:
+            found = reader.read([lines for _, lines in todo])
+        except Exception as exc:
+            if not isinstance(exc, ocr_mod.OcrError):     # OcrError: logged by the reader
+                log.exception("image detector ocr failed on %s", todo[0][0].path.name)
+            for p, _ in todo:
+                p.report.failed.append("ocr")
+            return
+        spent = time.perf_counter() - t0
+        pages = sum(len(candidates.pages) for _, candidates in todo) or 1
+        for (p, candidates), lines in zip(todo, found):
+            p.report.lines = [(line.text, p.full(line.box)) for line in lines]
+            p.report.ocr_done = True
+            p.report.seconds += spent * len(candidates.pages) / pages
+
+    def _compute(self, path: Path, sha: str, alone: bool) -> "_Pending":
+        """Decodes ``path`` and runs the detectors but the reading of its text, which needs
+        Tesseract (``_Pending.lines``: the candidate lines to read, None when not looked for)."""
         t0 = time.perf_counter()
         report = ImageReport(sha)
+        pending = _Pending(path, report)
         try:
             with open_image(path) as im:
                 meta_mod = self._module("metadata")
@@ -235,12 +338,15 @@ class ImageAnalyser:
                 small, (report.width, report.height) = upright_scaled(im, ANALYSIS_SIDE)
         except ImageProblem as exc:
             report.problem = exc.french
-            return report
+            report.seconds = round(time.perf_counter() - t0, 4)
+            return pending
         scale = report.width / small.width if small.width else 1.0
 
         def full(box) -> Box:
             x, y, w, h = box
             return (round(x * scale), round(y * scale), round(w * scale), round(h * scale))
+
+        pending.full = full
 
         def run(name: str, wanted: bool, use) -> None:
             mod = self._module(name) if wanted else None
@@ -264,14 +370,26 @@ class ImageAnalyser:
             report.faces_done = True
 
         def ocr(mod) -> None:
-            report.lines = [(line.text, full(line.box)) for line in mod.recognise(small)]
-            report.ocr_done = True
+            pending.lines = mod.find_lines(small)
 
-        run("composite", True, composite)
-        run("faces", self.want_faces, faces)
+        def pictures() -> None:
+            run("faces", self.want_faces, faces)
+            run("composite", True, composite)
+
+        if alone:   # the text's lines are found at once, Tesseract waiting for them
+            helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tact-image-alone")
+            job = helper.submit(pictures)
+
+            def finish() -> None:
+                job.result()
+                helper.shutdown()
+
+            pending.finish = finish
+        else:
+            pictures()
         run("ocr", self.want_ocr, ocr)
-        report.seconds = round(time.perf_counter() - t0, 4)
-        return report
+        report.seconds = time.perf_counter() - t0
+        return pending
 
     # -- disk cache -------------------------------------------------------------------------------
     def _cache_file(self, sha: str) -> Path:

@@ -9,13 +9,23 @@ coins or a brick wall sometimes pass, real faces score well above.
 Profiles and faces turned away are not found (frontal detector). dlib and numpy are imported when
 the first image is looked at; when dlib is missing :func:`available` is False and
 :func:`unavailable_reason` says so in French. Nothing leaves the machine.
+
+Building dlib's detector from the model inside dlib takes about half a second; it is done once per
+installation: the built detector is saved in the user's cache folder (dlib's own format, its
+SHA-256 in the file's name and checked when it is read back) and loaded from there in about a
+millisecond. A dlib detector is not safe to share between threads: each thread that looks for
+faces at the same time gets its own copy (copied in memory, about a millisecond).
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
+import os
+import tempfile
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,7 +39,8 @@ WORK_SIDE = 1400     # long side the detector sees at most (time grows with the 
 MAX_ENLARGE = 2.0    # small pictures are enlarged at most this much (dlib's "upsample once")
 THRESHOLD = 0.25     # detection score (distance to dlib's decision boundary) kept from here
 
-_lock = threading.Lock()   # one detector; dlib's detectors are not safe to share between threads
+_lock = threading.Lock()   # guards _idle and the building of the first detector
+_idle: list = []           # detectors no thread is using (dlib's are not safe to share)
 
 
 @dataclass(frozen=True)
@@ -58,10 +69,79 @@ def unavailable_reason() -> str | None:
     return _reason()
 
 
-@functools.cache
-def _detector():
+def _saved_name(digest: str) -> str:
     import dlib
-    return dlib.get_frontal_face_detector()   # about 0.2 s: made once
+    return f"dlib-{dlib.__version__}-frontal-face-{digest}.svm"
+
+
+def _load_saved(folder):
+    """The detector saved in ``folder`` by an earlier run, None when there is none usable."""
+    import dlib
+
+    for path in sorted(folder.glob(_saved_name("*"))):
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if path.name != _saved_name(digest):
+                log.warning("saved face detector %s is damaged: built again", path)
+                path.unlink()
+                continue
+            return dlib.fhog_object_detector(str(path))
+        except (OSError, RuntimeError) as exc:
+            log.warning("saved face detector %s unreadable, built again: %s", path, exc)
+    return None
+
+
+def _save(detector, folder) -> None:
+    """Keeps ``detector`` in ``folder`` for the next runs (a failure costs only the next build)."""
+    from editor.fileio import make_private_dir, write_atomic
+
+    try:
+        make_private_dir(folder)
+        fd, tmp = tempfile.mkstemp(suffix=".svm")
+        os.close(fd)
+        try:
+            detector.save(tmp)
+            data = Path(tmp).read_bytes()
+        finally:
+            os.unlink(tmp)
+        write_atomic(folder / _saved_name(hashlib.sha256(data).hexdigest()), data)
+    except (OSError, RuntimeError) as exc:
+        log.warning("face detector not saved in %s: %s", folder, exc)
+
+
+@functools.cache
+def _serialized() -> bytes:
+    """The frontal face detector, serialized: read from the user's cache folder, else built from
+    the model inside dlib (about half a second) and saved there. Call with ``_lock`` held."""
+    import pickle
+
+    import dlib
+
+    from editor.paths import user_cache_dir
+
+    folder = user_cache_dir() / "models"
+    detector = _load_saved(folder)
+    if detector is None:
+        detector = dlib.get_frontal_face_detector()
+        _save(detector, folder)
+    _idle.append(detector)
+    return pickle.dumps(detector)
+
+
+def _take():
+    """A detector for this thread alone: an idle one, else a copy of the first."""
+    import pickle
+
+    with _lock:
+        data = _serialized()
+        if _idle:
+            return _idle.pop()
+    return pickle.loads(data)      # our own bytes, made in this process
+
+
+def _give_back(detector) -> None:
+    with _lock:
+        _idle.append(detector)
 
 
 def detect_faces(image: "Image.Image") -> list[Face]:
@@ -77,8 +157,11 @@ def detect_faces(image: "Image.Image") -> list[Face]:
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         work = work.resize(size, PILImage.Resampling.BILINEAR)
     pixels = np.asarray(work)
-    with _lock:
-        rects, scores, _ = _detector().run(pixels, 0, THRESHOLD)
+    detector = _take()
+    try:
+        rects, scores, _ = detector.run(pixels, 0, THRESHOLD)
+    finally:
+        _give_back(detector)
     faces = []
     for rect, score in zip(rects, scores):
         x0 = max(0, round(rect.left() / scale))

@@ -13,24 +13,32 @@ text on a band. So this module finds the text lines itself and gives Tesseract o
    letters in one of the masks;
 3. connected pieces of each mask (dlib) that have a letter's size are chained into lines with
    their neighbours of similar height on the same row; accents, dots and hyphens rejoin them;
-   the most letter-like lines (:func:`_textness`) are kept, at most :data:`MAX_LINES`;
-4. each line is drawn again from the grey picture, black on white, its letters scaled to
-   :data:`LETTER_HEIGHT` pixels, and all lines go to one ``tesseract`` process (``--psm 7``: one
-   line per page of a multi-page TIFF sent on its standard input, French and English models,
-   one thread);
+   the most letter-like lines (:func:`_textness`) scoring at least :data:`MIN_SCORE` are kept,
+   at most :data:`MAX_LINES` (lines of texture score lower: a photo without text keeps few,
+   often none, and then Tesseract is not started);
+4. each line kept is drawn again from the grey picture, black on white, its letters scaled to
+   :data:`LETTER_HEIGHT` pixels (:func:`find_lines`), and all lines go to one ``tesseract``
+   process (``--psm 7``: one line per page of a multi-page TIFF sent on its standard input, French
+   and English models, one thread). The lines of several pictures can go to one process
+   (:func:`read_lines`): Tesseract takes a tenth of a second or more to load its models, and a
+   :class:`Reader` can start it ahead, while the pictures are decoded and their lines found;
 5. words below :data:`WORD_MIN_CONFIDENCE`, lines below :data:`LINE_MIN_CONFIDENCE` (short ones
    below :data:`SHORT_LINE_MIN_CONFIDENCE`; « J+30 » from :data:`DAY_MIN_CONFIDENCE`) or without
    a real word (:func:`_substantial`) are dropped, so that a photo without text gives no line;
    where two masks read the same place, the surer reading is kept; pieces of one row are joined
    and the lines come in reading order.
 
+The masks' morphology (:func:`erode`, :func:`dilate`) doubles its window at each step: a few
+whole-array numpy operations per direction, whatever the window's size.
+
 Tesseract does not read stars (« ★★★★★ » gives nothing, or « kkkkk » at a low confidence,
 dropped).
 Needs the ``tesseract`` program with its French data (the platform's package: ``tesseract-ocr`` and
 ``tesseract-ocr-fra`` on Debian), numpy and dlib. When one is missing, :func:`available` is False,
-:func:`unavailable_reason` says why in French and :func:`recognise` returns no line. numpy and dlib
-are imported only when an image is read. Nothing leaves the machine: Tesseract runs locally, on
-pixels sent through a pipe.
+:func:`unavailable_reason` says why in French and :func:`recognise` returns no line; when
+Tesseract fails, :func:`recognise` returns no line and :func:`read_lines` raises :class:`OcrError`
+(logged either way). numpy and dlib are imported only when an image is read. Nothing leaves the
+machine: Tesseract runs locally, on pixels sent through a pipe.
 """
 from __future__ import annotations
 
@@ -45,7 +53,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -69,13 +77,15 @@ MIN_PIECES = 3              # pieces (letters) in a line, unless they are wide
 LINE_GAP = 1.5              # letters further apart than this many heights are not one line
 LETTER_HEIGHT = 36          # pixels: lines are scaled so that their letters are about this tall
 MAX_LINES = 40              # candidate lines read per image (the most letter-like first)
+MIN_SCORE = 1.3             # less letter-like candidates (:func:`_textness`) are not read (texture)
 WORD_MIN_CONFIDENCE = 0.40  # words Tesseract is less sure of are dropped
 LINE_MIN_CONFIDENCE = 0.60  # mean over the line's remaining words
 SHORT_LINE = 5              # letters and digits: a line with fewer must be surer
 SHORT_LINE_MIN_CONFIDENCE = 0.75
 DAY_MIN_CONFIDENCE = 0.30   # for a word like « J+30 », « J-7 » (and its line)
 ROW_GAP = 2.5               # lines on one row closer than this many heights are joined
-TIMEOUT = 30.0              # seconds for the tesseract process
+TIMEOUT = 30.0              # seconds for the tesseract process, plus PAGE_TIMEOUT per line
+PAGE_TIMEOUT = 0.5
 PSM = 7                     # Tesseract page segmentation: each page is one line
 LANGUAGES = ("fra", "eng")  # fra is required, eng is used when installed
 
@@ -88,7 +98,10 @@ _KNOWN_PLACES = {
                "/opt/local/bin/tesseract"],
 }
 # On Windows, a console program started from the windowed application opens no console.
-_NO_WINDOW = {"creationflags": subprocess.CREATE_NO_WINDOW} if sys.platform == "win32" else {}
+if sys.platform == "win32":
+    _CREATION_FLAGS = subprocess.CREATE_NO_WINDOW
+else:
+    _CREATION_FLAGS = 0
 
 
 @dataclass(frozen=True)
@@ -121,10 +134,12 @@ def _setup() -> tuple[str | None, tuple[str, ...], str | None]:
                               f"Python « {module} » n’est pas installé.")
     program = _program()
     if program is None:
-        return None, (), "Lecture du texte des images désactivée\u202f: Tesseract n’est pas installé."
+        return None, (), ("Lecture du texte des images désactivée\u202f: Tesseract n’est pas "
+                          "installé.")
     try:
         done = subprocess.run([program, "--list-langs"], capture_output=True, timeout=TIMEOUT,
-                              env=_child_env(), stdin=subprocess.DEVNULL, **_NO_WINDOW)
+                              env=_child_env(), stdin=subprocess.DEVNULL,
+                              creationflags=_CREATION_FLAGS)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("tesseract --list-langs failed: %s", exc)
         return None, (), "Lecture du texte des images désactivée\u202f: Tesseract ne répond pas."
@@ -154,16 +169,47 @@ def _child_env() -> dict[str, str]:
 
 # --- public entry point ---------------------------------------------------------------------
 
+class OcrError(Exception):
+    """Tesseract could not read the lines (the cause is logged)."""
+
+
+@dataclass
+class Candidates:
+    """The candidate text lines of one picture, drawn as pages for Tesseract (:func:`find_lines`);
+    read by :func:`read_lines`, alone or with other pictures' in one ``tesseract`` process."""
+    scale: float              # work pixels per pixel of the picture passed in
+    lines: list["_Line"]
+    pages: list               # one page (a Pillow image) per line
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+
 def recognise(image: "Image.Image") -> list[TextLine]:
-    """The lines of text burned into ``image`` (upright; boxes in its pixels), top to bottom."""
-    program, langs, reason = _setup()
-    if reason is not None or min(image.size) < 8:
+    """The lines of text burned into ``image`` (upright; boxes in its pixels), top to bottom.
+    No line when Tesseract is missing or fails (logged). Tesseract is started first: it loads
+    its models while the lines are found (and is ended unused when there is none)."""
+    if not available() or min(image.size) < 8:
         return []
+    try:
+        with Reader() as reader:
+            reader.start()
+            return reader.read([find_lines(image)])[0]
+    except OcrError:
+        return []
+
+
+def find_lines(image: "Image.Image") -> Candidates:
+    """Steps 1 to 4: the most letter-like lines of ``image`` drawn as pages, at most
+    :data:`MAX_LINES`. Empty (false) when the picture has nothing letter-like, when it is too
+    small or when OCR is off here (:func:`available`): Tesseract need not be started for it."""
+    if not available() or min(image.size) < 8:
+        return Candidates(1.0, [], [])
     import numpy as np
     from PIL import Image as PILImage
 
     scale = min(MAX_ENLARGE, WORK_SIDE / max(image.size))
-    grey = image.convert("L")
+    grey = image if image.mode == "L" else image.convert("L")
     if scale != 1.0:
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         grey = grey.resize(size, PILImage.Resampling.BICUBIC)
@@ -172,36 +218,146 @@ def recognise(image: "Image.Image") -> list[TextLine]:
     for polarity, mask in enumerate(_stroke_masks(g, max(g.shape))):
         candidates.extend(_lines_of(g, mask, max(g.shape), polarity % 2))
     candidates = _distinct(sorted(candidates, key=lambda c: -c.score))[:MAX_LINES]
-    if not candidates:
-        return []
-    pages = [c.page for c in candidates]
-    words = _tesseract(program, langs, pages)
-    lines = []
-    for index, cand in enumerate(candidates):
-        line = _assemble(words.get(index + 1, []), cand, scale)
-        if line is not None:
-            lines.append(line)
-    return _rows(_deduplicate(lines))
+    pages = [_page(g, c) for c in candidates]
+    for c in candidates:
+        c.source = None     # the masks' label images are not needed any more
+    return Candidates(scale, candidates, pages)
+
+
+def read_lines(found: list[Candidates]) -> list[list[TextLine]]:
+    """Step 5 for several pictures at once: all their pages go to one ``tesseract`` process.
+    The lines of each picture, in reading order, boxes in its pixels. :class:`OcrError` when
+    Tesseract fails or takes too long (logged); no process when no picture has a candidate."""
+    with Reader() as reader:
+        return reader.read(found)
+
+
+class Reader:
+    """One ``tesseract`` process for the pages of one or several pictures. Tesseract takes a
+    tenth of a second or more to load its models before it reads its input: :meth:`start` starts
+    it ahead, so that the loading overlaps the decoding and the line finding of the pictures;
+    :meth:`read` sends it their pages. A reader reads once; :meth:`close` (or leaving the
+    ``with`` block) ends a process that was not used."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+        self._used = False
+
+    def __enter__(self) -> "Reader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _command(self) -> list[str] | None:
+        program, langs, reason = _setup()
+        if reason is not None or program is None:
+            return None
+        return [program, "stdin", "stdout", "-l", "+".join(langs), "--psm", str(PSM),
+                "-c", "tessedit_do_invert=0", "tsv"]
+
+    def start(self) -> None:
+        """Starts the process now (nothing happens when OCR is off here or it runs already)."""
+        if self._process is not None or self._used:
+            return
+        command = self._command()
+        if command is None:
+            return
+        try:
+            self._process = subprocess.Popen(command, stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                             env=_child_env(), creationflags=_CREATION_FLAGS)
+        except OSError as exc:
+            log.warning("tesseract could not run: %s", exc)
+            raise OcrError(str(exc)) from None
+
+    def read(self, found: list[Candidates]) -> list[list[TextLine]]:
+        """The lines of each picture of ``found`` (see :func:`read_lines`)."""
+        if not any(found) or self._command() is None:
+            self.close()
+            return [[] for _ in found]
+        if self._used:
+            raise ValueError("a tesseract reader reads once")
+        self.start()
+        self._used = True
+        words = self._words([page for f in found for page in f.pages])
+        out, first = [], 1
+        for f in found:
+            lines = []
+            for index, cand in enumerate(f.lines):
+                line = _assemble(words.get(first + index, []), cand, f.scale)
+                if line is not None:
+                    lines.append(line)
+            first += len(f.lines)
+            out.append(_rows(_deduplicate(lines)))
+        return out
+
+    def close(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.communicate()
+
+    def _words(self, pages: list) -> dict[int, list[tuple]]:
+        """Words per page number (1-based): (text, confidence 0..1, x, y, w, h in page pixels).
+        :class:`OcrError` when the process fails or exceeds its time (logged)."""
+        data = io.BytesIO()
+        pages[0].save(data, "TIFF", save_all=True, append_images=pages[1:], dpi=(300, 300))
+        limit = TIMEOUT + PAGE_TIMEOUT * len(pages)
+        process, self._process = self._process, None
+        if process is None:       # start() could not run it (logged)
+            raise OcrError("tesseract not started")
+        try:
+            out, err = process.communicate(data.getvalue(), timeout=limit)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            log.warning("tesseract took more than %.0f s on %d lines; text not read", limit,
+                        len(pages))
+            raise OcrError("timeout") from None
+        except OSError as exc:        # the process died before reading its input
+            process.kill()
+            process.communicate()
+            log.warning("tesseract could not read its input: %s", exc)
+            raise OcrError(str(exc)) from None
+        if process.returncode != 0:
+            log.warning("tesseract failed (%d): %s", process.returncode,
+                        err.decode("utf-8", "replace")[-500:])
+            raise OcrError(f"exit status {process.returncode}")
+        words: dict[int, list[tuple]] = {}
+        for row in out.decode("utf-8", "replace").splitlines()[1:]:
+            f = row.split("\t")
+            if len(f) != 12 or f[0] != "5" or not f[11].strip():
+                continue
+            try:
+                conf = float(f[10])
+                box = tuple(int(v) for v in f[6:10])
+            except ValueError:
+                continue
+            words.setdefault(int(f[1]), []).append((f[11].strip(), conf / 100.0, *box))
+        return words
 
 
 # --- stroke masks ---------------------------------------------------------------------------
 
 def _extreme_filter(a, k: int, axis: int, op):
     """Minimum (``op`` = np.minimum) or maximum over a centred window of ``k`` pixels along
-    ``axis``, in constant time per pixel (van Herk / Gil-Werman); outside counts as neutral."""
+    ``axis``; outside counts as neutral. The window is doubled at each step (1, 2, 4, … then the
+    remainder): about log2(k) whole-array operations, each one fast vectorised pass."""
     import numpy as np
 
-    a = np.moveaxis(a, axis, -1)
-    n, r = a.shape[-1], k // 2
+    a = np.moveaxis(a, axis, 0)
+    n, r = a.shape[0], k // 2
     neutral = np.iinfo(a.dtype).max if op is np.minimum else np.iinfo(a.dtype).min
-    length = -(-(n + 2 * r) // k) * k
-    padded = np.full(a.shape[:-1] + (length,), neutral, dtype=a.dtype)
-    padded[..., r:r + n] = a
-    blocks = padded.reshape(a.shape[:-1] + (length // k, k))
-    forward = op.accumulate(blocks, axis=-1).reshape(padded.shape)
-    backward = op.accumulate(blocks[..., ::-1], axis=-1)[..., ::-1].reshape(padded.shape)
-    out = op(backward[..., :n], forward[..., k - 1:k - 1 + n])
-    return np.moveaxis(out, -1, axis)
+    cur = np.full((n + 2 * r,) + a.shape[1:], neutral, dtype=a.dtype)
+    cur[r:r + n] = a
+    width = 1          # cur[i] is the extreme of the padded pixels i .. i + width - 1
+    while 2 * width <= k:
+        cur = op(cur[:-width], cur[width:])
+        width *= 2
+    if width < k:
+        cur = op(cur[:len(cur) - (k - width)], cur[k - width:])
+    return np.moveaxis(cur[:n], 0, axis)
 
 
 def erode(a, k: int):
@@ -227,16 +383,18 @@ def _stroke_masks(g, side: int):
     k = odd(STROKE_WINDOW, 15)
     low, high = erode(g, k), dilate(g, k)
     opened, closed = dilate(low, k), erode(high, k)
-    gi = g.astype(np.int16)
-    light_stroke = gi - opened >= CONTRAST
-    dark_stroke = closed - gi >= CONTRAST
+    # uint8 throughout: opened <= g <= closed and lo <= g <= hi, so no difference wraps
+    light_stroke = (g - opened) >= CONTRAST
+    dark_stroke = (closed - g) >= CONTRAST
     masks = []
     for share, window in EXTREMES:
         e = odd(window, 5)
         lo, hi = (low, high) if e == k else (erode(g, e), dilate(g, e))
-        span = hi.astype(np.int16) - lo
-        masks.append(light_stroke & (gi >= hi - share * span))
-        masks.append(dark_stroke & (gi <= lo + share * span))
+        # within share × span of the extreme: the largest whole difference allowed per span
+        allowed = np.floor(share * np.arange(256) + 1e-9).astype(np.uint8)
+        near = allowed.take(hi - lo)
+        masks.append(light_stroke & ((hi - g) <= near))
+        masks.append(dark_stroke & ((g - lo) <= near))
     return masks
 
 
@@ -244,13 +402,17 @@ def _stroke_masks(g, side: int):
 
 @dataclass
 class _Line:
-    page: "Image.Image"     # the line, black on white, letters LETTER_HEIGHT tall
     origin: tuple[int, int]  # top-left of the cropped region, in work pixels
     zoom: float             # page pixels per work pixel
     pad: int                # white margin added around the crop on the page
     score: float            # how letter-like the line is (more letters, regular heights)
     polarity: int           # 0: light letters, 1: dark letters
     box: tuple[int, int, int, int]   # the letters' box, in work pixels (x0, y0, x1, y1)
+    region: tuple[int, int, int, int]   # the cropped region, in work pixels (x0, y0, x1, y1)
+    pieces: Any             # labels of the mask's pieces drawn on the page (numpy array)
+    # (label image, stroke mask) of the mask the line was found in, shared by its lines; dropped
+    # once the page is drawn
+    source: tuple | None
 
 
 def _distinct(lines: list[_Line]) -> list[_Line]:
@@ -277,10 +439,12 @@ def _components(mask):
     ys, xs = np.nonzero(labels)
     which = labels[ys, xs]
     area = np.bincount(which, minlength=count)
-    x0 = np.full(count, mask.shape[1]); np.minimum.at(x0, which, xs)
-    x1 = np.full(count, -1); np.maximum.at(x1, which, xs)
-    y0 = np.full(count, mask.shape[0]); np.minimum.at(y0, which, ys)
-    y1 = np.full(count, -1); np.maximum.at(y1, which, ys)
+    x0, x1 = np.full(count, mask.shape[1]), np.full(count, -1)
+    y0, y1 = np.full(count, mask.shape[0]), np.full(count, -1)
+    np.minimum.at(x0, which, xs)
+    np.maximum.at(x1, which, xs)
+    np.minimum.at(y0, which, ys)
+    np.maximum.at(y1, which, ys)
     return labels, area, x0, y0, x1 - x0 + 1, y1 - y0 + 1
 
 
@@ -330,7 +494,8 @@ def _redraw(grey, letters, strokes, zoom: float):
     paper = float(np.median(ground)) if ground.size else 255.0 - ink
     size = (max(1, round(grey.shape[1] * zoom)), max(1, round(grey.shape[0] * zoom)))
     big = np.asarray(PILImage.fromarray(grey).resize(size, PILImage.Resampling.BICUBIC))
-    near = PILImage.fromarray(letters.astype(np.uint8) * 255).resize(size, PILImage.Resampling.NEAREST)
+    near = PILImage.fromarray(letters.astype(np.uint8) * 255).resize(size,
+                                                                     PILImage.Resampling.NEAREST)
     reach = max(3, round(zoom * 1.5)) | 1
     near = dilate(np.asarray(near), reach) > 0
     cut = (ink + paper) / 2
@@ -350,9 +515,9 @@ def _textness(x0, x1, y0, h, mh: float) -> float:
 
 
 def _lines_of(grey, mask, side: int, polarity: int) -> list[_Line]:
-    """Candidate text lines of one stroke mask, each drawn as a page for Tesseract."""
+    """Candidate text lines of one stroke mask scoring at least :data:`MIN_SCORE`; their pages
+    for Tesseract are drawn later (:func:`_page`), for the lines kept only."""
     import numpy as np
-    from PIL import Image as PILImage
 
     labels, area, x, y, w, h = _components(mask)
     H, W = mask.shape
@@ -382,9 +547,11 @@ def _lines_of(grey, mask, side: int, polarity: int) -> list[_Line]:
     loose[0] = False
     out = []
     for g, mh in groups:
+        score = _textness(x0[g], x1[g], y0[g], hh[g], mh)
+        if score < MIN_SCORE:
+            continue
         bx0, bx1 = int(x0[g].min()), int(x1[g].max())
         by0, by1 = int(y0[g].min()), int((y0[g] + hh[g]).max())
-        score = _textness(x0[g], x1[g], y0[g], hh[g], mh)
         # accents above, commas below, « ! » and « . » after, a minus sign before: small pieces
         # inside the widened box (before the first letter, only a dash)
         cx0, cy0 = max(0, bx0 - int(0.8 * mh)), max(0, by0 - int(0.6 * mh))
@@ -392,52 +559,28 @@ def _lines_of(grey, mask, side: int, polarity: int) -> list[_Line]:
         inside = loose & (y >= cy0) & (x + w <= cx1) & (y + h <= cy1) & (h <= 0.7 * mh)
         dash = (x >= cx0) & (w >= 2 * h) & (y >= by0 + 0.2 * mh) & (y + h <= by1 - 0.2 * mh)
         inside &= (x >= bx0) | dash
-        keep = np.zeros(len(area), bool)
-        keep[idx[g]] = True
-        keep[inside] = True
-        crop = keep[labels[cy0:cy1, cx0:cx1]]
-        zoom = LETTER_HEIGHT / mh
-        page = _redraw(grey[cy0:cy1, cx0:cx1], crop, mask[cy0:cy1, cx0:cx1], zoom)
-        pad = LETTER_HEIGHT // 2
-        framed = PILImage.new("L", (page.width + 2 * pad, page.height + 2 * pad), 255)
-        framed.paste(page, (pad, pad))
-        out.append(_Line(framed, (cx0, cy0), zoom, pad, score, polarity, (bx0, by0, bx1, by1)))
+        pieces = np.concatenate([idx[g], np.nonzero(inside)[0]])
+        out.append(_Line((cx0, cy0), LETTER_HEIGHT / mh, LETTER_HEIGHT // 2, score, polarity,
+                         (bx0, by0, bx1, by1), (cx0, cy0, cx1, cy1), pieces, (labels, mask)))
     return out
 
 
-# --- Tesseract ------------------------------------------------------------------------------
+def _page(grey, line: _Line):
+    """The line as Tesseract reads it: its pieces drawn again from the grey picture, black on
+    white, letters :data:`LETTER_HEIGHT` pixels tall, in a white margin."""
+    import numpy as np
+    from PIL import Image as PILImage
 
-def _tesseract(program: str, langs: tuple[str, ...], pages: list) -> dict[int, list[tuple]]:
-    """Words per page number (1-based): (text, confidence 0..1, x, y, w, h in page pixels)."""
-    data = io.BytesIO()
-    pages[0].save(data, "TIFF", save_all=True, append_images=pages[1:], dpi=(300, 300))
-    command = [program, "stdin", "stdout", "-l", "+".join(langs), "--psm", str(PSM),
-               "-c", "tessedit_do_invert=0", "tsv"]
-    try:
-        done = subprocess.run(command, input=data.getvalue(), capture_output=True,
-                              timeout=TIMEOUT, env=_child_env(), **_NO_WINDOW)
-    except subprocess.TimeoutExpired:
-        log.warning("tesseract took more than %.0f s on %d lines; text not read", TIMEOUT, len(pages))
-        return {}
-    except OSError as exc:
-        log.warning("tesseract could not run: %s", exc)
-        return {}
-    if done.returncode != 0:
-        log.warning("tesseract failed (%d): %s", done.returncode,
-                    done.stderr.decode("utf-8", "replace")[-500:])
-        return {}
-    words: dict[int, list[tuple]] = {}
-    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        f = row.split("\t")
-        if len(f) != 12 or f[0] != "5" or not f[11].strip():
-            continue
-        try:
-            conf = float(f[10])
-            box = tuple(int(v) for v in f[6:10])
-        except ValueError:
-            continue
-        words.setdefault(int(f[1]), []).append((f[11].strip(), conf / 100.0, *box))
-    return words
+    cx0, cy0, cx1, cy1 = line.region
+    if line.source is None:
+        raise ValueError("the line's page was drawn already")
+    labels, mask = line.source
+    crop = np.isin(labels[cy0:cy1, cx0:cx1], line.pieces)
+    page = _redraw(grey[cy0:cy1, cx0:cx1], crop, mask[cy0:cy1, cx0:cx1], line.zoom)
+    pad = line.pad
+    framed = PILImage.new("L", (page.width + 2 * pad, page.height + 2 * pad), 255)
+    framed.paste(page, (pad, pad))
+    return framed
 
 
 # --- from Tesseract's words to lines --------------------------------------------------------
