@@ -130,8 +130,10 @@ def test_the_export_gate_refuses_items_in_plain_words(engine, tmp_path, user_dir
     res = export_posts([str(post)], ["facebook"], tmp_path / "out", engine, pdf=False,
                        allow_unreviewed=True)
     gate = [p for p in res.refused if p.finding is not None]
-    assert len(gate) == 1                       # the pair: one problem, not five
-    [pair] = gate
+    # two problems: the pair (one, not five) and the thanks to a named patient (one, not two)
+    assert [p.passage.startswith("Avant") for p in gate] == [True, False]
+    pair, thanks = gate
+    assert thanks.passage == "Merci à Julie" and len(thanks.findings) >= 2
     assert len(pair.findings) >= 3 and pair.passage.startswith("Avant ![avant](avant.jpg)")
     assert pair.french.startswith("«\u00a0Avant ![avant](avant.jpg)")
     assert "Ligne" not in pair.french and pair.finding.rule not in pair.french
@@ -139,6 +141,8 @@ def test_the_export_gate_refuses_items_in_plain_words(engine, tmp_path, user_dir
     text = post.read_text(encoding="utf-8")
     s = ReviewSession(post)
     assert s.accept_item(text, pair.findings, "autre", "Schéma.", "Julie Moreau").ok
+    assert s.accept_item(text, thanks.findings, "autre", "Julie est l'infirmière du cabinet.",
+                         "Julie Moreau").ok
     res = export_posts([str(post)], ["facebook"], tmp_path / "out", engine, pdf=False,
                        allow_unreviewed=True)
     assert not [p for p in res.refused if p.finding is not None]
