@@ -1070,7 +1070,8 @@ class MainWindow(QMainWindow):
     def start(self, path: str | Path | None = None) -> bool:
         """What the window shows at start: PATH when given; else the last workspace (with the
         « À relire » view in front for a reviewer in two-person mode when posts wait for
-        them); else, no workspace ever opened, the welcome page."""
+        them); else, no workspace ever opened, the sample posts behind the welcome page (the
+        quick start opens the editor on them; the page offers the user's own workspace)."""
         if path:
             ok = self.open_path(path)
             if ok and Path(path).expanduser().is_dir():
@@ -1078,6 +1079,7 @@ class MainWindow(QMainWindow):
             return ok
         last = state.last_workspace()
         if last is None:
+            self.open_samples()
             self.show_welcome()
             return True
         ok = self.open_path(last)
