@@ -1225,14 +1225,7 @@ class MainWindow(QMainWindow):
         """« Créer mon espace de travail »: Documents/Tact (created, or opened when it is
         there already), then the first post's title and networks are asked."""
         folder = default_workspace()
-        problem = create_workspace(folder)
-        if problem:
-            self.prompter.error(self.tr("Espace de travail"), problem)
-            return False
-        if not self.session.maybe_close():
-            return False
-        self.session.new_untitled()
-        if not self.open_workspace(folder):
+        if not self._open_new_workspace(folder):
             return False
         self.statusBar().showMessage(self.tr("Vos publications seront rangées dans {f}.").format(
             f=str(folder)), 10000)
@@ -1262,6 +1255,18 @@ class MainWindow(QMainWindow):
             "espace de travail."), 10000)
         return True
 
+    def _open_new_workspace(self, folder: Path, open_first: bool = True) -> bool:
+        """Create ``folder`` (or keep it when it is there) and open it, the current post closed
+        first (asking to save it): both ways of leaving the samples for one's own workspace."""
+        problem = create_workspace(folder)
+        if problem:
+            self.prompter.error(self.tr("Espace de travail"), problem)
+            return False
+        if not self.session.maybe_close():
+            return False
+        self.session.new_untitled()
+        return self.open_workspace(folder, open_first=open_first)
+
     def _leave_samples(self) -> bool:
         """« Nouvelle publication » with the samples open: create Documents/Tact or choose a
         folder first. True when a workspace of the user's own is open."""
@@ -1278,14 +1283,7 @@ class MainWindow(QMainWindow):
                         "publications.").format(f=str(target)),
                 self.tr("Créer ce dossier")) else None
         if choice == "create":
-            problem = create_workspace(target)
-            if problem:
-                self.prompter.error(self.tr("Espace de travail"), problem)
-                return False
-            if not self.session.maybe_close():
-                return False
-            self.session.new_untitled()
-            self.open_workspace(target, open_first=False)
+            self._open_new_workspace(target, open_first=False)    # judged by the line below
         elif choice == "choose":
             self.open_folder_dialog()
         else:
