@@ -39,12 +39,15 @@ class Score:
                 f"{self.spell_expected} false-spelling {self.spell_false}")
 
 
-def score(corpus_yaml: Path, engine) -> Score:
+def score(corpus_yaml: Path, engine, select=None) -> Score:
+    """Score ``engine`` on the corpus; ``select(case_name)``, when given, keeps some cases."""
     spec = yaml.safe_load(corpus_yaml.read_text(encoding="utf-8"))
     scored = set(spec["scored"])
     folder = corpus_yaml.with_suffix("")
     s = Score()
     for name, case in spec["cases"].items():
+        if select is not None and not select(name):
+            continue
         path = folder / f"{name}.md"
         findings = engine.check(read_text(path), base_dir=path.parent).findings
         expect, allow = set(case["expect"]), set(case.get("allow", []))
