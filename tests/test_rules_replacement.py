@@ -96,3 +96,14 @@ def test_a_rules_link_is_shown_by_explain(tmp_path, tact):
     assert "Pour en savoir plus\u00a0: https://www.conseil-national.medecin.fr/" in out
     out = tact("rules", "--rules", pack, "explain", "test.number-one").stdout
     assert "Pour en savoir plus" not in out
+
+
+def test_a_finding_in_a_hashtag_offers_to_remove_the_hashtag_only():
+    from editor.compliance.service import make_engine
+
+    eng, _ = make_engine(spelling=False, model=False)
+    found = [f for f in eng.check("Lifting à -30 % ce mois-ci ! #promo #chirurgie").findings
+             if f.category == "pricing"]
+    by_text = {f.text: f.replacement for f in found}
+    assert by_text.get("#promo") == ""              # the hashtag goes, the sentence stays whole
+    assert all(r is None for t, r in by_text.items() if not t.startswith("#"))

@@ -62,6 +62,21 @@ def test_an_emoji_inside_a_sentence_or_a_symbol_does_not_end_it():
         assert len(set(t.sentence)) == 1, text
 
 
-def test_line_breaks_still_end_sentences():
-    t = toks("Résultat garanti\nsans douleur 😍\nZéro cicatrice")
+def test_line_breaks_end_sentences_unless_the_phrase_goes_on_in_lower_case():
+    # A new line that starts with a capital, a list sign or after an emoji is a new sentence.
+    t = toks("Résultat garanti 😍\nZéro cicatrice\n- Sans douleur")
     assert list(dict.fromkeys(t.sentence)) == [0, 1, 2]
+    # A soft line break inside a phrase is not (« je ne publie pas⏎de photos »: the negation
+    # still covers the photos), nor is a comma at the end of the line.
+    t = toks("Je ne publie pas\nde photos avant/après,\nchaque cas est unique.")
+    assert set(t.sentence) == {0}
+    # A blank line always ends the sentence.
+    t = toks("Résultat garanti\n\nsans douleur")
+    assert list(dict.fromkeys(t.sentence)) == [0, 1]
+
+
+def test_a_suspension_followed_by_lower_case_does_not_end_the_sentence():
+    assert set(toks("Patiente … ravie de son nez").sentence) == {0}
+    assert set(toks("Patiente... ravie").sentence) == {0}
+    assert len(set(toks("Patiente ravie… Merci à elle").sentence)) == 2
+    assert len(set(toks("Fini. merci").sentence)) == 2       # a lone full stop still ends it

@@ -65,7 +65,7 @@ def compile_rules(dirs: list[Path], settings: Settings | None) -> RuleSet:
     builder.add_cues(loaded.context, loaded.errors)
     matcher = builder.finish(loaded.context)
     return RuleSet(kept, loaded.packs, loaded.context, matcher, builder.groups, loaded.errors,
-                   loaded.categories)
+                   loaded.categories, aliases=builder.aliases)
 
 
 def _compile_lexicons(loaded: Loaded) -> dict:
@@ -82,6 +82,10 @@ class _MatcherBuilder:
         self.lexicons = lexicons
         self.matcher = Matcher()
         self.groups: list[tuple[int, int, int]] = []
+        # Conditions several rules share (same patterns, reach and scope) are matched once:
+        # (role, patterns, within, scope) -> the first rule's group key; later rules' keys alias it.
+        self.shared: dict[tuple, tuple[int, int, int]] = {}
+        self.aliases: dict[tuple[int, int, int], tuple[int, int, int]] = {}
 
     def compiled(self, patterns: list[str], where: str, line: int | None, what: str):
         seqs = []
@@ -124,6 +128,13 @@ class _MatcherBuilder:
                 errors.append(e)
                 continue
             for role, ci, seqs in plan:
+                if role in (REQUIRES, UNLESS):
+                    cond = (r.requires if role == REQUIRES else r.unless)[ci]
+                    same = (role, tuple(cond.patterns), cond.within, cond.scope)
+                    first = self.shared.setdefault(same, (role, len(kept), ci))
+                    if first != (role, len(kept), ci):
+                        self.aliases[(role, len(kept), ci)] = first
+                        continue
                 self._add(role, len(kept), ci, seqs)
             kept.append(r)
         return kept

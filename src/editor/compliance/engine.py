@@ -260,6 +260,42 @@ class Engine:
     # -- matching -----------------------------------------------------------------------------
     def _match(self, an: Analysis) -> list[Finding]:
         rs = self.rules
+        triggers, myth_sent, myth_block, self_sent, exceptions, present = self._index_hits(an)
+        an.refuted = set(myth_sent)
+        out: list[Finding] = []
+        c = rs.context
+        for ri, hits in triggers.items():
+            rule = rs.rules[ri]
+            hits.sort(key=lambda h: (h[0], h[1], -(h[2] - h[1])))
+            kept: list[tuple[int, int, int, str]] = []
+            last: tuple[int, int] = (-1, -1)
+            for ui, ts, te in hits:
+                u = an.units[ui]
+                if u.scope not in rule.scope:
+                    continue
+                if ui == last[0] and ts < last[1]:
+                    continue  # overlaps a longer match of the same rule
+                sev = self._judge(rule, ri, ui, u, ts, te, exceptions, present, myth_sent,
+                                  myth_block, self_sent, c)
+                if sev is None:
+                    continue
+                kept.append((ui, ts, te, sev))
+                last = (ui, te)
+            if rule.kind == "occurrence":
+                kept = self._beyond_max(rule, an, kept)
+            for ui, ts, te, sev in kept:
+                u = an.units[ui]
+                start, end = u.span(ts, te)
+                out.append(Finding(rule.id, rule.category, sev, rule.message, rule.reference,
+                                   start, end, suggestion=rule.suggestion,
+                                   replacement=_replacement(rule, u.scope),
+                                   key=" ".join(u.toks.norm[ts:te])))
+        return out
+
+    def _index_hits(self, an: Analysis):
+        """The units' matches indexed for judging triggers: triggers by rule; refutation cues,
+        self-references by sentence; exceptions by (rule, unit); conditions' presence by
+        sentence, block and clause. Each trigger's tests then cost O(1), not O(matches)."""
         triggers: dict[int, list[tuple[int, int, int]]] = {}
         # Refutation cues and self-references, by sentence: (unit, first token, end token).
         myth_sent: dict[int, list[tuple[int, int, int]]] = {}
@@ -294,36 +330,7 @@ class Engine:
                 index[0].update(base + s for s in sents)
                 index[1].add(u.block)
                 index[3].update((ui, c) for c in clauses)
-        an.refuted = set(myth_sent)
-        out: list[Finding] = []
-        c = rs.context
-        for ri, hits in triggers.items():
-            rule = rs.rules[ri]
-            hits.sort(key=lambda h: (h[0], h[1], -(h[2] - h[1])))
-            kept: list[tuple[int, int, int, str]] = []
-            last: tuple[int, int] = (-1, -1)
-            for ui, ts, te in hits:
-                u = an.units[ui]
-                if u.scope not in rule.scope:
-                    continue
-                if ui == last[0] and ts < last[1]:
-                    continue  # overlaps a longer match of the same rule
-                sev = self._judge(rule, ri, ui, u, ts, te, exceptions, present, myth_sent,
-                                  myth_block, self_sent, c)
-                if sev is None:
-                    continue
-                kept.append((ui, ts, te, sev))
-                last = (ui, te)
-            if rule.kind == "occurrence":
-                kept = self._beyond_max(rule, an, kept)
-            for ui, ts, te, sev in kept:
-                u = an.units[ui]
-                start, end = u.span(ts, te)
-                out.append(Finding(rule.id, rule.category, sev, rule.message, rule.reference,
-                                   start, end, suggestion=rule.suggestion,
-                                   replacement=rule.replacement,
-                                   key=" ".join(u.toks.norm[ts:te])))
-        return out
+        return triggers, myth_sent, myth_block, self_sent, exceptions, present
 
     def _hit_summary(self, u: Unit) -> "_HitSummary":
         """The unit's pattern matches sorted by what they do for the rules, computed once per
@@ -400,11 +407,19 @@ class Engine:
                     if mui == ui and ctx.refutes(t, (cs, ce), ts, te, author):
                         return None
         clause = (ui, ctx.clauses(t)[ts], ctx.clauses(t)[te - 1])
-        for ci, cond in enumerate(rule.requires):
-            if not self._present(present.get((REQUIRES, ri, ci)), cond.within, u, sent, clause):
+        if rule.requires:
+            held: dict[int, bool] = {}      # group -> one of its conditions holds
+            for ci, cond in enumerate(rule.requires):
+                if held.get(cond.group):
+                    continue
+                held[cond.group] = self._present(
+                    present.get(self.rules.condition_key(REQUIRES, ri, ci)), cond.within, u,
+                    sent, clause)
+            if not all(held.values()):
                 return None
         for ci, cond in enumerate(rule.unless):
-            if self._present(present.get((UNLESS, ri, ci)), cond.within, u, sent, clause):
+            if self._present(present.get(self.rules.condition_key(UNLESS, ri, ci)),
+                                 cond.within, u, sent, clause):
                 return None
         if rule.subject == "self" and not any(
                 mui == ui and ctx.author_subject(t, cs, ce, ts)
@@ -469,3 +484,11 @@ class Engine:
                     f.extra["suggestions"] = list(suggestions)
                 out.append(f)
         return out
+
+
+def _replacement(rule: Rule, scope: str) -> str | None:
+    """The drop-in the editor may offer: the rule's own, or, for a match in a hashtag (the
+    finding covers the whole hashtag), removing the hashtag, which leaves the sentence whole."""
+    if rule.replacement is not None:
+        return rule.replacement
+    return "" if scope == "hashtag" else None

@@ -86,7 +86,7 @@ def _accent_keys(norm: list[str], surface: list[str], lo: int, hi: int,
 
 
 class Node:
-    __slots__ = ("lit", "pre", "kind", "pred", "any", "lex", "out")
+    __slots__ = ("lit", "pre", "kind", "pred", "any", "lex", "out", "plain", "edges")
 
     def __init__(self) -> None:
         self.lit: dict[str, Node] = {}
@@ -96,6 +96,13 @@ class Node:
         self.any: Node | None = None
         self.lex: list[tuple[str, Node]] = []   # word list to match, then continue at Node
         self.out: list[int] = []
+        # Derived, for the scan's fast path: only literal edges (most nodes), any edge at all.
+        self.plain = True
+        self.edges = False
+
+    def _derive(self) -> None:
+        self.plain = not (self.kind or self.pre or self.pred or self.any is not None or self.lex)
+        self.edges = bool(self.lit) or not self.plain
 
     # Compact pickling (the compiled rule set is cached on disk): empty tables are not stored,
     # and come back as shared read-only empties (a compiled trie is never extended again).
@@ -111,11 +118,14 @@ class Node:
         self.pred = pred or ()
         self.lex = lex or ()
         self.out = out or ()
+        self._derive()
 
     def child(self, atom: Atom) -> "Node":
         op, arg = atom.op, atom.arg
+        self.edges = True
         if op == "lit":
             return self.lit.setdefault(arg, Node())
+        self.plain = False
         if op == "kind":
             return self.kind.setdefault(arg, Node())
         if op == "any":
@@ -240,6 +250,7 @@ class Matcher:
             node.lex = [(k, visit(v)) for k, v in node.lex]
             if node.any is not None:
                 node.any = visit(node.any)
+            node._derive()
             sig = (tuple(sorted((k, id(v)) for k, v in node.lit.items())),
                    tuple(sorted((k, id(v)) for k, v in node.kind.items())),
                    tuple((k, id(v)) for k, v in node.pre), tuple((k, id(v)) for k, v in node.pred),
@@ -291,7 +302,11 @@ class Matcher:
                 collect(self.lexicons[name], stack + (cont,), cap or name.endswith(":cap"))
 
         collect(self.root, (), False)
-        self._pre_index = (lit, kind, pre, pred)
+        # Predicates grouped by name: each is tested once per token, whatever uses it.
+        by_name: dict[str, list] = {}
+        for name, x, stack, cap in pred:
+            by_name.setdefault(name, []).append((x, stack, cap))
+        self._pre_index = (lit, kind, pre, list(by_name.items()))
         return self._pre_index
 
     def scan(self, norm: list[str], kind: list[str], surface: list[str], lo: int, hi: int,
@@ -319,8 +334,13 @@ class Matcher:
                 k == "punct" and (n in signs or _is_emoji(s_i)))
             nxt: list[tuple[Node, int, tuple, int]] = []
             for node, s, stack, skipped in active:
-                for x, st in _steps(node, n, k, s_i, lexicons, stack, keys):
-                    _arrive(x, s, i, st, nxt, hits, skipped)
+                if node.plain and keys is None:     # fast path: literal edges only
+                    x = node.lit.get(n)
+                    if x is not None:
+                        _arrive(x, s, i, stack, nxt, hits, skipped)
+                else:
+                    for x, st in _steps(node, n, k, s_i, lexicons, stack, keys):
+                        _arrive(x, s, i, st, nxt, hits, skipped)
                 if filler and skipped < MAX_FILLERS:
                     nxt.append((node, s, stack, skipped + 1))
             if keys is None:
@@ -342,10 +362,11 @@ class Matcher:
                     for prefix, x, st, cap in cands:
                         if n.startswith(prefix) and (not cap or s_i[:1].isupper()):
                             _arrive(x, i, i, st, nxt, hits, 0)
-            for name, x, st, cap in dpred:
-                if (name == "any" or preds[name](s_i, k)) and (
-                        not cap or s_i[:1].isupper()):
-                    _arrive(x, i, i, st, nxt, hits, 0)
+            for name, entries in dpred:
+                if name == "any" or preds[name](s_i, k):
+                    for x, st, cap in entries:
+                        if not cap or s_i[:1].isupper():
+                            _arrive(x, i, i, st, nxt, hits, 0)
             active = nxt
 
 
@@ -359,12 +380,13 @@ def _arrive(node: Node, start: int, i: int, stack: tuple, nxt: list, hits: list,
         else:
             for ident in node.out:
                 hits.append((ident, start, i + 1))
-    if node.lit or node.pre or node.kind or node.pred or node.any is not None or node.lex:
+    if node.edges:
         nxt.append((node, start, stack, skipped))
 
 
 def trie_words(roots) -> set[str]:
-    """The alphabetic literal tokens (two letters or more) reachable from ``roots``."""
+    """The alphabetic literal tokens (two letters or more, an apostrophe inside allowed:
+    « aujourd'hui ») reachable from ``roots``."""
     words: set[str] = set()
     seen: set[int] = set()
     stack = list(roots)
@@ -373,7 +395,8 @@ def trie_words(roots) -> set[str]:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        words.update(k for k in node.lit if len(k) >= 2 and k.isalpha())
+        words.update(k for k in node.lit if len(k) >= 2 and k[0].isalpha()
+                     and k[-1].isalpha() and k.replace("'", "").isalpha())
         stack.extend(node.lit.values())
         stack.extend(n for _, n in node.pre)
         stack.extend(node.kind.values())

@@ -17,9 +17,11 @@ are computed once and kept, and scoring a sentence adds a few cached vectors. Pl
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import zlib
+from array import array
 from bisect import bisect_left
 from enum import Enum
 from pathlib import Path
@@ -39,6 +41,7 @@ BIGRAM_WEIGHT = 3       # and a bigram as this many
 MIN_WORDS = 3           # shorter sentences ("Merci !") are not scored
 MESSAGE = "Formulation proche de publications signalées"
 MODEL_FILE = Path("model") / "second-opinion.json"
+CACHE_PREFIX = "model-"     # the built model in the user's cache folder (see SecondOpinion._built)
 
 _CHAR_KINDS = frozenset(("word", "elision", "hashtag"))
 _PLACEHOLDERS = {"num": "<n>", "url": "<url>", "email": "<url>", "mention": "<@>"}
@@ -183,6 +186,42 @@ def _quote(text: str, limit: int = 140) -> str:
     return f"«\u00a0{text}\u00a0»"
 
 
+class _Weights:
+    """Bucket -> the categories' weights, as a read-only mapping: an index of buckets and one
+    flat array of numbers, which the cache reads back at once (a table of tuples took 40 ms to
+    unpickle at every start)."""
+
+    __slots__ = ("_index", "_flat", "_k")
+
+    def __init__(self, vectors: dict[int, list[float]], k: int) -> None:
+        self._k = k
+        self._index = {b: i for i, b in enumerate(vectors)}
+        self._flat = array("d", (x for v in vectors.values() for x in v))
+
+    def get(self, bucket: int, default=None):
+        i = self._index.get(bucket)
+        if i is None:
+            return default
+        k = self._k
+        return tuple(self._flat[i * k:(i + 1) * k])
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Weights) and self._index == other._index \
+            and self._flat == other._flat
+
+    __hash__ = None     # type: ignore[assignment]  # mutable-looking: compared, never hashed
+
+    def __getstate__(self):
+        return (self._k, list(self._index), self._flat)
+
+    def __setstate__(self, state) -> None:
+        self._k, buckets, self._flat = state
+        self._index = dict(zip(buckets, range(len(buckets))))
+
+
 class SecondOpinion:
     """The trained model: ``check(analysis, findings)`` returns the model's extra findings."""
 
@@ -210,7 +249,7 @@ class SecondOpinion:
                 if vec is None:
                     vec = weights[b] = [0.0] * k
                 vec[ci] = q * scale
-        self.weights = {b: tuple(v) for b, v in weights.items()}
+        self.weights = _Weights(weights, k)
         # Thresholds as logits: the comparison needs no exp().
         self._logit = [math.log(t / (1.0 - t)) if 0.0 < t < 1.0 else math.inf
                        for t in self.thresholds]
@@ -236,10 +275,28 @@ class SecondOpinion:
         got = cls._loaded.get(key)
         if got is None:
             try:
-                data = json.loads(p.read_text(encoding="utf-8"))
+                raw = p.read_bytes()
             except FileNotFoundError:
                 return None
-            got = cls._loaded[key] = cls(data)
+            got = cls._loaded[key] = cls._built(raw)
+        return got
+
+    @classmethod
+    def _built(cls, raw: bytes) -> "SecondOpinion":
+        """The model of the JSON file ``raw``. Merging the categories' weights into one table
+        takes most of a process start-up's share of the model: the built model is kept in the
+        user's cache folder (``model-<digest>.pickle``, keyed on the file and this module's
+        code), like the compiled rule set."""
+        from editor.compliance import rulecache
+        from editor.paths import user_cache_dir
+
+        h = hashlib.sha256(raw)
+        h.update(rulecache.code_signature([__file__]))
+        cache = user_cache_dir() / f"{CACHE_PREFIX}{h.hexdigest()[:32]}{rulecache.SUFFIX}"
+        got = rulecache.load(cache, cls)
+        if got is None:
+            got = cls(json.loads(raw.decode("utf-8")))
+            rulecache.store(cache, got, prefix=CACHE_PREFIX)
         return got
 
     # -- scoring --------------------------------------------------------------------------------

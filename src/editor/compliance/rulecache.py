@@ -56,21 +56,23 @@ def load(path: Path, expected_type: type):
     return value
 
 
-def store(path: Path, ruleset) -> None:
-    """Write the rule set, then remove all but the :data:`KEEP` most recently used files."""
+def store(path: Path, ruleset, prefix: str = PREFIX) -> None:
+    """Write the rule set (or another compiled object cached the same way, whose files start
+    with ``prefix``), then remove all but the :data:`KEEP` most recently used files."""
     try:
         write_atomic(path, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError as exc:
-        log.warning("cannot write the compiled rule cache %s: %s", path, exc)
+        log.warning("cannot write the compiled cache %s: %s", path, exc)
         return
-    prune(path.parent, keep=path)
+    prune(path.parent, keep=path, prefix=prefix)
 
 
-def prune(folder: Path, keep: Path | None = None, count: int = KEEP) -> list[Path]:
-    """Remove the cached rule sets beyond the ``count`` most recently used (``keep`` always
-    stays). Returns the removed files."""
+def prune(folder: Path, keep: Path | None = None, count: int = KEEP,
+          prefix: str = PREFIX) -> list[Path]:
+    """Remove the cached files ``prefix*.pickle`` beyond the ``count`` most recently used
+    (``keep`` always stays). Returns the removed files."""
     entries = []
-    for p in folder.glob(f"{PREFIX}*{SUFFIX}"):
+    for p in folder.glob(f"{prefix}*{SUFFIX}"):
         try:
             entries.append((p.stat().st_mtime, p))
         except OSError:

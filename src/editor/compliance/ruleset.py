@@ -39,6 +39,9 @@ class Condition:
     patterns: list[str]
     within: str = "sentence"
     scope: frozenset = DEFAULT_SCOPE
+    # ``requires`` holds when every group holds; a group holds when one of its conditions does
+    # (a plain condition is a group of its own, an ``any:`` list is one group of several).
+    group: int = 0
 
 
 @dataclass
@@ -115,6 +118,15 @@ class RuleSet:
     categories: dict = field(default_factory=dict)
     # (vocabulary, rule words) of :meth:`vocabularies`, computed once and kept with the cache
     words: tuple[frozenset, frozenset] | None = None
+    # (role, rule index, condition index) of a condition -> the key of the identical condition
+    # of an earlier rule, whose matches it shares (see :meth:`condition_key`)
+    aliases: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
+
+    def condition_key(self, role: int, rule_index: int, condition: int) -> tuple[int, int, int]:
+        """The group key under which a rule's condition is matched: its own, or that of the
+        first rule with the same condition (same patterns, reach and scope)."""
+        key = (role, rule_index, condition)
+        return self.aliases.get(key, key)
 
     def vocabularies(self) -> tuple[frozenset, frozenset]:
         """The words the rules know: the main trie's and the shared hashtag groups' (what a

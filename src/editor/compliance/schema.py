@@ -31,7 +31,7 @@ RULE_KEYS = {"id", "kind", "category", "severity", "message", "explanation", "re
              "unless", "negation", "myth", "subject", "otherwise", "quoted", "question", "max",
              "within", "enabled", "examples"}
 FILE_KEYS = {"category", "reference", "scope", "severity", "rules", "description"}
-COND_KEYS = {"patterns", "within", "scope"}
+COND_KEYS = {"patterns", "within", "scope", "any"}
 EXAMPLE_KEYS = {"flag", "ok"}
 
 MAX_REPLACEMENT = 200   # characters: a drop-in is a word or a short phrase, not advice
@@ -133,23 +133,41 @@ def _replacement(d, path) -> str | None:
 
 
 def _conditions(d, key, path, default_scope) -> list[Condition]:
-    """``requires`` or ``unless``: one condition mapping or a list of them."""
+    """``requires`` or ``unless``: one condition mapping or a list of them; a mapping
+    ``{any: [condition, ...]}`` holds when one of its conditions does."""
     if key not in d:
         return []
     v, line = d[key], d.lines[key]
     out = []
-    for item in v if isinstance(v, list) else [v]:
+    for group, item in enumerate(v if isinstance(v, list) else [v]):
         if not is_mapping(item):
             raise RuleError(path, line, "a condition is a mapping with 'patterns' and 'within'")
-        known_keys(item, COND_KEYS, path, " in condition")
-        pats = patterns_of(item, "patterns", path)
-        if not pats:
-            raise RuleError(path, item.line, "a condition needs patterns")
-        within = choice(item, "within", path, WITHIN, "sentence")
-        scope = scope_of(item.get("scope"), path, item.lines.get("scope")) \
-            if "scope" in item else default_scope
-        out.append(Condition(pats, within, scope))
+        if "any" in item:
+            if set(item) != {"any"}:
+                raise RuleError(path, item.line, "a condition with 'any' holds nothing else: "
+                                                 "its alternatives carry 'patterns' and 'within'")
+            alternatives = item["any"]
+            if not isinstance(alternatives, list) or not alternatives:
+                raise RuleError(path, item.line, "'any' is a list of conditions")
+            for alt in alternatives:
+                if not is_mapping(alt) or "any" in alt:
+                    raise RuleError(path, item.line, "each alternative of 'any' is a mapping "
+                                                     "with 'patterns' and 'within'")
+                out.append(_condition(alt, path, default_scope, group))
+        else:
+            out.append(_condition(item, path, default_scope, group))
     return out
+
+
+def _condition(item, path, default_scope, group: int) -> Condition:
+    known_keys(item, COND_KEYS, path, " in condition")
+    pats = patterns_of(item, "patterns", path)
+    if not pats:
+        raise RuleError(path, item.line, "a condition needs patterns")
+    within = choice(item, "within", path, WITHIN, "sentence")
+    scope = scope_of(item.get("scope"), path, item.lines.get("scope")) \
+        if "scope" in item else default_scope
+    return Condition(pats, within, scope, group)
 
 
 def _category(d, defaults, path, rid: str, categories) -> str:

@@ -41,7 +41,7 @@ class TypoIndex:
     MEMO_MAX = 50_000
 
     def __init__(self, words) -> None:
-        self._words = frozenset(w for w in words if len(w) >= TYPO_MIN and w.isalpha())
+        self._words = frozenset(w for w in words if len(w) >= TYPO_MIN and _lettered(w))
         self._longest = max(map(len, self._words), default=0)
         self._memo: dict[str, str | None] = {}
 
@@ -49,20 +49,46 @@ class TypoIndex:
         return len(self._words)
 
     def nearest(self, word: str) -> str | None:
-        """The indexed word at edit distance 1 of ``word``, or None (the first in alphabetical
-        order when several are)."""
-        if len(word) < TYPO_MIN - 1 or len(word) > self._longest + 1 or not word.isalpha():
+        """The indexed word at edit distance 1 of ``word``, or None. When several are, the
+        longest wins (a dropped letter is a more common slip than an added one: « resultt » is
+        « resultat » rather than « result »), then one whose replaced letter is a neighbour on
+        the keyboard (« deciler » is « defiler », not « decaler »), then the first in
+        alphabetical order."""
+        if len(word) < TYPO_MIN - 1 or len(word) > self._longest + 1 or not _lettered(word):
             return None
         memo = self._memo
         if word in memo:
             return memo[word]
         words = self._words
         found = [v for v in _edits(word, self.ALPHABET) if v in words and v != word]
-        got = min(found) if found else None
+        got = min(found, key=lambda v: (-len(v), not _neighbour_slip(word, v), v)) \
+            if found else None
         if len(memo) > self.MEMO_MAX:
             memo.clear()
         memo[word] = got
         return got
+
+
+def _lettered(word: str) -> bool:
+    """Letters only, or letters around an apostrophe (« aujourd'hui »)."""
+    return word.replace("'", "").isalpha() and not word.startswith("'") \
+        and not word.endswith("'")
+
+
+_AZERTY = ("azertyuiop", "qsdfghjklm", "wxcvbn")
+_NEIGHBOURS: dict[str, set[str]] = {}
+for _r, _row in enumerate(_AZERTY):
+    for _c, _ch in enumerate(_row):
+        _NEIGHBOURS[_ch] = {row[c] for rr, row in enumerate(_AZERTY) if abs(rr - _r) <= 1
+                            for c in range(_c - 1, _c + 2) if 0 <= c < len(row)} - {_ch}
+
+
+def _neighbour_slip(written: str, word: str) -> bool:
+    """Whether ``written`` is ``word`` with one letter replaced by a key next to it (AZERTY)."""
+    if len(written) != len(word):
+        return False
+    diff = [(a, b) for a, b in zip(written, word) if a != b]
+    return len(diff) == 1 and diff[0][0] in _NEIGHBOURS.get(diff[0][1], ())
 
 
 def _edits(word: str, alphabet: str):
@@ -194,9 +220,14 @@ def unmask(toks: Tokens, rule_word: Callable[[str], bool],
         if k == "word" and len(norm[i]) == 1:
             j = _spaced_run(toks, i)
             if j > i:
-                word = "".join(norm[x] for x in range(i, j) if kind[x] == "word")
-                if rule_word(word):
-                    rewritten = (j - 1, word)
+                # The longest run of the letters that spells a rule's word: in « R é s u l t a t
+                # à J+30 » the « à » after the word is a word of its own.
+                letters = [x for x in range(i, j) if kind[x] == "word"]
+                for cut in range(len(letters), 2, -1):
+                    word = "".join(norm[x] for x in letters[:cut])
+                    if rule_word(word):
+                        rewritten = (letters[cut - 1], word)
+                        break
         if (rewritten is None and k in ("word", "num", "mention") and i + 1 < n
                 and start[i + 1] == end[i] and kind[i + 1] in ("word", "num", "mention")):
             j = _touching_run(toks, i)

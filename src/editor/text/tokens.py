@@ -6,7 +6,8 @@ them), e-mail addresses and single punctuation or symbol characters (emoji inclu
 is its own token, so ``rendez-vous`` is ``rendez - vous`` for the rules; the spell checker re-joins
 compounds. Each token also gets the sentence it belongs to (split on ``. ! ? …`` and line breaks,
 not after ``Dr.``, and after an emoji, or a run of them, followed by a capitalised word:
-« Connais pas 😎 Zéro cicatrice » is two sentences, « un résultat 😍 naturel » one) and, when it
+« Connais pas 😎 Zéro cicatrice » is two sentences, « un résultat 😍 naturel » one; a soft line
+break or « … » followed by a word in lower case goes on with the same sentence) and, when it
 stands inside « », "..." quotes, the number of that quotation.
 """
 from __future__ import annotations
@@ -40,6 +41,7 @@ _TOKEN = re.compile(
 )
 
 _SENTENCE_END = {".", "!", "?", "\u2026"}
+_RUNS_ON = {WORD, ELISION, NUM}    # a line ending on one of these may go on on the next line
 _ABBREVIATIONS = {"dr", "drs", "pr", "m", "mme", "mmes", "mlle", "st", "ste", "cf", "ex",
                   "etc", "env", "vs", "p", "n", "no", "art", "al", "min", "h", "av", "bd"}
 _OPEN_QUOTES = {"«"}
@@ -97,6 +99,8 @@ def tokenize(text: str) -> Tokens:
     straight_open = False
     last_end = 0
     prev_norm = ""
+    prev_kind = ""
+    suspension = False  # the last token is « … » or the last dot of « ... »
     content = False     # the sentence so far holds a token that is not an emoji
     after_emoji = False  # the previous tokens are emoji closing such a sentence
     shared: dict[str, str] = {}     # one string object per distinct token
@@ -106,6 +110,14 @@ def tokenize(text: str) -> Tokens:
         tok = m.group()
         tok = shared.setdefault(tok, tok)
         newline = s > last_end and "\n" in text[last_end:s]
+        if tok[:1].islower() and (k == WORD or k == ELISION):
+            # A phrase going on in lower case after « … » or a soft line break is the same
+            # sentence: « Patiente … ravie », « je ne publie pas⏎de photos avant/après ».
+            if pending_break and suspension:
+                pending_break = False
+            if newline and not pending_break and (prev_kind in _RUNS_ON or prev_norm in ",;") \
+                    and "\n\n" not in text[last_end:s]:
+                newline = False
         if newline or (pending_break and tok not in _TRAILING) or (
                 after_emoji and (k == WORD or k == ELISION) and tok[:1].isupper()):
             if norm:
@@ -146,7 +158,9 @@ def tokenize(text: str) -> Tokens:
         sentence.append(sent)
         quote.append(q)
         last_end = e
+        suspension = n == "\u2026" or (n == "." and prev_norm == ".")
         prev_norm = n
+        prev_kind = k
     return toks
 
 

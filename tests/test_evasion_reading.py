@@ -1,0 +1,35 @@
+"""How an evasive or mistyped spelling is read back (issue 9, item 5): when a typo is one letter
+away from several words the rules know, the reading follows how people slip on a keyboard; a
+letter-spaced word followed by a one-letter word is still found."""
+from __future__ import annotations
+
+from editor.text.evasion import TypoIndex, unmask
+from editor.text.fold import light
+from editor.text.tokens import tokenize
+
+
+def test_a_dropped_letter_is_read_as_the_longer_word():
+    index = TypoIndex({"result", "resultat"})
+    assert index.nearest("resultt") == "resultat"
+
+
+def test_a_replaced_letter_is_read_as_its_keyboard_neighbour():
+    index = TypoIndex({"decaler", "defiler"})
+    assert index.nearest("deciler") == "defiler"      # c is next to f on an AZERTY keyboard
+    assert index.nearest("dezaler") == "decaler"      # z is far from both: first alphabetically
+
+
+def test_a_letter_spaced_word_stops_before_the_next_one_letter_word():
+    rule_words = {"resultat"}
+    toks = tokenize(light("R é s u l t a t à J+30")[0])
+    got = unmask(toks, rule_words.__contains__)
+    assert got.norm[:3] == ["resultat", "a", "j"]
+    # the rewritten token still covers the spaced letters in the source
+    assert got.text[got.start[0]:got.end[0]] == "R é s u l t a t"
+
+
+def test_a_typo_in_a_word_with_an_apostrophe_is_read_back():
+    index = TypoIndex({"aujourd'hui"})
+    assert index.nearest("aujurd'hui") == "aujourd'hui"
+    assert index.nearest("aujuord'hui") == "aujourd'hui"
+    assert index.nearest("'hui") is None
