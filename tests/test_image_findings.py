@@ -71,7 +71,7 @@ def test_a_face_replaces_the_generic_consent_reminder(engine, folder):
     assert "consent.patient-photo" not in rules_of(faced)
     face = next(f for f in faced if f.rule == "patient-identity.image-face")
     assert face.severity == "warning"
-    assert face.message == "Visage reconnaissable : accord écrit du patient et floutage ?"
+    assert face.message == "Visage reconnaissable\u00a0: accord écrit du patient et floutage\u00a0?"
 
 
 def test_text_in_the_image_goes_through_the_rules(engine, folder):

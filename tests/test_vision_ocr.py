@@ -150,6 +150,32 @@ def test_a_small_picture_is_enlarged_before_reading():
         assert 0 <= x and 0 <= y and x + w <= im.width + 2 and y + h <= im.height + 2
 
 
+@needs_tesseract
+@pytest.mark.parametrize("size", [36, 48])
+def test_white_text_with_a_drop_shadow_over_a_white_background_is_read(size):
+    """The letters are as light as the picture around them: only their shadow, right at their
+    edge, makes them stand out, and they are read all the same."""
+    noise = np.random.default_rng(1).normal(0, 3, (768, 1024, 1))
+    im = Image.fromarray(np.clip(np.full((768, 1024, 3), (250, 250, 248)) + noise, 0,
+                                 255).astype(np.uint8))
+    d = ImageDraw.Draw(im)
+    shift = max(2, size // 20)
+    d.text((80 + shift, 120 + shift), "AVANT", font=font(size), fill="black")
+    d.text((80, 120), "AVANT", font=font(size), fill="white")
+    lines = read(im)
+    assert contains(lines, "AVANT"), lines
+
+
+@needs_tesseract
+@pytest.mark.parametrize("name", ["chelsea", "rocket", "moon", "clock", "hubble_deep_field"])
+def test_a_photo_without_text_is_not_given_to_tesseract(name, tesseract_runs):
+    """Nothing in the picture both lines up like letters and stands out like text: Tesseract,
+    the costly part of reading, has nothing to read (and a process started ahead is ended)."""
+    im = photo(name)
+    assert not ocr.find_lines(im)
+    assert ocr.read_lines([ocr.find_lines(im)]) == [[]] and tesseract_runs == []
+
+
 def skin(seed: int) -> Image.Image:
     rng = random.Random(seed)
     base = (224, 172, 140)

@@ -18,6 +18,10 @@ content (SHA-256), never on its position: moving or inserting another photo does
 decision taken on one image to another. ``extra["image"]`` carries what the report's ``image``
 object holds (path as written, hash, boxes to outline, recognised text).
 
+What these findings say (message, category, severity, legal basis, advice, explanation) is pack
+data: ``rules/<pack>/images.yaml``, checked when the packs are loaded and merged pack after pack
+(:func:`read_image_rules`; rules/README.md, « Image rules »).
+
 The vision package is imported only when a post has images and image checks are on.
 """
 from __future__ import annotations
@@ -28,9 +32,28 @@ from datetime import datetime
 from pathlib import Path
 
 from editor.compliance.findings import Finding
+from editor.compliance.ruleset import RuleError
 from editor.text.fold import fold_word
 
 log = logging.getLogger(__name__)
+
+
+# --- the image rules: their texts are pack data (rules/<pack>/images.yaml) ---------------------
+IMAGE_RULES_FILE = "images.yaml"
+IMAGE_FILE_KEYS = {"rules", "text_message", "description"}
+IMAGE_RULE_KEYS = {"id", "category", "severity", "message", "detail", "reference", "suggestion",
+                   "explanation"}
+_REQUIRED = ("category", "severity", "message", "reference")
+# The image rules the analysis reports, and the fields its ``detail`` message may use
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "image.missing": (),
+    "before-after.image-composite": (),
+    "before-after.image-dates": ("months",),
+    "patient-identity.image-face": ("count",),
+    "patient-identity.image-gps": (),
+    "retouched-image.image-software": ("software",),
+}
+TEXT_PLACEHOLDERS = ("words", "message")     # of ``text_message``
 
 
 @dataclass(frozen=True)
@@ -40,64 +63,261 @@ class ImageRule:
     severity: str
     message: str
     reference: str
-    suggestion: str
-    explanation: str
+    suggestion: str = ""
+    explanation: str = ""
+    detail: str = ""        # the message with what the analysis knows more ({count}, ...)
+
+    def detailed(self, **fields) -> str:
+        """The ``detail`` message filled in with ``fields`` (``message`` when there is none)."""
+        return self.detail.format(**fields) if self.detail else self.message
 
 
-_BA_REF = "CSP art. R.4127-19-1 ; R.4127-4 ; guide de l’Ordre (2020)"
-RULES = {r.id: r for r in (
-    ImageRule("image.missing", "platform", "warning",
-              "Image introuvable : le fichier n'existe pas à l'emplacement indiqué.",
-              "Vérification de la publication",
-              "Corriger le chemin de l'image ou l'ajouter au dossier de la publication.",
-              "Une image absente ne peut être ni vérifiée ni exportée."),
-    ImageRule("before-after.image-composite", "before-after", "error",
-              "Montage avant/après détecté dans l'image.",
-              _BA_REF,
-              "Retirer le montage ; expliquer l'intervention par un schéma ou un texte.",
-              "L'image juxtapose plusieurs photos d'un même sujet (côte à côte, l'une sous "
-              "l'autre ou en grille) : c'est la présentation avant/après que l'Ordre assimile à "
-              "une publicité. Les panneaux détectés sont entourés dans l'aperçu."),
-    ImageRule("before-after.image-dates", "before-after", "error",
-              "Deux photos prises à plusieurs mois d'intervalle sont placées côte à côte.",
-              _BA_REF,
-              "Ne publier qu'une image, sans comparaison dans le temps.",
-              "Les dates de prise de vue enregistrées dans les fichiers sont éloignées de "
-              "plusieurs mois : côte à côte, ces photos se lisent comme un avant/après."),
-    ImageRule("patient-identity.image-face", "patient-identity", "warning",
-              "Visage reconnaissable : accord écrit du patient et floutage ?",
-              "CSP art. R.4127-4 ; R.4127-73 ; C. civ. art. 9 ; RGPD art. 9",
-              "Flouter le visage, ou joindre au dossier l'accord écrit et spécifique de la "
-              "personne (réseaux, durée, retrait) puis accepter ce signalement en le précisant.",
-              "Un visage visible rend la personne reconnaissable : sa photo est une donnée de "
-              "santé couverte par le secret médical. La décision prise sur ce signalement suit "
-              "l'image (son contenu), même si elle change de place dans la publication."),
-    ImageRule("patient-identity.image-gps", "patient-identity", "info",
-              "La photo contient une position GPS ; elle est retirée de la copie exportée.",
-              "RGPD art. 5 (minimisation)",
-              "Rien à faire pour l'export ; ne partagez pas le fichier original tel quel.",
-              "Les métadonnées de la photo indiquent où elle a été prise. L'export de Tact "
-              "reconstruit l'image à partir de ses seuls pixels : la position n'y figure plus."),
-    ImageRule("retouched-image.image-software", "retouched-image", "warning",
-              "Image modifiée avec un logiciel de retouche : signalez-le si le corps ou le "
-              "visage a été retouché.",
-              "C. santé publ. art. L.2133-2 ; décret n° 2017-738",
-              "Ajouter la mention « Photographie retouchée », ou publier la photo d'origine.",
-              "Le fichier indique le logiciel qui l'a enregistré. Une photo dont l'apparence "
-              "corporelle a été modifiée doit porter la mention « photographie retouchée »."),
-)}
+@dataclass(frozen=True)
+class ImageRules:
+    """The image rules of the loaded packs, merged, and the message of a text finding."""
+    rules: dict[str, ImageRule]
+    text_message: str
+
+
+def _q(text) -> str:
+    return f"«\u00a0{text}\u00a0»"
+
+
+def _template(value: str, allowed: tuple[str, ...], path, line, what: str) -> None:
+    """Reject a message whose ``{fields}`` are not among ``allowed``, or whose braces are
+    broken."""
+    import string
+
+    try:
+        fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(value)
+                  if name is not None]
+    except ValueError:
+        raise RuleError(path, line, f"{what}\u00a0: accolade mal fermée (écrire {{{{ et }}}} "
+                                    "pour une accolade seule)") from None
+    for name, spec, conv in fields:
+        if name not in allowed or spec or conv:
+            known = ", ".join("{" + a + "}" for a in allowed) or "aucun"
+            raise RuleError(path, line, f"{what}\u00a0: champ inconnu {_q('{' + name + '}')} "
+                                        f"(champs possibles\u00a0: {known})")
+
+
+def _image_entry(item, path, categories, defined: dict) -> tuple[str, dict]:
+    """The id and the keys of one entry of an images.yaml ``rules`` list, checked."""
+    from editor.compliance.ruleset import SEVERITIES
+    from editor.compliance.schema import is_mapping
+
+    if not is_mapping(item):
+        raise RuleError(path, None, "chaque règle d'image est une table (id, category, severity, "
+                                    "message, reference…)")
+    rid = item.get("id")
+    if not isinstance(rid, str) or not rid.strip():
+        raise RuleError(path, item.line, "une règle d'image doit avoir un identifiant («\u00a0id"
+                                         "\u00a0»)")
+    rid = rid.strip()
+    if rid not in PLACEHOLDERS:
+        raise RuleError(path, item.lines.get("id", item.line),
+                        f"règle d'image inconnue {_q(rid)}\u00a0: l'analyse des images produit "
+                        f"seulement {', '.join(PLACEHOLDERS)}")
+    unknown = sorted(set(item) - IMAGE_RULE_KEYS, key=str)
+    if unknown:
+        raise RuleError(path, item.lines.get(unknown[0], item.line),
+                        f"clé inconnue {_q(unknown[0])} dans la règle d'image {_q(rid)} (clés "
+                        f"possibles\u00a0: {', '.join(sorted(IMAGE_RULE_KEYS))})")
+    values = {}
+    for key in sorted(set(item) - {"id"}):
+        v, line = item[key], item.lines.get(key, item.line)
+        if not isinstance(v, str) or not v.strip():
+            raise RuleError(path, line, f"{_q(key)} de la règle d'image {_q(rid)} doit être un "
+                                        "texte non vide")
+        values[key] = v.strip()
+    for key in _REQUIRED:
+        if key not in values and rid not in defined:
+            raise RuleError(path, item.line, f"la règle d'image {_q(rid)} n'a pas de {_q(key)}")
+    line = item.lines.get
+    if "severity" in values and values["severity"] not in SEVERITIES:
+        raise RuleError(path, line("severity"), f"gravité {_q(values['severity'])} de la règle "
+                                                f"d'image {_q(rid)}\u00a0: error, warning ou info")
+    if "category" in values and categories is not None and values["category"] not in categories:
+        raise RuleError(path, line("category"),
+                        f"catégorie inconnue {_q(values['category'])} dans la règle d'image "
+                        f"{_q(rid)}\u00a0: elle doit être déclarée dans le pack.yaml d'un paquet "
+                        "chargé")
+    if "detail" in values:
+        if not PLACEHOLDERS[rid]:
+            raise RuleError(path, line("detail"), f"la règle d'image {_q(rid)} n'a pas de message "
+                                                  f"détaillé ({_q('detail')})")
+        _template(values["detail"], PLACEHOLDERS[rid], path, line("detail"),
+                  f"{_q('detail')} de la règle d'image {_q(rid)}")
+    return rid, values
+
+
+def _read_images_file(path: Path, merged: dict, categories, errors: list) -> str | None:
+    """Merge the rules of one images.yaml into ``merged`` (id -> keys; a broken entry is reported
+    and skipped, the earlier packs' definition stays). Returns its ``text_message``, if any."""
+    from editor.compliance.schema import is_mapping
+    from editor.compliance.sources import read_yaml
+
+    try:
+        data = read_yaml(path)
+    except RuleError as e:
+        errors.append(e)
+        return None
+    if data is None:
+        return None
+    if not is_mapping(data):
+        errors.append(RuleError(path, None, "un fichier images.yaml est une table avec une liste "
+                                            f"{_q('rules')}"))
+        return None
+    unknown = sorted(set(data) - IMAGE_FILE_KEYS, key=str)
+    if unknown:
+        errors.append(RuleError(path, data.lines.get(unknown[0]),
+                                f"clé inconnue {_q(unknown[0])} dans images.yaml (clés "
+                                f"possibles\u00a0: {', '.join(sorted(IMAGE_FILE_KEYS))})"))
+        return None
+    text_message = None
+    if "text_message" in data:
+        v = data["text_message"]
+        try:
+            if not isinstance(v, str) or not v.strip():
+                raise RuleError(path, data.lines.get("text_message"),
+                                f"{_q('text_message')} doit être un texte non vide")
+            _template(v, TEXT_PLACEHOLDERS, path, data.lines.get("text_message"),
+                      _q("text_message"))
+            text_message = v
+        except RuleError as e:
+            errors.append(e)
+    items = data.get("rules", [])
+    if not isinstance(items, list):
+        errors.append(RuleError(path, data.lines.get("rules"),
+                                f"{_q('rules')} doit être une liste de règles d'image"))
+        return text_message
+    seen: dict[str, int] = {}
+    for item in items:
+        try:
+            rid, values = _image_entry(item, path, categories, merged)
+            if rid in seen:
+                raise RuleError(path, item.line, f"règle d'image {_q(rid)} déjà définie dans ce "
+                                                 f"fichier, ligne {seen[rid]}")
+            seen[rid] = item.line
+            merged.setdefault(rid, {}).update(values)
+        except RuleError as e:
+            errors.append(e)
+    return text_message
+
+
+def _layers(dirs) -> list[Path]:
+    """The pack folders whose images.yaml count, in order: the built-in packs first (the image
+    rules are always complete, even when a downloaded pack replaces a built-in one), then the
+    other packs of ``dirs`` (a later one redefines what an earlier one says)."""
+    from editor.compliance.packs import builtin_pack_dirs
+
+    builtin = builtin_pack_dirs()
+    seen = {p.resolve() for p in builtin}
+    return builtin + [Path(d) for d in dirs if Path(d).resolve() not in seen]
+
+
+def read_image_rules(dirs, categories=None) -> tuple[ImageRules, list[RuleError]]:
+    """The image rules of the packs ``dirs`` (see :func:`_layers`) and the problems found;
+    ``categories``: the category ids the packs declare (None: not checked)."""
+    errors: list[RuleError] = []
+    merged: dict[str, dict] = {}
+    text_message = None
+    files = [d / IMAGE_RULES_FILE for d in _layers(dirs) if (d / IMAGE_RULES_FILE).is_file()]
+    for f in files:
+        text_message = _read_images_file(f, merged, categories, errors) or text_message
+    where = files[0] if files else Path(IMAGE_RULES_FILE)
+    rules = {}
+    for rid in PLACEHOLDERS:
+        keys = merged.get(rid, {})
+        missing = [k for k in _REQUIRED if k not in keys]
+        if missing:
+            errors.append(RuleError(where, None, f"la règle d'image {_q(rid)} n'est définie par "
+                                                 f"aucun paquet chargé ({_q(missing[0])} manque)"))
+            keys = {**_undefined(rid, where), **keys}
+        rules[rid] = ImageRule(rid, **keys)
+    if text_message is None:
+        errors.append(RuleError(where, None, f"{_q('text_message')} n'est défini par aucun "
+                                             "paquet chargé"))
+    return ImageRules(rules, text_message or "{message}"), errors
+
+
+def _undefined(rid: str, where) -> dict:
+    """What a finding of an image rule that no pack defines says (the file was reported broken):
+    the finding is still made, blocking, so that a broken file never hides a montage."""
+    from editor.compliance.categories import CONTRACT_CATEGORIES
+
+    prefix = rid.split(".", 1)[0]
+    return {"category": prefix if prefix in CONTRACT_CATEGORIES else "platform",
+            "severity": "error", "reference": str(where),
+            "message": f"Règle d'image {_q(rid)} sans message\u00a0: {where} est incomplet."}
+
+_TABLES: dict[tuple, ImageRules] = {}     # by the stat of the files and the categories
+_last: ImageRules | None = None
+
+
+def image_rules(dirs=None, categories=None) -> ImageRules:
+    """The image rules of the packs ``dirs`` (default: the built-in and downloaded packs), read
+    again only when one of their images.yaml files changed. Problems are logged: ``tact check``
+    and ``tact rules test`` report them when the packs are loaded."""
+    from editor.compliance.packs import pack_dirs
+
+    global _last
+    dirs = [Path(d) for d in (pack_dirs() if dirs is None else dirs)]
+    key: list[tuple[str, int | None, int | None]] = []
+    for d in _layers(dirs):
+        try:
+            st = (d / IMAGE_RULES_FILE).stat()
+            key.append((str(d), st.st_mtime_ns, st.st_size))
+        except OSError:
+            key.append((str(d), None, None))
+    key_t = (tuple(key), tuple(sorted(categories)) if categories is not None else None)
+    table = _TABLES.get(key_t)
+    if table is None:
+        table, errors = read_image_rules(dirs, categories)
+        for e in errors:
+            log.error("image rules: %s", e)
+        _TABLES[key_t] = table
+    _last = table
+    return table
 
 
 def rule(rule_id: str) -> ImageRule | None:
-    return RULES.get(rule_id)
+    """The image rule ``rule_id`` as the last check read it (else as the installed packs say)."""
+    table = _last if _last is not None else image_rules()
+    return table.rules.get(rule_id)
 
 
-def finding(rule_id: str, start: int, end: int, key: str, **extra) -> Finding:
-    r = RULES[rule_id]
-    f = Finding(r.id, r.category, r.severity, r.message, r.reference, start, end,
-                suggestion=r.suggestion, key=key)
-    f.extra.update(extra)
-    return f
+def __getattr__(name: str):
+    if name == "RULES":     # the image rules of the installed packs, id -> ImageRule
+        return (_last if _last is not None else image_rules()).rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Table:
+    """The image rules of an engine's packs, read when a first finding needs them."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self._rules: ImageRules | None = None
+
+    @property
+    def rules(self) -> ImageRules:
+        if self._rules is None:
+            ruleset = getattr(self.engine, "rules", None)
+            dirs = [Path(p.path) for p in getattr(ruleset, "packs", None) or [] if p.path]
+            self._rules = image_rules(dirs, getattr(ruleset, "categories", None) or None)
+        return self._rules
+
+    def finding(self, rule_id: str, start: int, end: int, key: str,
+                detail: dict | None = None, **extra) -> Finding:
+        """A finding of image rule ``rule_id``; ``detail``: the fields of its ``detail``
+        message (None: its plain ``message``)."""
+        r = self.rules.rules[rule_id]
+        message = r.detailed(**detail) if detail is not None else r.message
+        f = Finding(r.id, r.category, r.severity, message, r.reference, start, end,
+                    suggestion=r.suggestion or None, key=key)
+        f.extra.update(extra)
+        return f
 
 
 def local_target(target: str) -> str | None:
@@ -159,6 +379,7 @@ def image_findings(engine, an, base_dir: Path | None, analyser) -> list[Finding]
     ``analyser`` is an :class:`ImageAnalyser` or None (files only)."""
     if base_dir is None:
         return []
+    table = _Table(engine)
     out: list[Finding] = []
     files: dict[int, Path] = {}
     for i, img in enumerate(an.projection.images):
@@ -166,7 +387,7 @@ def image_findings(engine, an, base_dir: Path | None, analyser) -> list[Finding]
             continue
         path = resolve(img.target, base_dir)
         if path is None:
-            out.append(finding("image.missing", img.target_start, img.target_end,
+            out.append(table.finding("image.missing", img.target_start, img.target_end,
                                key=img.target))
         else:
             files[i] = path
@@ -183,28 +404,23 @@ def image_findings(engine, an, base_dir: Path | None, analyser) -> list[Finding]
         key = f"image:{report.sha256}"
         span = (img.start, img.end)
         if report.composite:
-            out.append(finding("before-after.image-composite", *span, key=key,
+            out.append(table.finding("before-after.image-composite", *span, key=key,
                                image=_image_info(img.target, report, report.panels)))
         if report.faces:
             n = len(report.faces)
-            f = finding("patient-identity.image-face", *span, key=key,
-                        image=_image_info(img.target, report, report.faces))
-            if n > 1:
-                f.message = (f"{n} visages reconnaissables : accord écrit des personnes "
-                             f"et floutage ?")
-            out.append(f)
+            out.append(table.finding("patient-identity.image-face", *span, key=key,
+                                     detail={"count": n} if n > 1 else None,
+                                     image=_image_info(img.target, report, report.faces)))
         if report.edited and report.software:
-            f = finding("retouched-image.image-software", *span, key=key,
-                        image=_image_info(img.target, report, []))
-            f.message = (f"Image modifiée avec {report.software} : signalez-le si le corps ou "
-                         "le visage a été retouché.")
-            out.append(f)
+            out.append(table.finding("retouched-image.image-software", *span, key=key,
+                                     detail={"software": report.software},
+                                     image=_image_info(img.target, report, [])))
         if report.has_gps:
-            out.append(finding("patient-identity.image-gps", *span, key=key,
+            out.append(table.finding("patient-identity.image-gps", *span, key=key,
                                image=_image_info(img.target, report, [])))
         if report.lines:
-            out.extend(_text_findings(engine, img, report, key))
-    out.extend(_date_pairs(an, by_index))
+            out.extend(_text_findings(engine, table, img, report, key))
+    out.extend(_date_pairs(table, an, by_index))
     return out
 
 
@@ -217,7 +433,7 @@ def replace_reminders(findings: list[Finding]) -> list[Finding]:
             if not (f.rule == "consent.patient-photo" and (f.start, f.end) in faces)]
 
 
-def _text_findings(engine, img, report, key: str) -> list[Finding]:
+def _text_findings(engine, table: "_Table", img, report, key: str) -> list[Finding]:
     """The post's rules run on the text recognised in the image. The text is read as written
     beside a picture (a mark for the image follows it), so that a delay burned into a photo
     (« J+30 », « 3 mois après ») is judged as a caption of that photo would be."""
@@ -232,15 +448,15 @@ def _text_findings(engine, img, report, key: str) -> list[Finding]:
         span = text[f.start:min(f.end, len(text))] if f.start < len(text) else text
         words = " ".join(span.split())
         g = Finding(f.rule, f.category, f.severity,
-                    f"Texte dans l'image «\u00a0{words}\u00a0»\u202f: {f.message}", f.reference,
-                    img.start, img.end, suggestion=f.suggestion,
+                    table.rules.text_message.format(words=words, message=f.message),
+                    f.reference, img.start, img.end, suggestion=f.suggestion,
                     key=f"{key}:{fold_word(words)}")
         g.extra["image"] = _image_info(img.target, report, _boxes_of(report, words))
         out.append(g)
     return out
 
 
-def _date_pairs(an, reports: dict) -> list[Finding]:
+def _date_pairs(table: "_Table", an, reports: dict) -> list[Finding]:
     """Consecutive images of one block whose shooting dates are months apart."""
     out = []
     images = an.projection.images
@@ -253,13 +469,11 @@ def _date_pairs(an, reports: dict) -> list[Finding]:
         months = _months(ra.taken, rb.taken)
         if months is None or months < MONTHS_APART:
             continue
-        f = finding("before-after.image-dates", ia.start, ib.end,
-                    key=f"image:{ra.sha256}:{rb.sha256}",
-                    image={"path": ib.target, "sha256": rb.sha256, "boxes": [],
-                           "text": "", "paired_with": ia.target})
-        f.message = (f"Deux photos prises à {round(months)}\u00a0mois d'intervalle sont placées "
-                     "côte à côte.")
-        out.append(f)
+        out.append(table.finding("before-after.image-dates", ia.start, ib.end,
+                                 key=f"image:{ra.sha256}:{rb.sha256}",
+                                 detail={"months": round(months)},
+                                 image={"path": ib.target, "sha256": rb.sha256, "boxes": [],
+                                        "text": "", "paired_with": ia.target}))
     return out
 
 

@@ -16,7 +16,7 @@ from editor.compliance.schema import FILE_KEYS, is_mapping, known_keys, rule_fro
 from editor.compliance.settings import Settings
 from editor.compliance.sources import read_lexicon, read_yaml
 
-_NOT_RULES = ("pack.yaml", "context.yaml")
+_NOT_RULES = ("pack.yaml", "context.yaml", "images.yaml")   # images.yaml: image rules' texts
 
 
 @dataclass
@@ -104,7 +104,8 @@ def read_rules(out: Loaded, settings: Settings | None = None) -> None:
 
 def read_packs(dirs: list[Path]) -> Loaded:
     """Read the packs of ``dirs`` in order (a later word list replaces an earlier one of the same
-    name) and list their rule files; the built-in packs' categories complete the declared ones."""
+    name) and list their rule files; the built-in packs' categories complete the declared ones.
+    The packs' image rules (images.yaml) are checked here too."""
     out = Loaded()
     lexdir = builtin_lexicon_dir()
     out.add_lexicons(sorted(lexdir.glob("*.txt")) if lexdir.is_dir() else [])
@@ -114,4 +115,7 @@ def read_packs(dirs: list[Path]) -> Loaded:
             continue
         _read_folder(out, d)
     add_fallback_categories(out.categories, dirs, out.errors)
+    from editor.compliance.images import read_image_rules
+
+    out.errors.extend(read_image_rules(dirs, out.categories)[1])
     return out

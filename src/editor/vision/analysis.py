@@ -44,7 +44,7 @@ from editor.vision.opening import ImageProblem, open_image, upright_scaled
 log = logging.getLogger(__name__)
 
 ANALYSIS_SIDE = 1024        # pixels on the long side of the copy the detectors see
-VERSION = 2                 # of the detectors and of this report: part of the disk cache's key
+VERSION = 3                 # of the detectors and of this report: part of the disk cache's key
 WORKERS = 2                 # images analysed at once (dlib, Tesseract and decoding release the GIL)
 
 Box = tuple[int, int, int, int]
@@ -317,6 +317,20 @@ class ImageAnalyser:
             p.report.ocr_done = True
             p.report.seconds += spent * len(candidates.pages) / pages
 
+    def _read_metadata(self, im, report: "ImageReport", path: Path) -> None:
+        """The photo's date, editing software and GPS position into ``report``."""
+        meta_mod = self._module("metadata")
+        if meta_mod is None:
+            return
+        try:
+            meta = meta_mod.read_metadata(im)
+            report.taken = meta.taken.isoformat() if meta.taken else None
+            report.software, report.edited = meta.software, meta.edited
+            report.has_gps = meta.has_gps
+        except Exception:     # odd metadata never blocks the pixels' analysis
+            log.exception("image metadata unreadable in %s", path.name)
+            report.failed.append("metadata")
+
     def _compute(self, path: Path, sha: str, alone: bool) -> "_Pending":
         """Decodes ``path`` and runs the detectors but the reading of its text, which needs
         Tesseract (``_Pending.lines``: the candidate lines to read, None when not looked for)."""
@@ -325,16 +339,7 @@ class ImageAnalyser:
         pending = _Pending(path, report)
         try:
             with open_image(path) as im:
-                meta_mod = self._module("metadata")
-                if meta_mod is not None:
-                    try:
-                        meta = meta_mod.read_metadata(im)
-                        report.taken = meta.taken.isoformat() if meta.taken else None
-                        report.software, report.edited = meta.software, meta.edited
-                        report.has_gps = meta.has_gps
-                    except Exception:     # odd metadata never blocks the pixels' analysis
-                        log.exception("image metadata unreadable in %s", path.name)
-                        report.failed.append("metadata")
+                self._read_metadata(im, report, path)
                 small, (report.width, report.height) = upright_scaled(im, ANALYSIS_SIDE)
         except ImageProblem as exc:
             report.problem = exc.french

@@ -13,9 +13,12 @@ text on a band. So this module finds the text lines itself and gives Tesseract o
    letters in one of the masks;
 3. connected pieces of each mask (dlib) that have a letter's size are chained into lines with
    their neighbours of similar height on the same row; accents, dots and hyphens rejoin them;
-   the most letter-like lines (:func:`_textness`) scoring at least :data:`MIN_SCORE` are kept,
-   at most :data:`MAX_LINES` (lines of texture score lower: a photo without text keeps few,
-   often none, and then Tesseract is not started);
+   the most letter-like lines (:func:`_textness`) scoring at least :data:`MIN_SCORE` whose
+   letters stand out from the rest of their region, or from a ring around them, by
+   :data:`LINE_CONTRAST` grey levels (:func:`_contrasted`) are kept, at most
+   :data:`MAX_LINES` (lines of texture score lower and stand out less: a photo without text
+   keeps few, often none, and then Tesseract is not given anything to read; each line costs
+   Tesseract about a hundredth of a second of CPU);
 4. each line kept is drawn again from the grey picture, black on white, its letters scaled to
    :data:`LETTER_HEIGHT` pixels (:func:`find_lines`), and all lines go to one ``tesseract``
    process (``--psm 7``: one line per page of a multi-page TIFF sent on its standard input, French
@@ -76,8 +79,13 @@ MAX_LETTER = 0.2            # of WORK_SIDE
 MIN_PIECES = 3              # pieces (letters) in a line, unless they are wide
 LINE_GAP = 1.5              # letters further apart than this many heights are not one line
 LETTER_HEIGHT = 36          # pixels: lines are scaled so that their letters are about this tall
-MAX_LINES = 40              # candidate lines read per image (the most letter-like first)
-MIN_SCORE = 1.3             # less letter-like candidates (:func:`_textness`) are not read (texture)
+MAX_LINES = 12              # candidate lines read per image (the most letter-like first)
+MIN_SCORE = 1.45            # less letter-like candidates (:func:`_textness`) are not read (texture)
+# grey levels between a line's letters and their surroundings (medians over the line's region,
+# or over a ring of RING px around the letters: an outline or a shadow): texture that chains into
+# a letter-like row rarely stands out this much, burned-in text is made to (:func:`_contrasted`)
+LINE_CONTRAST = 55
+RING = 5                    # px (work pixels): the window the letters are dilated by for the ring
 WORD_MIN_CONFIDENCE = 0.40  # words Tesseract is less sure of are dropped
 LINE_MIN_CONFIDENCE = 0.60  # mean over the line's remaining words
 SHORT_LINE = 5              # letters and digits: a line with fewer must be surer
@@ -217,10 +225,10 @@ def find_lines(image: "Image.Image") -> Candidates:
     candidates: list[_Line] = []
     for polarity, mask in enumerate(_stroke_masks(g, max(g.shape))):
         candidates.extend(_lines_of(g, mask, max(g.shape), polarity % 2))
-    candidates = _distinct(sorted(candidates, key=lambda c: -c.score))[:MAX_LINES]
+    candidates = _contrasted(g, _distinct(sorted(candidates, key=lambda c: -c.score)))
     pages = [_page(g, c) for c in candidates]
     for c in candidates:
-        c.source = None     # the masks' label images are not needed any more
+        c.source = c.letters = None     # the masks' label images are not needed any more
     return Candidates(scale, candidates, pages)
 
 
@@ -413,6 +421,9 @@ class _Line:
     # (label image, stroke mask) of the mask the line was found in, shared by its lines; dropped
     # once the page is drawn
     source: tuple | None
+    letters: Any = None     # the line's pieces in its region (boolean array), once measured
+    ink: float = 0.0        # median grey of the letters, and of the rest of the region
+    paper: float = 0.0
 
 
 def _distinct(lines: list[_Line]) -> list[_Line]:
@@ -482,16 +493,46 @@ def _chains(x0, x1, cy, h) -> list[list[int]]:
     return [g for g in groups.values() if len(g) >= 2]
 
 
-def _redraw(grey, letters, strokes, zoom: float):
+def _contrasted(grey, lines: list[_Line]) -> list[_Line]:
+    """The first :data:`MAX_LINES` of ``lines`` whose letters stand out from their surroundings
+    by :data:`LINE_CONTRAST` grey levels: the median grey of the letters against that of the
+    region's pixels outside the stroke mask (text on a band, on a plain background), or against
+    that of a thin ring around the letters (white letters with a dark outline or a shadow over a
+    light photo). Each line kept knows its letters, ink and paper greys."""
+    import numpy as np
+
+    kept: list[_Line] = []
+    for line in lines:
+        if len(kept) >= MAX_LINES:
+            break
+        cx0, cy0, cx1, cy1 = line.region
+        if line.source is None:
+            raise ValueError("the line's masks were dropped already")
+        labels, mask = line.source
+        letters = np.isin(labels[cy0:cy1, cx0:cx1], line.pieces)
+        if not letters.any():
+            continue
+        region = grey[cy0:cy1, cx0:cx1]
+        ink = float(np.median(region[letters]))
+        ground = region[~mask[cy0:cy1, cx0:cx1]]
+        paper = float(np.median(ground)) if ground.size else 255.0 - ink
+        if abs(ink - paper) < LINE_CONTRAST:
+            ring = (dilate(letters.view(np.uint8), RING) > 0) & ~letters
+            edge = float(np.median(region[ring])) if ring.any() else paper
+            if abs(ink - edge) < LINE_CONTRAST:
+                continue
+        line.letters, line.ink, line.paper = letters, ink, paper
+        kept.append(line)
+    return kept
+
+
+def _redraw(grey, letters, ink: float, paper: float, zoom: float):
     """The line's letters drawn again from the grey picture enlarged to the page's scale:
     smoother than the mask for small text. Threshold halfway between the letters' median grey
-    and the background's; only pixels near the line's letters count."""
+    ``ink`` and the background's ``paper``; only pixels near the line's letters count."""
     import numpy as np
     from PIL import Image as PILImage
 
-    ink = float(np.median(grey[letters]))
-    ground = grey[~strokes]
-    paper = float(np.median(ground)) if ground.size else 255.0 - ink
     size = (max(1, round(grey.shape[1] * zoom)), max(1, round(grey.shape[0] * zoom)))
     big = np.asarray(PILImage.fromarray(grey).resize(size, PILImage.Resampling.BICUBIC))
     near = PILImage.fromarray(letters.astype(np.uint8) * 255).resize(size,
@@ -568,15 +609,12 @@ def _lines_of(grey, mask, side: int, polarity: int) -> list[_Line]:
 def _page(grey, line: _Line):
     """The line as Tesseract reads it: its pieces drawn again from the grey picture, black on
     white, letters :data:`LETTER_HEIGHT` pixels tall, in a white margin."""
-    import numpy as np
     from PIL import Image as PILImage
 
     cx0, cy0, cx1, cy1 = line.region
-    if line.source is None:
-        raise ValueError("the line's page was drawn already")
-    labels, mask = line.source
-    crop = np.isin(labels[cy0:cy1, cx0:cx1], line.pieces)
-    page = _redraw(grey[cy0:cy1, cx0:cx1], crop, mask[cy0:cy1, cx0:cx1], line.zoom)
+    if line.letters is None:
+        raise ValueError("the line was not measured (_contrasted) or its page was drawn already")
+    page = _redraw(grey[cy0:cy1, cx0:cx1], line.letters, line.ink, line.paper, line.zoom)
     pad = line.pad
     framed = PILImage.new("L", (page.width + 2 * pad, page.height + 2 * pad), 255)
     framed.paste(page, (pad, pad))
