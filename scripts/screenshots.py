@@ -266,17 +266,9 @@ def morning_reviews(engine, folder: Path) -> None:
 
 # -- the PDF report's first page -------------------------------------------------------------------
 def report_page(report: dict, dpi: int = 120):
-    """The report's first page as an image: the PDF's painting (export/report.py) at ``dpi``."""
-    from PySide6.QtCore import QRectF, QSizeF, Qt
-    from PySide6.QtGui import (
-        QAbstractTextDocumentLayout,
-        QColor,
-        QFont,
-        QImage,
-        QPainter,
-        QPen,
-        QTextDocument,
-    )
+    """The report's first page as an image: the PDF's own painting (export/report.py) at
+    ``dpi``."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
     from editor.export import report as rp
 
@@ -291,38 +283,17 @@ def report_page(report: dict, dpi: int = 120):
     img.setDotsPerMeterX(dots)
     img.setDotsPerMeterY(dots)
     img.fill(QColor("#ffffff"))
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(img)
-    doc.setDocumentMargin(0)
-    base = QFont("DejaVu Sans")
-    base.setStyleHint(QFont.StyleHint.SansSerif)
-    base.setPointSizeF(9.5)
-    doc.setDefaultFont(base)
-    doc.setHtml(rp.report_html(report, lang))
-    doc.setPageSize(QSizeF(width, body))
+    doc = rp.text_document(img, rp.report_html(report, lang), width, body)
     pages = max(1, doc.pageCount())
-    small = QFont(base)
+    small = QFont(doc.defaultFont())
     small.setPointSizeF(7.5)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     p.translate(left, top)
-    ctx = QAbstractTextDocumentLayout.PaintContext()
-    ctx.clip = QRectF(0, 0, width, body)
-    p.save()
-    p.setClipRect(ctx.clip)
-    doc.documentLayout().draw(p, ctx)
-    p.restore()
-    y = body + 3 * mm
-    p.setPen(QPen(QColor(rp.RULE), max(1.0, 0.25 * mm)))
-    p.drawLine(0, int(y), int(width), int(y))
-    p.setPen(QColor(rp.MUTED))
-    p.setFont(small)
-    band = QRectF(0, y + 1 * mm, width, rp.FOOTER_MM * mm - 4 * mm)
-    p.drawText(band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-               rp.footer_text(report, lang))
-    p.drawText(band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-               rp.page_label(1, pages, lang))
+    rp.paint_page(p, doc, 0, width, body)
+    rp.paint_footer(p, small, rp.footer_text(report, lang), rp.page_label(1, pages, lang),
+                    width, body, mm=mm)
     p.end()
     return img
 

@@ -84,6 +84,19 @@ def test_a_comment_left_open_in_a_line_hides_the_lines_up_to_its_end():
     assert "note" not in page and "Texte publié" in page and "et la fin." in page
 
 
+def test_the_reader_notes_every_comment_outside_fenced_code_for_the_approved_text():
+    """One place knows where comments are: the approved text of an export (what the report
+    and the archive keep) leaves out exactly what the reader noted, code blocks kept."""
+    from editor.export.approved import approved_text
+
+    src = ("A <!-- x --> B\n```\n<!-- code -->\n```\n<!--\nbloc\n-->\n"
+           "C <!-- ouvert\nsuite --> D\n")
+    doc = md.parse(src)
+    assert [src[a:b] for a, b in doc.comments] == [
+        "<!-- x -->", "<!--\n", "bloc\n", "-->\n", "<!-- ouvert", "suite -->"]
+    assert approved_text(src) == "A  B\n```\n<!-- code -->\n```\nC \n D\n"
+
+
 def test_a_quotation_continues_lazily_and_keeps_its_paragraphs():
     src = "> Faut-il arrêter\nde fumer ?\n>\n> Oui.\n\nFin.\n"
     assert prose(src) == [("quote", "Faut-il arrêter de fumer ?"), ("quote", "Oui."),

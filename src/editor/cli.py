@@ -161,54 +161,94 @@ def cmd_rules(args) -> int:
             print(f"{pack.name:20} {pack.version:14} {origin:12} {pack.path}")
         return 2 if ruleset.errors else 0
     if action == "explain":
-        r = ruleset.rule(args.rule_id)
-        if r is None and args.rule_id.startswith("model."):
-            return _explain_model(args.rule_id)
-        if r is None:
-            from editor.compliance.images import rule as image_rule
-
-            ir = image_rule(args.rule_id)
-            if ir is not None:
-                print(f"{ir.id} — {ir.category}, {ir.severity} (analyse des images)")
-                print(f"\n{ir.message}\n\n{ir.explanation}\n\nFondement : {ir.reference}")
-                print(f"Suggestion : {ir.suggestion}")
-                return 0
-        if r is None:
-            print(f"tact: unknown rule {args.rule_id!r}", file=sys.stderr)
-            return 2
-        print(f"{r.id} — {r.category}, {r.severity} (paquet {r.pack})")
-        print(f"\n{r.message}")
-        if r.explanation:
-            print(f"\n{r.explanation}")
-        print(f"\nFondement\u00a0: {r.reference}")
-        if r.link:
-            print(f"Pour en savoir plus\u00a0: {r.link}")
-        if r.suggestion:
-            print(f"Conseil\u00a0: {r.suggestion}")
-        if r.replacement is not None:
-            print(f"Remplacement proposé\u00a0: «\u00a0{r.replacement}\u00a0»" if r.replacement
-                  else "Remplacement proposé\u00a0: supprimer le passage")
-        print("\nExemples signalés :")
-        for ex in r.flag_examples:
-            print(f"  ✗ {ex.text}")
-        print("Exemples acceptés :")
-        for ex in r.ok_examples:
-            print(f"  ✓ {ex.text}")
-        return 0
+        return _explain_rule(ruleset, args.rule_id)
     if action == "test":
-        from editor.compliance.coverage import format_report, pattern_coverage
-        from editor.compliance.examples import run_examples
-
-        failures, total = run_examples(ruleset)
-        for f in failures:
-            print(f)
-        # Every trigger pattern must be exercised by one of its rule's flag examples.
-        coverage = pattern_coverage(ruleset)
-        for line in format_report(coverage, verbose=getattr(args, "verbose", False)):
-            print(line)
-        print(f"{total - len(failures)} passed, {len(failures)} failed")
-        return 1 if failures or ruleset.errors or not coverage.complete() else 0
+        return _test_rules(ruleset, verbose=getattr(args, "verbose", False))
     return 2
+
+
+def _explain_rule(ruleset, rule_id: str) -> int:
+    """``tact rules explain RULE``: a pack's rule, an image rule or the statistical model's."""
+    r = ruleset.rule(rule_id)
+    if r is None and rule_id.startswith("model."):
+        return _explain_model(rule_id)
+    if r is None:
+        from editor.compliance.images import rule as image_rule
+
+        ir = image_rule(rule_id)
+        if ir is not None:
+            print(f"{ir.id} — {ir.category}, {ir.severity} (analyse des images)")
+            print(f"\n{ir.message}\n\n{ir.explanation}\n\nFondement : {ir.reference}")
+            print(f"Suggestion : {ir.suggestion}")
+            return 0
+    if r is None:
+        print(f"tact: unknown rule {rule_id!r}", file=sys.stderr)
+        return 2
+    print(f"{r.id} — {r.category}, {r.severity} (paquet {r.pack})")
+    print(f"\n{r.message}")
+    if r.explanation:
+        print(f"\n{r.explanation}")
+    print(f"\nFondement\u00a0: {r.reference}")
+    if r.link:
+        print(f"Pour en savoir plus\u00a0: {r.link}")
+    if r.suggestion:
+        print(f"Conseil\u00a0: {r.suggestion}")
+    if r.replacement is not None:
+        print(f"Remplacement proposé\u00a0: «\u00a0{r.replacement}\u00a0»" if r.replacement
+              else "Remplacement proposé\u00a0: supprimer le passage")
+    print("\nExemples signalés :")
+    for ex in r.flag_examples:
+        print(f"  ✗ {ex.text}")
+    print("Exemples acceptés :")
+    for ex in r.ok_examples:
+        print(f"  ✓ {ex.text}")
+    return 0
+
+
+def _test_rules(ruleset, verbose: bool) -> int:
+    """``tact rules test``: every rule's examples, and every trigger pattern exercised by one of
+    its rule's flag examples."""
+    from editor.compliance.coverage import format_report, pattern_coverage
+    from editor.compliance.examples import run_examples
+
+    failures, total = run_examples(ruleset)
+    for f in failures:
+        print(f)
+    coverage = pattern_coverage(ruleset)
+    for line in format_report(coverage, verbose=verbose):
+        print(line)
+    print(f"{total - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures or ruleset.errors or not coverage.complete() else 0
+
+
+def cmd_review_verify(args) -> int:
+    """``tact review verify PATH``: the post's review journal on its own and against the heads
+    recorded by its workspace's exports. Run here, above both: the review package never reads the
+    export archive. Exit 0 intact, 1 broken history, 2 unreadable post or journal."""
+    from editor.review.cli import complain, open_session, read_post, say
+    from editor.workflow import audit_journal
+
+    if read_post(args.path) is None:
+        return 2
+    s = open_session(args.path)
+    if s.journal.fatal:
+        return 2
+    found = audit_journal(s.path, s.journal, Path(args.path))
+    problems = found.problems
+    if not problems and not s.journal.entries:
+        say(f"{args.path} : aucun historique de relecture.")
+        return 0
+    if not problems:
+        checked = (f", conforme aux {found.exports} export(s) enregistré(s)" if found.exports
+                   else "")
+        say(f"{s.path} : historique intact ({len(s.journal.entries)} entrées{checked}).")
+        return 0
+    for p in problems:
+        complain(s.path, f"entrée {p.line} : {p.french}" if p.line else p.french)
+    first = next((p.line for p in problems if p.line), None)
+    start = f" à partir de l'entrée {first}" if first else ""
+    complain(s.path, f"historique rompu{start} : le fichier a été modifié en dehors de Tact")
+    return 1
 
 
 def cmd_open(args) -> int:
@@ -228,6 +268,8 @@ def _dispatch(argv: list[str]) -> int:
         return cmd_check(args)
     if args.command == "rules":
         return cmd_rules(args)
+    if args.command == "review" and args.action == "verify":
+        return cmd_review_verify(args)
     if args.command == "review":
         from editor.review.cli import run as run_review
 

@@ -479,6 +479,12 @@ def test_copy_record_and_diff_keep_the_notes_out(tmp_path):
     ("A <!-- never closed\nsecret\n", "A \n"),
     ("```\n<!-- code -->\n```\n<!-- x -->\n", "```\n<!-- code -->\n```\n"),
     ("A\r\n<!-- x -->\r\nB\r\n", "A\r\nB\r\n"),
+    ("A `<!-- x -->` B\n", "A `` B\n"),                     # inside a code span too
+    ("A <!-- a\n\nb --> C\n", "A \n\n C\n"),
+    ("```\n<!-- code\n```\nB\n", "```\n<!-- code\n```\nB\n"),
+    ("> cite <!-- note -->\n", "> cite \n"),
+    ("<!--\n\n-->\nB\n", "B\n"),
+    ("A\n<!-- x --> <!-- y -->\nB", "A\nB"),
 ])
 def test_approved_text(source, expected):
     assert approved_text(source) == expected

@@ -272,10 +272,17 @@ class Block:
 
 
 class Document:
-    """A post as read: its blocks in order, link definitions and footnotes."""
+    """A post as read: its blocks in order, link definitions, footnotes and HTML comments.
+
+    ``comments`` are the source spans of the HTML comments outside fenced code, in order, as the
+    approved text (:mod:`editor.export.approved`) leaves them out: a comment that opens a line
+    without closing on it covers its whole lines, line breaks included; any other comment is one
+    span per line it covers, without the line break. Every ``<!--`` … ``-->`` of a line counts,
+    inside a code span too (a working note is left out rather than published).
+    """
 
     __slots__ = ("source", "front_matter", "body", "title", "blocks", "refs", "footnotes",
-                 "code_blocks")
+                 "code_blocks", "comments")
 
     def __init__(self, source: str, front_matter: FrontMatter) -> None:
         self.source = source
@@ -286,6 +293,7 @@ class Document:
         self.refs: dict[str, str] = {}                   # label key -> URL as written
         self.footnotes: dict[str, list[Block]] = {}      # label key -> its paragraphs
         self.code_blocks = 0
+        self.comments: list[tuple[int, int]] = []        # source spans (see above)
 
 
 _gc_lock = threading.Lock()
@@ -378,19 +386,6 @@ def _read(source: str) -> Document:
 _BLOCK_COMMENT, _LINE_COMMENT = 1, 2
 
 
-def _unclosed_comment(src: str, a: int, e: int) -> int:
-    """Where a ``<!--`` left open at the end of ``src[a:e]`` starts, or -1."""
-    i = a
-    while True:
-        j = src.find("<!--", i, e)
-        if j < 0:
-            return -1
-        c = src.find("-->", j + 4, e)
-        if c < 0:
-            return j
-        i = c + 3
-
-
 def _leading_ws(src: str, a: int, e: int) -> int:
     """``a`` moved past leading whitespace (as ``str.lstrip`` counts it)."""
     while a < e and src[a].isspace():
@@ -402,6 +397,7 @@ class _Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.src = doc.source
+        self.comments = doc.comments           # source spans of the comments, as they are read
         self.open: Block | None = None        # paragraph, item or footnote paragraph being read
         self.fence: Block | None = None
         self.fence_mark: tuple[str, int] = ("`", 3)
@@ -454,57 +450,103 @@ class _Reader:
                 col.pop()
 
     def line(self, ls: int, le: int, brk: int, lineno: int, following) -> None:
+        """Read one line: ``[ls, le)`` its content, ``brk`` its line break's length, ``following``
+        the next line's ``(start, end, break)`` (a table's header looks at it) or None."""
         src = self.src
-        doc = self.doc
         if self.skip_separator:           # a table's separator row
             self.skip_separator = False
             return
-        if self.fence is not None:
-            if fence_closes(src[ls:le], self.fence_mark):
-                self.fence.closed = True
-                self.fence = None
-                self.gap = True
-            else:
-                self.fence.add(ls, le, le, brk)
-            return
-        if self.comment == _BLOCK_COMMENT:
-            if src.find("-->", ls, le) >= 0:
-                self.comment = 0
-            return
-        if self.comment == _LINE_COMMENT:
-            j = src.find("-->", ls, le)
-            if j < 0:
-                return
-            self.comment = 0
-            ls = j + 3
-            if not src[ls:le].strip():
+        if self.fence is not None or self.comment:
+            ls = self._continued(ls, le, brk)
+            if ls < 0:
                 return
         line = src[ls:le]
-        if self.footnote is not None:
-            if not line.strip():
-                self.footnote_blank = True
-                self.gap = True
-                self.close()
-                return
-            if (not self.footnote_blank or line.startswith(("    ", "\t"))) \
-                    and not _FOOTDEF.match(line):
-                e = self._cut(ls, le)
-                a = _leading_ws(src, ls, e)
-                if self.open is None:
-                    b = self._new(PARAGRAPH, lineno)
-                    b.gap = True
-                    b.label = self.footnote
-                    doc.footnotes[self.footnote].append(b)
-                    self.open = b
-                self.open.add(a, e, le, brk)
-                return
-            self.footnote = None
-            self.close()
+        key = self.footnote
+        if key is not None and self._footnote_line(key, line, ls, le, brk, lineno):
+            return
         if not line.strip():
             self.close()
             self.gap = True
             self.quote = self.table = 0
             return
+        if self._opens(line, ls, le, brk, lineno):
+            return
+        e = self._cut(ls, le)
+        pos, depth = self._quote_markers(ls, e)
+        if depth and not src[pos:e].strip():
+            # A line of markers only: a paragraph ends, the quotation goes on.
+            self.close()
+            if not self.quote:
+                self.quotes += 1
+                self.quote = self.quotes
+            self.gap = True
+            self.table = 0
+            return
+        if not depth and self._definition(ls, e, le, brk, lineno):
+            return
+        rest = src[pos:e]
+        if self._heading_or_rule(rest, pos, e, le, brk, lineno, depth):
+            return
+        if not depth and self._table_row(rest, ls, e, le, brk, lineno, following):
+            return
+        self._text(pos, e, le, brk, lineno, depth)
+
+    def _continued(self, ls: int, le: int, brk: int) -> int:
+        """A line inside a fence or a comment goes there; where the rest of the line starts (after
+        a comment's ``-->``), or -1 when nothing of it is left to read."""
+        src = self.src
+        fence = self.fence
+        if fence is not None:
+            if fence_closes(src[ls:le], self.fence_mark):
+                fence.closed = True
+                self.fence = None
+                self.gap = True
+            else:
+                fence.add(ls, le, le, brk)
+            return -1
+        if self.comment == _BLOCK_COMMENT:
+            if le + brk > ls:
+                self.comments.append((ls, le + brk))
+            if src.find("-->", ls, le) >= 0:
+                self.comment = 0
+            return -1
+        j = src.find("-->", ls, le)             # a comment left open on a line above
+        if j < 0:
+            if le > ls:
+                self.comments.append((ls, le))
+            return -1
+        self.comment = 0
+        self.comments.append((ls, j + 3))
+        ls = j + 3
+        return ls if src[ls:le].strip() else -1
+
+    def _footnote_line(self, key: str, line: str, ls: int, le: int, brk: int,
+                       lineno: int) -> bool:
+        """A line after the definition of the footnote ``key``: True when it belongs to the
+        footnote (a blank line, a continuation), False when the footnote ends before it."""
+        if not line.strip():
+            self.footnote_blank = True
+            self.gap = True
+            self.close()
+            return True
+        if (not self.footnote_blank or line.startswith(("    ", "\t"))) \
+                and not _FOOTDEF.match(line):
+            e = self._cut(ls, le)
+            a = _leading_ws(self.src, ls, e)
+            if self.open is None:
+                b = self._new(PARAGRAPH, lineno)
+                b.gap = True
+                b.label = key
+                self.doc.footnotes[key].append(b)
+                self.open = b
+            self.open.add(a, e, le, brk)
+            return True
+        self.footnote = None
+        self.close()
+        return False
+
+    def _opens(self, line: str, ls: int, le: int, brk: int, lineno: int) -> bool:
+        """A code fence or a comment that opens on this line and hides the lines after it."""
         m = fence_opens(line)
         if m:
             self.close()
@@ -514,15 +556,19 @@ class _Reader:
             self.fence = b
             self.fence_mark = (m.group(1)[0], len(m.group(1)))
             self.table = 0
-            doc.code_blocks += 1
-            return
+            self.doc.code_blocks += 1
+            return True
         stripped = line.lstrip()
         if stripped.startswith("<!--") and "-->" not in stripped:
             self.close()
             self.comment = _BLOCK_COMMENT
-            return
-        e = self._cut(ls, le)
-        # Block quote markers (any depth).
+            self.comments.append((ls, le + brk))
+            return True
+        return False
+
+    def _quote_markers(self, ls: int, e: int) -> tuple[int, int]:
+        """Where the text starts after the block quote markers (any depth), and the depth."""
+        src = self.src
         pos, depth = ls, 0
         while True:
             p = pos
@@ -534,49 +580,48 @@ class _Reader:
                 if pos < e and src[pos] == " ":
                     pos += 1
             else:
-                break
-        if depth and not src[pos:e].strip():
-            # A line of markers only: a paragraph ends, the quotation goes on.
+                return pos, depth
+
+    def _definition(self, ls: int, e: int, le: int, brk: int, lineno: int) -> bool:
+        """A footnote definition (its first paragraph) or a link reference definition (hidden)."""
+        src, doc = self.src, self.doc
+        m = _FOOTDEF.match(src, ls, e)
+        if m:
             self.close()
-            if not self.quote:
-                self.quotes += 1
-                self.quote = self.quotes
-            self.gap = True
+            key = label_key(m.group(1))
+            b = self._new(PARAGRAPH, lineno)
+            b.label = key
+            b.ms, b.me = ls, m.end()
+            doc.footnotes.setdefault(key, []).append(b)
+            b.add(_leading_ws(src, m.end(), e), e, le, brk)
+            self.open = b
+            self.footnote, self.footnote_blank = key, False
             self.table = 0
-            return
-        rest = src[pos:e]
-        if not depth:
-            m = _FOOTDEF.match(src, ls, e)
-            if m:
+            return True
+        if self.open is None or self.open.kind != PARAGRAPH:
+            m = _REFDEF.match(src, ls, e)
+            if m and m.end() >= e - 40:
                 self.close()
-                key = label_key(m.group(1))
-                b = self._new(PARAGRAPH, lineno)
-                b.label = key
-                b.ms, b.me = ls, m.end()
-                doc.footnotes.setdefault(key, []).append(b)
-                b.add(_leading_ws(src, m.end(), e), e, le, brk)
-                self.open = b
-                self.footnote, self.footnote_blank = key, False
+                doc.refs.setdefault(label_key(m.group(1)), m.group(2))
                 self.table = 0
-                return
-            if self.open is None or self.open.kind != PARAGRAPH:
-                m = _REFDEF.match(src, ls, e)
-                if m and m.end() >= e - 40:
-                    self.close()
-                    doc.refs.setdefault(label_key(m.group(1)), m.group(2))
-                    self.table = 0
-                    return
+                return True
+        return False
+
+    def _heading_or_rule(self, rest: str, pos: int, e: int, le: int, brk: int, lineno: int,
+                         depth: int) -> bool:
+        """An ATX heading, a setext underline (the open paragraph becomes a heading) or a
+        thematic break; ``rest``: the line after its quote markers, from ``pos``."""
         m = _ATX.match(rest)
         if m:
             self.close()
             a = pos + m.end()
-            close = _ATX_CLOSE.search(src, a, e)
+            close = _ATX_CLOSE.search(self.src, a, e)
             b = self._new(HEADING, lineno, depth)
             b.level = len(m.group(1))
             b.add(a, close.start() if close else e, le, brk)
             self.gap = True
             self.table = 0
-            return
+            return True
         op = self.open
         if op is not None and op.kind == PARAGRAPH and op.label is None and _SETEXT.match(rest):
             op.kind = HEADING
@@ -584,29 +629,39 @@ class _Reader:
             op.level = 1 if rest.lstrip()[0] == "=" else 2
             self.close()
             self.gap = True
-            return
+            return True
         if thematic_break(rest):
             self.close()
             b = self._new(RULE, lineno, depth)
             b.add(pos, e, le, brk)
             self.gap = True
             self.table = 0
-            return
-        if not depth:
-            if self.table:
-                if "|" in rest:
-                    self._row(lineno, ls, e, le, brk, header=False)
-                    return
-                self.table = 0
-            elif "|" in rest and following is not None:
-                fs, fe, _ = following
-                if "|" in src[fs:fe] and _TABLE_SEP.match(src, fs, fe):
-                    self.close()
-                    self.tables += 1
-                    self.table = self.tables
-                    self._row(lineno, ls, e, le, brk, header=True)
-                    self.skip_separator = True
-                    return
+            return True
+        return False
+
+    def _table_row(self, rest: str, ls: int, e: int, le: int, brk: int, lineno: int,
+                   following) -> bool:
+        """A row of the table being read, or a header row (a separator row follows)."""
+        if self.table:
+            if "|" in rest:
+                self._row(lineno, ls, e, le, brk, header=False)
+                return True
+            self.table = 0
+        elif "|" in rest and following is not None:
+            src = self.src
+            fs, fe, _ = following
+            if "|" in src[fs:fe] and _TABLE_SEP.match(src, fs, fe):
+                self.close()
+                self.tables += 1
+                self.table = self.tables
+                self._row(lineno, ls, e, le, brk, header=True)
+                self.skip_separator = True
+                return True
+        return False
+
+    def _text(self, pos: int, e: int, le: int, brk: int, lineno: int, depth: int) -> None:
+        """A list item, or text: it continues the open paragraph or item, else opens one."""
+        src = self.src
         m = _LIST.match(src, pos, e)
         if m:
             self.close()
@@ -634,15 +689,19 @@ class _Reader:
         self.table = 0
 
     def _cut(self, ls: int, le: int) -> int:
-        """The end of the line's content: a comment left open cuts it (and hides what follows)."""
+        """The end of the line's content: a comment left open cuts it (and hides what follows).
+        Every comment of the line is noted in :attr:`Document.comments`."""
         src = self.src
-        if src.find("<!--", ls, le) < 0:
-            return le
-        k = _unclosed_comment(src, ls, le)
-        if k < 0:
-            return le
-        self.comment = _LINE_COMMENT
-        return k
+        i = src.find("<!--", ls, le)
+        while i >= 0:
+            c = src.find("-->", i + 4, le)
+            if c < 0:
+                self.comments.append((i, le))
+                self.comment = _LINE_COMMENT
+                return i
+            self.comments.append((i, c + 3))
+            i = src.find("<!--", c + 3, le)
+        return le
 
     def _row(self, lineno: int, ls: int, e: int, le: int, brk: int, header: bool) -> None:
         src = self.src
@@ -710,6 +769,12 @@ def _lex_block(doc: Document, block: Block) -> None:
     _pair(src, out)
 
 
+# The kind of node a match of :data:`_INLINE` is (``lastgroup`` names the last group it closed).
+_GROUP_KIND = {"ialt": "image", "isrc": "image", "ltext": "link", "lurl": "link",
+               "fnlabel": "fnref", "rtext": "reflink", "rref": "reflink", "aurl": "autolink",
+               "tname": "tag"}
+
+
 def _lex(doc: Document, a: int, e: int, nested: bool) -> list[Inline]:
     """The inline nodes of ``source[a:e]`` (one line, a cell or a link text when ``nested``)."""
     src = doc.source
@@ -741,108 +806,112 @@ def _lex(doc: Document, a: int, e: int, nested: bool) -> list[Inline]:
             search = cs + 1
             continue
         s, t = m.span()
-        kind = m.lastgroup
-        if kind in ("ialt", "isrc"):
-            kind = "image"
-        elif kind in ("ltext", "lurl"):
-            kind = "link"
-        elif kind == "fnlabel":
-            kind = "fnref"
-        elif kind in ("rtext", "rref"):
-            kind = "reflink"
-        elif kind == "aurl":
-            kind = "autolink"
-        elif kind == "tname":
-            kind = "tag"
+        kind = m.lastgroup or ""
+        kind = _GROUP_KIND.get(kind, kind)
         search = t
-        if kind == "escape":
-            nodes.append(Inline(ESCAPE, s, t))
-        elif kind == "code":
-            n = t - s
-            ticks = m.group()
-            reach = min(e, t + 2000)        # a code span is short
-            close = src.find(ticks, t, reach)
-            while close >= 0:               # a run of exactly as many backticks closes it
-                r = close + n
-                while r < e and src[r] == "`":
-                    r += 1
-                if r - close == n:
-                    break
-                close = src.find(ticks, r, reach)
-            if close < 0:
-                continue                     # a lone run of backticks is text
-            node = Inline(CODE_SPAN, s, close + n)
-            ia, ib = t, close
-            if ib - ia >= 2 and src[ia] == " " and src[ib - 1] == " " and src[ia:ib].strip():
-                ia, ib = ia + 1, ib - 1
-            node.a, node.b = ia, ib
-            nodes.append(node)
-            search = close + n
-        elif kind == "delim":
+        if kind == "delim":
             delim = _delimiter(src, s, t, a, e)
             if delim is not None:
                 nodes.append(delim)
-        elif kind == "entity":
-            node = Inline(ENTITY, s, t)
-            node.target = html.unescape(m.group())
-            nodes.append(node)
-        elif kind == "comment":
-            close = src.find("-->", t, e)
-            if close < 0:
-                continue                     # ``<!--`` never closed here: text
-            nodes.append(Inline(COMMENT, s, close + 3))
-            search = close + 3
-        elif kind == "tag":
-            node = Inline(TAG, s, t)
-            node.target = m.group("tname").lower()
-            nodes.append(node)
+        elif kind == "escape" or kind == "entity" or kind == "tag":
+            nodes.append(_token(kind, m))
+        elif kind == "code" or kind == "comment":
+            closed = _code_span(src, s, t, e) if kind == "code" else _comment(src, s, t, e)
+            if closed is not None:           # otherwise ``<!--`` or the backticks are text
+                nodes.append(closed)
+                search = closed.end
         elif nested:
             search = s + 1                   # no link, image, footnote or autolink in a link text
-        elif kind == "image":
-            node = Inline(IMAGE, s, t)
-            node.a, node.b = m.span("ialt")
-            ts, te = m.span("isrc")
-            if te - ts >= 2 and src[ts] == "<" and src[te - 1] == ">":
-                ts, te = ts + 1, te - 1
-            node.ts, node.te, node.target = ts, te, src[ts:te]
-            node.children = _lex_nested(doc, node.a, node.b)
-            nodes.append(node)
-        elif kind == "link":
-            node = Inline(LINK, s, t)
-            node.a, node.b = m.span("ltext")
-            ts, te = m.span("lurl")
-            if te - ts >= 2 and src[ts] == "<" and src[te - 1] == ">":
-                ts, te = ts + 1, te - 1
-            node.ts, node.te, node.target = ts, te, src[ts:te]
-            node.children = _lex_nested(doc, node.a, node.b)
-            nodes.append(node)
-        elif kind == "fnref":
-            key = label_key(m.group("fnlabel"))
-            if key not in doc.footnotes:
-                search = s + 1
-                continue
-            node = Inline(FOOTREF, s, t)
-            node.target = key
-            nodes.append(node)
-        elif kind == "reflink":
-            ref = m.group("rref")
-            key = label_key(ref if ref and ref.strip() else m.group("rtext"))
-            target = doc.refs.get(key) if key else None
-            if target is None:
-                # Not a link: the brackets are text (``[texte]``); what is inside is read.
-                search = s + 1
-                continue
-            node = Inline(LINK, s, t)
-            node.a, node.b = m.span("rtext")
-            node.ts, node.te, node.target = s, t, target
-            node.children = _lex_nested(doc, node.a, node.b)
-            nodes.append(node)
-        elif kind == "autolink":
-            node = Inline(AUTOLINK, s, t)
-            node.ts, node.te = m.span("aurl")
-            node.target = m.group("aurl")
-            nodes.append(node)
+        else:
+            linked = _link(doc, m, kind)
+            if linked is None:
+                search = s + 1               # brackets that are text: what is inside is read
+            else:
+                nodes.append(linked)
     return nodes
+
+
+def _token(kind: str, m: re.Match) -> Inline:
+    """An escape (``\\*``), an entity (``&amp;``: its text decoded) or a raw HTML tag (its
+    lower-case name)."""
+    s, t = m.span()
+    if kind == "escape":
+        return Inline(ESCAPE, s, t)
+    if kind == "entity":
+        node = Inline(ENTITY, s, t)
+        node.target = html.unescape(m.group())
+        return node
+    node = Inline(TAG, s, t)
+    node.target = m.group("tname").lower()
+    return node
+
+
+def _code_span(src: str, s: int, t: int, e: int) -> Inline | None:
+    """The code span opened by the backticks ``src[s:t]``: closed by a run of exactly as many
+    within 2,000 characters on the line, else None (the backticks are text)."""
+    n = t - s
+    ticks = src[s:t]
+    reach = min(e, t + 2000)        # a code span is short
+    close = src.find(ticks, t, reach)
+    while close >= 0:               # a run of exactly as many backticks closes it
+        r = close + n
+        while r < e and src[r] == "`":
+            r += 1
+        if r - close == n:
+            break
+        close = src.find(ticks, r, reach)
+    if close < 0:
+        return None
+    node = Inline(CODE_SPAN, s, close + n)
+    ia, ib = t, close
+    if ib - ia >= 2 and src[ia] == " " and src[ib - 1] == " " and src[ia:ib].strip():
+        ia, ib = ia + 1, ib - 1
+    node.a, node.b = ia, ib
+    return node
+
+
+def _comment(src: str, s: int, t: int, e: int) -> Inline | None:
+    """The comment ``<!--`` (``src[s:t]``) opens, if it closes on the line."""
+    close = src.find("-->", t, e)
+    return Inline(COMMENT, s, close + 3) if close >= 0 else None
+
+
+def _link(doc: Document, m: re.Match, kind: str) -> Inline | None:
+    """The image, link, footnote reference, reference link or autolink ``m`` matched; None for a
+    footnote or a reference whose label is not defined (its brackets are text)."""
+    src = doc.source
+    s, t = m.span()
+    if kind == "image" or kind == "link":
+        node = Inline(IMAGE if kind == "image" else LINK, s, t)
+        node.a, node.b = m.span("ialt" if kind == "image" else "ltext")
+        ts, te = m.span("isrc" if kind == "image" else "lurl")
+        if te - ts >= 2 and src[ts] == "<" and src[te - 1] == ">":
+            ts, te = ts + 1, te - 1
+        node.ts, node.te, node.target = ts, te, src[ts:te]
+        node.children = _lex_nested(doc, node.a, node.b)
+        return node
+    if kind == "fnref":
+        key = label_key(m.group("fnlabel"))
+        if key not in doc.footnotes:
+            return None
+        node = Inline(FOOTREF, s, t)
+        node.target = key
+        return node
+    if kind == "reflink":
+        ref = m.group("rref")
+        key = label_key(ref if ref and ref.strip() else m.group("rtext"))
+        target = doc.refs.get(key) if key else None
+        if target is None:
+            return None                      # ``[texte]``: not a link
+        node = Inline(LINK, s, t)
+        node.a, node.b = m.span("rtext")
+        node.ts, node.te, node.target = s, t, target
+        node.children = _lex_nested(doc, node.a, node.b)
+        return node
+    node = Inline(AUTOLINK, s, t)            # kind == "autolink"
+    node.ts, node.te = m.span("aurl")
+    node.target = m.group("aurl")
+    return node
 
 
 def _lex_nested(doc: Document, a: int, e: int) -> list[Inline]:

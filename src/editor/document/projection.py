@@ -16,10 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from editor.document import markdown as md
-
-# Re-exported for the other readers of lines and fences (editor.export.approved, the highlighter).
-from editor.document.markdown import FENCE as _FENCE  # noqa: F401
-from editor.document.markdown import fence_closes, iter_lines, thematic_break  # noqa: F401
 from editor.document.post import FrontMatter
 from editor.text.offsets import OffsetMap
 

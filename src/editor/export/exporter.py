@@ -200,6 +200,18 @@ def review_info(post_path: Path, text: str, findings) -> tuple[dict, dict[str, d
         if approved and people.approvers:
             info["approved_by"] = ", ".join(who(n, r) for n, r in people.approvers)
             info["approved_at"] = people.approved_at
+    info["signatures"] = _signature_records(ov)
+    notes = [ov.error] if ov.error else []
+    if not approved:
+        notes.append(UNREVIEWED_NOTE.format(state=info["state"]))
+    if not getattr(session.journal, "exists", True):
+        notes.append("Aucune relecture enregistrée pour cette publication.")
+    info["note"] = " ".join(notes) or None
+    return info, _decision_records(ov, REASON_LABELS, who)
+
+
+def _decision_records(ov, reason_labels: dict[str, str], who) -> dict[str, dict]:
+    """Each finding's decision for the report, by finding id (findings without one left out)."""
     decisions: dict[str, dict] = {}
     for fs in ov.findings:
         d = fs.decision
@@ -207,25 +219,26 @@ def review_info(post_path: Path, text: str, findings) -> tuple[dict, dict[str, d
             continue
         reason = d.reason
         if d.action == "accept" and d.kind:
-            reason = f"{REASON_LABELS.get(d.kind, d.kind)}\u202f: {d.reason}"
+            reason = f"{reason_labels.get(d.kind, d.kind)}\u202f: {d.reason}"
         decisions[fs.finding.id] = {"decision": {"accepted": "accepted", "sent-back": "sent-back"}
                                     .get(fs.status, "open"),
                                     "reason": reason, "decided_by": who(d.by, d.role),
                                     "decided_at": d.at}
+    return decisions
+
+
+def _signature_records(ov) -> list[dict[str, str | int]]:
+    """The approvals signed on this text, for the report (an override says how many open
+    comments it passed over)."""
+    out = []
     for sig in ov.signatures:
         rec: dict[str, str | int] = {"by": sig.by, "role": sig.role, "at": sig.at,
                                      "meaning": sig.meaning}
         if sig.override:
             rec["override"] = sig.override
             rec["overridden_comments"] = len(sig.overridden)
-        info["signatures"].append(rec)
-    notes = [ov.error] if ov.error else []
-    if not approved:
-        notes.append(UNREVIEWED_NOTE.format(state=info["state"]))
-    if not getattr(session.journal, "exists", True):
-        notes.append("Aucune relecture enregistrée pour cette publication.")
-    info["note"] = " ".join(notes) or None
-    return info, decisions
+        out.append(rec)
+    return out
 
 
 def unreviewed_allowed() -> bool:
@@ -346,40 +359,27 @@ def _write_text(path: Path, text: str) -> None:
         os.fsync(f.fileno())
 
 
-def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, folder: Path,
-                rules_version: str, options: ConvertOptions | None, pdf: bool,
-                when: str, final: Path) -> PostExport:
+@dataclass
+class _Job:
+    """What the posts of one export share."""
+
+    targets: list[str]
+    nets: dict
+    rules_version: str
+    options: ConvertOptions | None
+    pdf: bool
+    when: str = ""
+
+
+def _build_post(job: _Job, shown: str, post_path: Path, analysis, findings, folder: Path,
+                final: Path) -> PostExport:
+    """Write one post's folder (``folder``, to be moved to ``final``): a text per network, its
+    images, the report (JSON, PDF) and the marker."""
     folder.mkdir(mode=PRIVATE_DIR)
     source = analysis.source
     fm = analysis.projection.front_matter
     pe = PostExport(shown, folder, source=source)
-    networks_json = {}
-    for name in targets:
-        profile = nets[name]
-        pv = preview(source, profile, options)
-        text = pv.clipboard_text
-        f = folder / f"{name}.txt"
-        _write_text(f, text)
-        ne = NetworkExport(name, f, text, sha256_text(text), len(pv.parts))
-        pe.networks[name] = ne
-        images_json = []
-        if profile.image_max and pv.attachments:
-            img_dir = make_private_dir(folder / "images" / name)
-            alt_lines = []
-            for k, att in enumerate(pv.attachments, 1):
-                src = resolve_image(att.target, post_path.parent)
-                out = export_image(src.path, img_dir, f"image-{k:02d}", profile)
-                pe.images.append(out)
-                rel = out.relative_to(folder).as_posix()
-                images_json.append({"file": rel, "alt": att.alt, "source": att.target,
-                                    "sha256": hashlib.sha256(out.read_bytes()).hexdigest()})
-                alt_lines.append(f"{out.name} : {att.alt or '(pas de texte alternatif)'}")
-            _write_text(img_dir / "textes-alternatifs.txt", "\n".join(alt_lines) + "\n")
-        networks_json[name] = {
-            "label": profile.label, "file": f.name, "sha256": ne.sha256, "text": text,
-            "count": pv.count, "limit": pv.limit, "counting": profile.counting,
-            "parts": len(pv.parts), "images": images_json,
-            "notes": [n.message for n in pv.notes]}
+    networks_json = {name: _write_network(job, pe, name, post_path) for name in job.targets}
     review, decisions = review_info(post_path, source, findings)
     hidden = comment_spans(source)     # a finding's passage there is a note, not exported
     from importlib.metadata import PackageNotFoundError, version
@@ -389,7 +389,7 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
         tool = "tact"
     report = {
         "version": 1,
-        "generated_at": when,
+        "generated_at": job.when,
         "tool": tool,
         # ``text``: the body exported (approved, unless ``review.exported_without_review``);
         # ``sha256``: of the whole source, for proof. The review state is the one status: the
@@ -397,8 +397,8 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
         "post": {"path": shown, "title": fm.title, "author": author_name(source),
                  "sha256": sha256_text(source), "text": approved_text(source),
                  "text_format": APPROVED_FORMAT},
-        "rules_version": rules_version,
-        "targets": list(targets),
+        "rules_version": job.rules_version,
+        "targets": list(job.targets),
         "networks": networks_json,
         "findings": [rep.finding_record(x, decisions.get(x.id), hidden) for x in findings],
         "review": review,
@@ -406,11 +406,41 @@ def _build_post(shown: str, post_path: Path, analysis, findings, targets, nets, 
     pe.report = report
     pe.report_json = folder / f"{REPORT_NAME}.json"
     rep.write_json(pe.report_json, report)
-    if pdf:
+    if job.pdf:
         pe.report_pdf = folder / f"{REPORT_NAME}.pdf"
         rep.write_pdf(pe.report_pdf, report)
-    folders.write_marker(folder, post_path, when, final)
+    folders.write_marker(folder, post_path, job.when, final)
     return pe
+
+
+def _write_network(job: _Job, pe: PostExport, name: str, post_path: Path) -> dict:
+    """Write the text of ``pe`` for the network ``name`` and its images (with their alt texts)
+    into ``pe.folder``; the network's entry of the report."""
+    folder, source = pe.folder, pe.source
+    profile = job.nets[name]
+    pv = preview(source, profile, job.options)
+    text = pv.clipboard_text
+    f = folder / f"{name}.txt"
+    _write_text(f, text)
+    ne = NetworkExport(name, f, text, sha256_text(text), len(pv.parts))
+    pe.networks[name] = ne
+    images_json = []
+    if profile.image_max and pv.attachments:
+        img_dir = make_private_dir(folder / "images" / name)
+        alt_lines = []
+        for k, att in enumerate(pv.attachments, 1):
+            src = resolve_image(att.target, post_path.parent)
+            out = export_image(src.path, img_dir, f"image-{k:02d}", profile)
+            pe.images.append(out)
+            rel = out.relative_to(folder).as_posix()
+            images_json.append({"file": rel, "alt": att.alt, "source": att.target,
+                                "sha256": hashlib.sha256(out.read_bytes()).hexdigest()})
+            alt_lines.append(f"{out.name} : {att.alt or '(pas de texte alternatif)'}")
+        _write_text(img_dir / "textes-alternatifs.txt", "\n".join(alt_lines) + "\n")
+    return {"label": profile.label, "file": f.name, "sha256": ne.sha256, "text": text,
+            "count": pv.count, "limit": pv.limit, "counting": profile.counting,
+            "parts": len(pv.parts), "images": images_json,
+            "notes": [n.message for n in pv.notes]}
 
 
 def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=None, *,
@@ -446,36 +476,60 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
         result.problems.append(Problem(p, m, m))
     for p, m in getattr(report, "warnings", []):   # e.g. a review file with a broken history
         result.notes.append(Problem(p, f"warning: {m}", m))
-    posts = []
     archives: dict[Path, list[dict]] = {}
     if allow_unreviewed is None:
         allow_unreviewed = unreviewed_allowed()
-    for fr in report.files:
-        an = fr.analysis
-        findings = platform_findings(an, targets)
-        result.refused.extend(blocking_items(fr.path, findings, an.source))
-        post_path = Path(fr.path)
-        if not allow_unreviewed:
-            unapproved = review_refusal(post_path, an.source)
-            if unapproved:
-                unapproved.path = fr.path
-                result.refused.append(unapproved)
-        for img in an.projection.images:
-            try:
-                src = resolve_image(img.target, post_path.parent)
-                with open_image(src.path):   # header only: format, extension, pixel count
-                    pass
-            except ImageProblem as e:
-                result.problems.append(Problem(fr.path, e.message, e.french))
-        untrusted = review_gate(post_path, workspace, archives)
-        if untrusted:
-            untrusted.path = fr.path
-            result.problems.append(untrusted)
-        posts.append((fr.path, post_path, an, findings))
+    posts = [_gate(fr, targets, allow_unreviewed, workspace, archives, result)
+             for fr in report.files]
     if not result.ok or not posts:
         return result
     out = Path(out)
     created_out = not os.path.lexists(out)
+    if not _make_output_folder(out, result):
+        return result
+    folders.sweep_leftovers(out)
+    names = _folder_names(out, posts, result)
+    job = _Job(targets, nets, report.rules_version, options, pdf, when=now_iso())
+    if names is not None:
+        _build_all(job, out, posts, names, result)
+    if not result.ok:
+        _remove_if_created(out, created_out)
+        return result
+    for pe in result.posts:                # the archive: one record per post
+        _record_export(pe, workspace or find_workspace(Path(pe.path)), job.when, result)
+    return result
+
+
+def _gate(fr, targets: list[str], allow_unreviewed: bool, workspace: Path | None,
+          archives: dict[Path, list[dict]], result: ExportResult):
+    """Gate one checked post: its blocking problems, an unapproved text (unless allowed), its
+    images (readable, inside its folder) and its review history go to ``result``; the post as
+    the build needs it: ``(shown path, path, analysis, findings)``."""
+    an = fr.analysis
+    findings = platform_findings(an, targets)
+    result.refused.extend(blocking_items(fr.path, findings, an.source))
+    post_path = Path(fr.path)
+    if not allow_unreviewed:
+        unapproved = review_refusal(post_path, an.source)
+        if unapproved:
+            unapproved.path = fr.path
+            result.refused.append(unapproved)
+    for img in an.projection.images:
+        try:
+            src = resolve_image(img.target, post_path.parent)
+            with open_image(src.path):   # header only: format, extension, pixel count
+                pass
+        except ImageProblem as e:
+            result.problems.append(Problem(fr.path, e.message, e.french))
+    untrusted = review_gate(post_path, workspace, archives)
+    if untrusted:
+        untrusted.path = fr.path
+        result.problems.append(untrusted)
+    return fr.path, post_path, an, findings
+
+
+def _make_output_folder(out: Path, result: ExportResult) -> bool:
+    """Create ``out`` (private) if need be; False, with the problem noted, when it cannot be."""
     try:
         make_private_dir(out)
         if not out.is_dir():
@@ -484,37 +538,44 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
         result.problems.append(Problem(str(out), f"cannot create the output folder "
                                                  f"({exc.strerror or exc})",
                                        f"Impossible de créer le dossier de sortie ({exc})."))
-        return result
-    folders.sweep_leftovers(out)
-    # Each post's folder name: its own earlier export, else a free name; never a user's folder.
+        return False
+    return True
+
+
+def _folder_names(out: Path, posts, result: ExportResult) -> list[str] | None:
+    """Each post's folder name in ``out``: its own earlier export, else a free name; never a
+    user's folder. None, with the problem noted, when one cannot be used."""
     names: list[str] = []
     try:
-        for shown, post_path, an, findings in posts:
+        for _shown, post_path, an, _findings in posts:
             name = folders.choose_folder(out, post_path, slug(post_path.stem), set(names))
             protected = [post_path] + [post_path.parent / i.target for i in an.projection.images]
             folders.check_not_swapping(out / name, protected)
             names.append(name)
     except folders.FolderProblem as e:
         result.problems.append(Problem(str(e.path), e.message, e.french))
-        _remove_if_created(out, created_out)
-        return result
+        return None
+    return names
+
+
+def _build_all(job: _Job, out: Path, posts, names: list[str], result: ExportResult) -> None:
+    """Build every post's folder in a staging folder inside ``out``, then move them all into
+    place, all or nothing: the posts exported go to ``result.posts``, a failure to
+    ``result.problems`` (and nothing is left in ``out``)."""
     try:
         staging = Path(tempfile.mkdtemp(prefix=folders.STAGING_PREFIX, dir=out))
     except OSError as exc:
         result.problems.append(Problem(str(out), f"cannot write in the output folder "
                                                  f"({exc.strerror or exc})",
                                        f"Impossible d’écrire dans le dossier de sortie ({exc})."))
-        _remove_if_created(out, created_out)
-        return result
-    when = now_iso()
+        return
     built: list[tuple[PostExport, str]] = []
     placement = folders.Placement(out)
     shown = ""
     try:
         for (shown, post_path, an, findings), name in zip(posts, names):
-            pe = _build_post(shown, post_path, an, findings, targets, nets, staging / name,
-                             report.rules_version, options, pdf, when, out / name)
-            built.append((pe, name))
+            built.append((_build_post(job, shown, post_path, an, findings, staging / name,
+                                      out / name), name))
         # Everything is built: move the posts' folders into place, all or nothing.
         for pe, name in built:
             placement.place(pe.folder, out / name, Path(pe.path))
@@ -538,46 +599,44 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
     finally:
         shutil.rmtree(staging, onerror=lambda _f, p, exc: log.warning(
             "cannot remove the staging folder %s: %s", p, exc[1]))
-    if not result.ok:
-        _remove_if_created(out, created_out)
-        return result
-    # The archive: one record per post.
-    for pe in result.posts:
-        post_path = Path(pe.path)
-        ws = workspace or find_workspace(post_path)
-        rec = {"kind": "export", "time": when, "post": pe.path,
-               "post_sha256": pe.report["post"]["sha256"],
-               "approved_text": pe.report["post"]["text"],
-               "approved_format": APPROVED_FORMAT,
-               "rules_version": pe.report["rules_version"], "folder": str(pe.folder.resolve()),
-               "networks": {n: {"text": ne.text, "sha256": ne.sha256, "parts": ne.parts,
-                                "file": ne.file.name} for n, ne in pe.networks.items()},
-               "accepted_findings": [f["id"] for f in pe.report["findings"]
-                                     if f["decision"] == "accepted"],
-               "review": pe.report["review"], "review_journal": _journal_key(post_path, ws)}
-        try:
-            result.archive = append_record(ws, rec)
-        except OSError as exc:   # the export stands; the record could not be kept
-            log.error("%s: export archive not written: %s", archive_path(ws), exc)
-            result.archive_error = Problem(
-                pe.path, f"warning: exported to {pe.folder}, but the export archive "
-                         f"{archive_path(ws)} could not be written ({exc.strerror or exc})",
-                f"Exporté dans «\u00a0{pe.folder}\u00a0», mais l’archive des exports "
-                f"«\u00a0{archive_path(ws)}\u00a0» n’a pas pu être écrite "
-                f"({exc.strerror or exc}).")
-            result.notes.append(result.archive_error)
-        try:
-            note = mark_exported(post_path, pe.source, list(pe.networks))
-        except OSError as exc:   # e.g. a read-only workspace: the export stands
-            log.error("%s: the review could not record the export: %s", pe.path, exc)
-            result.notes.append(Problem(
-                pe.path, f"warning: the review could not record the export "
-                         f"({exc.strerror or exc})",
-                f"L’export n’a pas pu être noté dans la relecture ({exc.strerror or exc})."))
-            note = None
-        if note:
-            result.notes.append(Problem(pe.path, note, note))
-    return result
+
+
+def _record_export(pe: PostExport, ws: Path, when: str, result: ExportResult) -> None:
+    """Append the export of ``pe`` to the archive of its workspace ``ws`` and note it in the
+    post's review; what fails is a note (the export stands)."""
+    post_path = Path(pe.path)
+    rec = {"kind": "export", "time": when, "post": pe.path,
+           "post_sha256": pe.report["post"]["sha256"],
+           "approved_text": pe.report["post"]["text"],
+           "approved_format": APPROVED_FORMAT,
+           "rules_version": pe.report["rules_version"], "folder": str(pe.folder.resolve()),
+           "networks": {n: {"text": ne.text, "sha256": ne.sha256, "parts": ne.parts,
+                            "file": ne.file.name} for n, ne in pe.networks.items()},
+           "accepted_findings": [f["id"] for f in pe.report["findings"]
+                                 if f["decision"] == "accepted"],
+           "review": pe.report["review"], "review_journal": _journal_key(post_path, ws)}
+    try:
+        result.archive = append_record(ws, rec)
+    except OSError as exc:   # the export stands; the record could not be kept
+        log.error("%s: export archive not written: %s", archive_path(ws), exc)
+        result.archive_error = Problem(
+            pe.path, f"warning: exported to {pe.folder}, but the export archive "
+                     f"{archive_path(ws)} could not be written ({exc.strerror or exc})",
+            f"Exporté dans «\u00a0{pe.folder}\u00a0», mais l’archive des exports "
+            f"«\u00a0{archive_path(ws)}\u00a0» n’a pas pu être écrite "
+            f"({exc.strerror or exc}).")
+        result.notes.append(result.archive_error)
+    try:
+        note = mark_exported(post_path, pe.source, list(pe.networks))
+    except OSError as exc:   # e.g. a read-only workspace: the export stands
+        log.error("%s: the review could not record the export: %s", pe.path, exc)
+        result.notes.append(Problem(
+            pe.path, f"warning: the review could not record the export "
+                     f"({exc.strerror or exc})",
+            f"L’export n’a pas pu être noté dans la relecture ({exc.strerror or exc})."))
+        note = None
+    if note:
+        result.notes.append(Problem(pe.path, note, note))
 
 
 def _relocate(pe: PostExport, old: Path, new: Path) -> None:

@@ -97,29 +97,8 @@ def parse_profile(name: str, text: str, path: Path | str = "<profile>") -> Netwo
     if counting not in COUNTING_METHODS:
         raise NetworkError(path, f"'counting' must be one of {', '.join(COUNTING_METHODS)}, "
                            f"not {counting!r}", _line(d, "counting"))
-    weights = Weights()
-    w = d.get("weights")
-    if w is not None:
-        if not isinstance(w, dict):
-            raise NetworkError(path, "'weights' must be a mapping", _line(d, "weights"))
-        ranges = []
-        for i, r in enumerate(w.get("ranges") or []):
-            ok = isinstance(r, list) and len(r) == 3 and all(
-                isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in r) \
-                and r[0] <= r[1]
-            if not ok:
-                ln = w["ranges"].lines[i] if hasattr(w["ranges"], "lines") else _line(w, "ranges")
-                raise NetworkError(path, f"weight range {r!r} must be [first, last, weight]", ln)
-            ranges.append(tuple(r))
-        weights = Weights(_int(w, "default", path) or 2, tuple(ranges), _int(w, "emoji", path) or 2)
-    fold = d.get("fold") or {}
-    thread = d.get("thread") or {}
-    image = d.get("image")
-    if not isinstance(fold, dict) or not isinstance(thread, dict) or (
-            image is not None and not isinstance(image, dict)):
-        key = "fold" if not isinstance(fold, dict) else "thread" if not isinstance(thread, dict) \
-            else "image"
-        raise NetworkError(path, f"'{key}' must be a mapping", _line(d, key))
+    weights = _weights(d.get("weights"), d, path)
+    fold, thread, image = _sections(d, path)
     nbsp = d.get("nbsp", "keep")
     if nbsp not in NBSP_POLICIES:
         raise NetworkError(path, f"'nbsp' must be one of {', '.join(NBSP_POLICIES)}, not {nbsp!r}",
@@ -128,14 +107,13 @@ def parse_profile(name: str, text: str, path: Path | str = "<profile>") -> Netwo
     if "{i}" not in numbering or "{n}" not in numbering:
         raise NetworkError(path, "'thread.numbering' must contain {i} and {n}",
                            _line(thread, "numbering"))
-    for key in ("links_clickable",):
-        if key in d and not isinstance(d[key], bool):
-            raise NetworkError(path, f"'{key}' must be true or false", _line(d, key))
+    if "links_clickable" in d and not isinstance(d["links_clickable"], bool):
+        raise NetworkError(path, "'links_clickable' must be true or false",
+                           _line(d, "links_clickable"))
     image_max = None
     if image:
-        iw, ih = _int(image, "max_width", path, optional=False, minimum=16), \
-            _int(image, "max_height", path, optional=False, minimum=16)
-        image_max = (iw, ih)
+        image_max = (_int(image, "max_width", path, optional=False, minimum=16),
+                     _int(image, "max_height", path, optional=False, minimum=16))
     return NetworkProfile(
         name=name, label=str(d.get("label") or name),
         text_limit=_int(d, "text_limit", path, optional=False, minimum=1),
@@ -147,6 +125,38 @@ def parse_profile(name: str, text: str, path: Path | str = "<profile>") -> Netwo
         thread=bool(thread.get("enabled", False)), thread_numbering=numbering,
         bullet=str(d.get("bullet") or "•"), nbsp=nbsp,
         forbidden_chars=str(d.get("forbidden_chars") or ""), image_max=image_max)
+
+
+def _weights(w, d, path) -> Weights:
+    """The ``weights:`` mapping of the profile ``d`` (default weights when absent)."""
+    if w is None:
+        return Weights()
+    if not isinstance(w, dict):
+        raise NetworkError(path, "'weights' must be a mapping", _line(d, "weights"))
+    ranges = []
+    for i, r in enumerate(w.get("ranges") or []):
+        ok = isinstance(r, list) and len(r) == 3 and all(
+            isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in r) \
+            and r[0] <= r[1]
+        if not ok:
+            ln = w["ranges"].lines[i] if hasattr(w["ranges"], "lines") else _line(w, "ranges")
+            raise NetworkError(path, f"weight range {r!r} must be [first, last, weight]", ln)
+        ranges.append(tuple(r))
+    return Weights(_int(w, "default", path) or 2, tuple(ranges), _int(w, "emoji", path) or 2)
+
+
+def _sections(d, path) -> tuple[dict, dict, dict | None]:
+    """The ``fold:``, ``thread:`` and ``image:`` mappings of the profile ``d`` (empty when
+    absent; ``image`` None)."""
+    fold = d.get("fold") or {}
+    thread = d.get("thread") or {}
+    image = d.get("image")
+    if not isinstance(fold, dict) or not isinstance(thread, dict) or (
+            image is not None and not isinstance(image, dict)):
+        key = "fold" if not isinstance(fold, dict) else "thread" if not isinstance(thread, dict) \
+            else "image"
+        raise NetworkError(path, f"'{key}' must be a mapping", _line(d, key))
+    return fold, thread, image
 
 
 def load_networks(folder: Path | None = None) -> dict[str, NetworkProfile]:

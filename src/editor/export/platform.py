@@ -36,24 +36,36 @@ def _finding(p: NetworkProfile, what: str, message: str, span: tuple[int, int], 
 def network_findings(source: str, p: NetworkProfile) -> list[Finding]:
     """The ``platform`` findings of one network for the post ``source`` (not finalized)."""
     conv = convert(source, p)
+    if not conv.text or not source:
+        return []
+    return (_length_findings(source, p, conv) + _count_findings(source, p, conv)
+            + _link_findings(source, p, conv) + _fold_findings(source, p, conv)
+            + _format_findings(source, p, conv))
+
+
+def _length_findings(source: str, p: NetworkProfile, conv) -> list[Finding]:
+    """The text beyond the network's limit (a thread says how many parts it makes)."""
+    text = conv.text
+    n = count(text, p)
+    if n <= p.text_limit:
+        return []
+    cut = cut_index(text, p)
+    assert cut is not None   # the text is over its limit
+    msg = (f"Trop long pour {p.label}{N}: {n} {UNITS[p.counting]} pour {p.text_limit} "
+           f"autorisés, {n - p.text_limit} de trop.")
+    sug = "Raccourcir le texte."
+    if p.thread:
+        parts = len(split_thread(text, p))
+        msg += f" Il sera exporté en fil de {parts} parties numérotées."
+        sug = "Raccourcir le texte ou accepter la publication en fil."
+    return [_finding(p, "length", msg, conv.source_span(cut, len(text)), source, sug,
+                     key="length")]
+
+
+def _count_findings(source: str, p: NetworkProfile, conv) -> list[Finding]:
+    """Each hashtag and mention beyond the network's maximum."""
     text = conv.text
     out: list[Finding] = []
-    if not text or not source:
-        return out
-    unit = UNITS[p.counting]
-    n = count(text, p)
-    if n > p.text_limit:
-        cut = cut_index(text, p)
-        assert cut is not None   # the text is over its limit
-        msg = (f"Trop long pour {p.label}{N}: {n} {unit} pour {p.text_limit} autorisés, "
-               f"{n - p.text_limit} de trop.")
-        sug = "Raccourcir le texte."
-        if p.thread:
-            parts = len(split_thread(text, p))
-            msg += f" Il sera exporté en fil de {parts} parties numérotées."
-            sug = "Raccourcir le texte ou accepter la publication en fil."
-        out.append(_finding(p, "length", msg, conv.source_span(cut, len(text)), source, sug,
-                            key="length"))
     for rule, limit, spans, noun, this, advice in (
             ("hashtags", p.hashtag_limit, hashtag_spans, "hashtags", "celui-ci",
              "Garder les hashtags les plus utiles."),
@@ -67,31 +79,46 @@ def network_findings(source: str, p: NetworkProfile) -> list[Finding]:
                 f"Trop de {noun} pour {p.label}{N}: {len(found)} pour {limit} au "
                 f"maximum{N}; {this} ({k}e) est en trop.",
                 conv.source_span(a, b), source, advice, key=text[a:b]))
+    return out
+
+
+def _link_findings(source: str, p: NetworkProfile, conv) -> list[Finding]:
+    """Links a caption cannot make clickable, or links beyond the network's maximum."""
     if not p.links_clickable:
-        for link in conv.links:
-            out.append(_finding(
-                p, "link",
-                f"Lien dans une légende {p.label}{N}: il n’y est pas cliquable. L’export le "
-                f"remplace par « lien en bio ».",
-                (link.start, link.end), source,
-                "Mettre le lien dans la bio (ou en story) et le retirer de la légende.",
-                key=link.url))
-    elif p.link_limit is not None and len(conv.links) > p.link_limit:
-        for k, link in enumerate(conv.links[p.link_limit:], p.link_limit + 1):
-            out.append(_finding(
-                p, "links",
-                f"Trop de liens pour {p.label}{N}: {len(conv.links)} pour {p.link_limit} au "
-                f"maximum{N}; celui-ci ({k}e) sera refusé.",
-                (link.start, link.end), source, key=link.url))
-    if p.fold_chars is not None:
-        hook = conv.hook
-        if len(hook) > p.fold_chars:
-            out.append(_finding(
-                p, "fold",
-                f"La première ligne ne tient pas avant « voir plus » sur {p.label}{N}: "
-                f"{len(hook)} caractères pour environ {p.fold_chars} visibles.",
-                conv.source_span(p.fold_chars, len(hook)), source,
-                "Placer l’essentiel (l’accroche) dans les premiers mots.", key="fold"))
+        return [_finding(
+            p, "link",
+            f"Lien dans une légende {p.label}{N}: il n’y est pas cliquable. L’export le "
+            f"remplace par « lien en bio ».",
+            (link.start, link.end), source,
+            "Mettre le lien dans la bio (ou en story) et le retirer de la légende.",
+            key=link.url) for link in conv.links]
+    if p.link_limit is None or len(conv.links) <= p.link_limit:
+        return []
+    return [_finding(
+        p, "links",
+        f"Trop de liens pour {p.label}{N}: {len(conv.links)} pour {p.link_limit} au "
+        f"maximum{N}; celui-ci ({k}e) sera refusé.",
+        (link.start, link.end), source, key=link.url)
+        for k, link in enumerate(conv.links[p.link_limit:], p.link_limit + 1)]
+
+
+def _fold_findings(source: str, p: NetworkProfile, conv) -> list[Finding]:
+    """A first line that does not fit before « voir plus »."""
+    hook = conv.hook
+    if p.fold_chars is None or len(hook) <= p.fold_chars:
+        return []
+    return [_finding(
+        p, "fold",
+        f"La première ligne ne tient pas avant « voir plus » sur {p.label}{N}: "
+        f"{len(hook)} caractères pour environ {p.fold_chars} visibles.",
+        conv.source_span(p.fold_chars, len(hook)), source,
+        "Placer l’essentiel (l’accroche) dans les premiers mots.", key="fold")]
+
+
+def _format_findings(source: str, p: NetworkProfile, conv) -> list[Finding]:
+    """Images without alt text, and the conversion's notes (formatting the network drops,
+    characters it refuses)."""
+    out: list[Finding] = []
     for att in conv.attachments:
         if not att.alt.strip():
             out.append(_finding(

@@ -476,10 +476,28 @@ def report_html(report: dict, language: str = "fr") -> str:
     post = report["post"]
     review = report.get("review", {})
     approved = bool(review.get("approved"))
+    out = _header_html(report, approved, w)
+    out.append(_summary_html(report, approved, lang, w))
+    out.extend(_decisions_html(report.get("findings") or [], lang, w))
+    out.extend(_texts_html(report.get("networks") or {}, lang, w))
+    # -- the body (approved, or exported without review)
+    out.append(_h2(w["body_approved"] if approved else w["body_unreviewed"])
+               + _box(post.get("text") or ""))
+    return (f'<html><head><meta charset="utf-8"></head>'
+            f'<body style="font-family:\'DejaVu Sans\',\'Noto Sans\',sans-serif;font-size:9.5pt;'
+            f'color:{INK}">{"".join(out)}</body></html>')
+
+
+def _h2(title: str) -> str:
+    return f'<h2 style="font-size:13pt;color:{INK};margin-top:18pt">{_esc(title)}</h2>'
+
+
+def _header_html(report: dict, approved: bool, w: dict) -> list[str]:
+    """The post's title and practice, and the status banner (approved or not, and why)."""
+    post = report["post"]
+    review = report.get("review", {})
     title = post_name(post) or w["untitled"]
     practice = no_paths(post.get("author") or post.get("practice") or "")
-
-    # -- header and status banner
     out = [f'<p style="color:{ACCENT};font-size:8.5pt;font-weight:bold;margin:0">'
            f'{_esc(w["kicker"].upper())}</p>',
            f'<h1 style="font-size:19pt;color:{INK};margin:2pt 0 0 0">{_esc(title)}</h1>']
@@ -494,8 +512,14 @@ def report_html(report: dict, language: str = "fr") -> str:
     out.append(f'<table width="100%" cellspacing="0" cellpadding="7" style="margin-top:10pt">'
                f'<tr><td bgcolor="{bg}" style="color:{color};font-weight:bold">{_esc(banner)}'
                f'</td></tr></table>' + GAP)
+    return out
 
-    # -- summary
+
+def _summary_html(report: dict, approved: bool, lang: str, w: dict) -> str:
+    """Review state, who reviewed and approved it and when, the export's date, the rule pack,
+    the networks, the fingerprint, the signatures and the tool."""
+    post = report["post"]
+    review = report.get("review", {})
     rows = [_row(w["state"], _esc(_state(review, approved, lang, w))),
             _row(w["reviewed"], _who_when(review.get("reviewed_by"), review.get("reviewed_at"),
                                           lang, w) or _esc(w["nobody_reviewed"])),
@@ -524,65 +548,74 @@ def report_html(report: dict, language: str = "fr") -> str:
         rows.append(_row(w["signatures"], "<br>".join(sigs)))
     if report.get("tool"):
         rows.append(_row(w["tool"], _esc(report["tool"])))
-    out.append(f'<h2 style="font-size:13pt;color:{INK};margin-top:18pt">{_esc(w["summary"])}</h2>'
-               f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>' + GAP)
+    return (_h2(w["summary"])
+            + f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>' + GAP)
 
-    # -- decisions
-    findings = report.get("findings") or []
-    out.append(f'<h2 style="font-size:13pt;color:{INK};margin-top:18pt">'
-               f'{_esc(w["decisions"])}</h2>')
+
+def _decisions_html(findings: list[dict], lang: str, w: dict) -> list[str]:
+    """The review decisions: one row per problem (its passage, reasons, decision, who)."""
+    out = [_h2(w["decisions"])]
     if not findings:
         out.append(f'<p>{_esc(w["no_findings"])}</p>')
-    else:
-        problems = group_records(findings)
-        out.append(f'<p style="color:{MUTED}">{_esc(w["decisions_count"].format(n=len(problems)))}'
-                   "</p>")
-        head = "".join(f'<th align="left" width="{pct}%" bgcolor="{INK}" '
-                       f'style="color:#ffffff;font-weight:bold">{_esc(w[k])}</th>'
-                       for k, pct in (("col_passage", 26), ("col_problem", 32),
-                                      ("col_decision", 11), ("col_reason", 14), ("col_who", 17)))
-        body = []
-        for i, group in enumerate(problems):
-            bg = f' bgcolor="{ZEBRA}"' if i % 2 else ""
-            shown = [f for f in group if not f.get("in_comment") and f.get("text")]
-            quoted = quote_passage(_group_passage(shown), 140) if shown else ""
-            passage = (f"<i>{_esc(w['in_comment'])}</i>" if not quoted
-                       else f"«\u00a0{_esc(quoted)}\u00a0»" if lang == "fr"
-                       else f"“{_esc(quoted)}”")
-            reasons: dict[str, list[dict]] = {}      # one line per reason, worst severity first
-            for f in sorted(group, key=lambda f: SEVERITY_RANK.get(f.get("severity", ""), 9)):
-                reasons.setdefault(no_paths(f.get("message")), []).append(f)
-            lines = []
-            for message, fs in reasons.items():
-                sev = fs[0].get("severity", "")
-                cats = []
-                for f in fs:
-                    cat = CATEGORIES.get(f.get("category", ""), (f.get("category", ""),) * 2)
-                    cats.append(cat[1] if lang == "en" else cat[0])
-                lines.append(
-                    f'<span style="color:{SEVERITY_COLORS.get(sev, MUTED)};font-weight:bold">'
-                    f'{_esc(SEVERITIES[lang].get(sev, sev))}</span>'
-                    f'<span style="color:{MUTED}"> · {_esc(", ".join(dict.fromkeys(cats)))}'
-                    f'</span><br>{_esc(message)}')
-            problem = "<br>".join(lines)
-            dec = _group_decision(group)
-            decision = (f'<span style="color:{DECISION_COLORS.get(dec, MUTED)};font-weight:bold">'
-                        f'{_esc(DECISIONS[lang].get(dec, dec))}</span>')
-            reason = "<br>".join(_esc(r) for r in dict.fromkeys(
-                _reason(f.get("reason"), lang) for f in group) if r) or _esc(w["none"])
-            who = "<br>".join(dict.fromkeys(
-                _who_when(f.get("decided_by"), f.get("decided_at"), lang, w, stacked=True)
-                for f in group if f.get("decided_by"))) or _esc(w["none"])
-            body.append("<tr>" + "".join(f'<td valign="top"{bg}>{c}</td>' for c in (
-                passage, problem, decision, reason, who)) + "</tr>")
-        out.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="5" '
-                   f'style="border-collapse:collapse;border-color:{RULE};border-style:solid;'
-                   f'font-size:8.5pt"><thead><tr>{head}</tr></thead>'
-                   f'<tbody>{"".join(body)}</tbody></table>' + GAP)
+        return out
+    problems = group_records(findings)
+    out.append(f'<p style="color:{MUTED}">{_esc(w["decisions_count"].format(n=len(problems)))}'
+               "</p>")
+    head = "".join(f'<th align="left" width="{pct}%" bgcolor="{INK}" '
+                   f'style="color:#ffffff;font-weight:bold">{_esc(w[k])}</th>'
+                   for k, pct in (("col_passage", 26), ("col_problem", 32),
+                                  ("col_decision", 11), ("col_reason", 14), ("col_who", 17)))
+    body = []
+    for i, group in enumerate(problems):
+        bg = f' bgcolor="{ZEBRA}"' if i % 2 else ""
+        body.append("<tr>" + "".join(f'<td valign="top"{bg}>{c}</td>'
+                                     for c in _decision_cells(group, lang, w)) + "</tr>")
+    out.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="5" '
+               f'style="border-collapse:collapse;border-color:{RULE};border-style:solid;'
+               f'font-size:8.5pt"><thead><tr>{head}</tr></thead>'
+               f'<tbody>{"".join(body)}</tbody></table>' + GAP)
+    return out
 
-    # -- exported texts
-    out.append(f'<h2 style="font-size:13pt;color:{INK};margin-top:18pt">{_esc(w["texts"])}</h2>')
-    nets = report.get("networks") or {}
+
+def _decision_cells(group: list[dict], lang: str, w: dict) -> tuple[str, str, str, str, str]:
+    """One problem's cells: passage, problem (one line per reason, worst severity first),
+    decision, reason, who decided and when."""
+    shown = [f for f in group if not f.get("in_comment") and f.get("text")]
+    quoted = quote_passage(_group_passage(shown), 140) if shown else ""
+    passage = (f"<i>{_esc(w['in_comment'])}</i>" if not quoted
+               else f"«\u00a0{_esc(quoted)}\u00a0»" if lang == "fr"
+               else f"“{_esc(quoted)}”")
+    reasons: dict[str, list[dict]] = {}      # one line per reason, worst severity first
+    for f in sorted(group, key=lambda f: SEVERITY_RANK.get(f.get("severity", ""), 9)):
+        reasons.setdefault(no_paths(f.get("message")), []).append(f)
+    lines = []
+    for message, fs in reasons.items():
+        sev = fs[0].get("severity", "")
+        cats = []
+        for f in fs:
+            cat = CATEGORIES.get(f.get("category", ""), (f.get("category", ""),) * 2)
+            cats.append(cat[1] if lang == "en" else cat[0])
+        lines.append(
+            f'<span style="color:{SEVERITY_COLORS.get(sev, MUTED)};font-weight:bold">'
+            f'{_esc(SEVERITIES[lang].get(sev, sev))}</span>'
+            f'<span style="color:{MUTED}"> · {_esc(", ".join(dict.fromkeys(cats)))}'
+            f'</span><br>{_esc(message)}')
+    problem = "<br>".join(lines)
+    dec = _group_decision(group)
+    decision = (f'<span style="color:{DECISION_COLORS.get(dec, MUTED)};font-weight:bold">'
+                f'{_esc(DECISIONS[lang].get(dec, dec))}</span>')
+    reason = "<br>".join(_esc(r) for r in dict.fromkeys(
+        _reason(f.get("reason"), lang) for f in group) if r) or _esc(w["none"])
+    who = "<br>".join(dict.fromkeys(
+        _who_when(f.get("decided_by"), f.get("decided_at"), lang, w, stacked=True)
+        for f in group if f.get("decided_by"))) or _esc(w["none"])
+    return passage, problem, decision, reason, who
+
+
+def _texts_html(nets: dict, lang: str, w: dict) -> list[str]:
+    """The exported texts, network by network: count and limit, parts, file, the text, its
+    images (with their alt texts) and the conversion notes."""
+    out = [_h2(w["texts"])]
     if not nets:
         out.append(f'<p>{_esc(w["no_texts"])}</p>')
     for name, n in nets.items():
@@ -611,14 +644,7 @@ def report_html(report: dict, language: str = "fr") -> str:
         if notes:
             items = "".join(f"<li>{_esc(x)}</li>" for x in notes)
             out.append(f'<p style="margin-bottom:0"><b>{_esc(w["notes"])}</b></p><ul>{items}</ul>')
-
-    # -- the body (approved, or exported without review)
-    out.append(f'<h2 style="font-size:13pt;color:{INK};margin-top:18pt">'
-               f'{_esc(w["body_approved"] if approved else w["body_unreviewed"])}</h2>'
-               + _box(post.get("text") or ""))
-    return (f'<html><head><meta charset="utf-8"></head>'
-            f'<body style="font-family:\'DejaVu Sans\',\'Noto Sans\',sans-serif;font-size:9.5pt;'
-            f'color:{INK}">{"".join(out)}</body></html>')
+    return out
 
 
 def footer_text(report: dict, language: str = "fr") -> str:
@@ -702,42 +728,17 @@ RESOLUTION = 300
 def _print_pdf(tmp: Path, report: dict, language: str = "fr") -> int:
     """Paint the report page by page (the document's text, then the footer with the text's
     fingerprint, the rule pack and « Page n / N»); returns the number of pages."""
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import (
-        QAbstractTextDocumentLayout,
-        QColor,
-        QFont,
-        QPageLayout,
-        QPageSize,
-        QPainter,
-        QPdfWriter,
-        QPen,
-        QTextDocument,
-    )
+    from PySide6.QtGui import QFont, QPainter
 
-    writer = QPdfWriter(str(tmp))
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(pdf_title(report, language))
-    writer.setCreator(report.get("tool") or "tact")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(*MARGINS_MM),
-                                     QPageLayout.Unit.Millimeter))
+    writer = _pdf_writer(tmp, report, language)
     area = writer.pageLayout().paintRectPixels(RESOLUTION)
     mm = RESOLUTION / 25.4
     width, height = float(area.width()), float(area.height())
     body = height - FOOTER_MM * mm
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)   # fonts measured at the PDF's resolution
-    doc.setDocumentMargin(0)
-    base = QFont("DejaVu Sans")
-    base.setStyleHint(QFont.StyleHint.SansSerif)
-    base.setPointSizeF(9.5)
-    doc.setDefaultFont(base)
-    doc.setHtml(report_html(report, language))
-    doc.setPageSize(QSizeF(width, body))
+    doc = text_document(writer, report_html(report, language), width, body)
     pages = max(1, doc.pageCount())
     left = footer_text(report, language)
-    small = QFont(base)
+    small = QFont(doc.defaultFont())
     small.setPointSizeF(7.5)
     painter = QPainter()
     if not painter.begin(writer):
@@ -746,24 +747,73 @@ def _print_pdf(tmp: Path, report: dict, language: str = "fr") -> int:
         for i in range(pages):
             if i:
                 writer.newPage()
-            painter.save()
-            painter.translate(0, -i * body)
-            ctx = QAbstractTextDocumentLayout.PaintContext()
-            ctx.clip = QRectF(0, i * body, width, body)
-            painter.setClipRect(ctx.clip)
-            doc.documentLayout().draw(painter, ctx)
-            painter.restore()
-            y = body + 3 * mm
-            painter.setPen(QPen(QColor(RULE), max(1.0, 0.25 * mm)))
-            painter.drawLine(0, int(y), int(width), int(y))
-            painter.setPen(QColor(MUTED))
-            painter.setFont(small)
-            band = QRectF(0, y + 1 * mm, width, FOOTER_MM * mm - 4 * mm)
-            painter.drawText(band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             left)
-            painter.drawText(band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                             page_label(i + 1, pages, language))
+            paint_page(painter, doc, i, width, body)
+            paint_footer(painter, small, left, page_label(i + 1, pages, language), width, body)
     finally:
         painter.end()
     del writer
     return pages
+
+
+def _pdf_writer(tmp: Path, report: dict, language: str):
+    """A PDF writer on ``tmp``: A4 portrait, :data:`MARGINS_MM`, the title and creator set."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(pdf_title(report, language))
+    writer.setCreator(report.get("tool") or "tact")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(*MARGINS_MM),
+                                     QPageLayout.Unit.Millimeter))
+    return writer
+
+
+def text_document(writer, html_text: str, width: float, body: float):
+    """The report's rich text laid out in pages of ``width`` × ``body`` pixels, its fonts
+    measured at the PDF's resolution."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QFont, QTextDocument
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDocumentMargin(0)
+    base = QFont("DejaVu Sans")
+    base.setStyleHint(QFont.StyleHint.SansSerif)
+    base.setPointSizeF(9.5)
+    doc.setDefaultFont(base)
+    doc.setHtml(html_text)
+    doc.setPageSize(QSizeF(width, body))
+    return doc
+
+
+def paint_page(painter, doc, i: int, width: float, body: float) -> None:
+    """Draw the ``i``-th page's band of the document."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QAbstractTextDocumentLayout
+
+    painter.save()
+    painter.translate(0, -i * body)
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    ctx.clip = QRectF(0, i * body, width, body)
+    painter.setClipRect(ctx.clip)
+    doc.documentLayout().draw(painter, ctx)
+    painter.restore()
+
+
+def paint_footer(painter, font, left: str, right: str, width: float, body: float,
+                 mm: float = RESOLUTION / 25.4) -> None:
+    """A thin rule under the page's text, then ``left`` and ``right`` (the page number);
+    ``mm``: pixels per millimetre of the page painted on."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QPen
+
+    y = body + 3 * mm
+    painter.setPen(QPen(QColor(RULE), max(1.0, 0.25 * mm)))
+    painter.drawLine(0, int(y), int(width), int(y))
+    painter.setPen(QColor(MUTED))
+    painter.setFont(font)
+    band = QRectF(0, y + 1 * mm, width, FOOTER_MM * mm - 4 * mm)
+    painter.drawText(band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
+    painter.drawText(band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right)

@@ -12,9 +12,10 @@ finding, for scripts).
 
 ``verify`` checks the journal on its own (damaged lines, edited, moved or removed entries) and
 against the heads recorded by the workspace's exports (``.tact/exports.jsonl``): a truncated or
-rewritten journal fails. ``merge BASE OURS THEIRS`` is git's merge driver
-(:mod:`editor.review.gitmerge`); ``repair`` keeps a damaged journal's bytes aside and makes it
-writable again (:mod:`editor.review.repair`).
+rewritten journal fails. It is declared here but run by :mod:`editor.cli` (with
+:func:`editor.workflow.audit_journal`): the export archive lies above this package.
+``merge BASE OURS THEIRS`` is git's merge driver (:mod:`editor.review.gitmerge`); ``repair`` keeps
+a damaged journal's bytes aside and makes it writable again (:mod:`editor.review.repair`).
 """
 from __future__ import annotations
 
@@ -28,24 +29,42 @@ WORKFLOW = ("submit", "approve", "request-changes", "withdraw", "export")
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
-    from editor.review.model import MODES, REASON_KINDS
-
+    """Declare ``tact review`` and its actions on ``subparsers``."""
     r = subparsers.add_parser("review", help="relecture : décisions, commentaires, approbation")
     rs = r.add_subparsers(dest="action", metavar="ACTION")
+    _post_parser(rs, "status", "état, signalements ouverts, décisions, commentaires", True)
+    _decision_parsers(rs)
+    _comment_parsers(rs)
+    _workflow_parsers(rs)
+    h = _post_parser(rs, "history", "versions soumises, relues, approuvées ; différences")
+    h.add_argument("--diff", nargs=2, type=int, metavar=("A", "B"))
+    _post_parser(rs, "verify", "vérifier que l'historique n'a pas été modifié")
+    rp = _post_parser(rs, "repair", "réparer un fichier de relecture endommagé (lignes illisibles "
+                                    "mises de côté)")
+    _who_arguments(rp)
+    _workspace_parsers(rs)
+    return r
 
-    def post(name, help_, findings=False):
-        p = rs.add_parser(name, help=help_)
-        p.add_argument("path", metavar="PATH")
-        if findings:
-            p.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
-            p.add_argument("--no-spelling", action="store_true")
-        return p
 
-    def who(p):
-        p.add_argument("--by", metavar="NAME", help="nom (par défaut : le profil de relecteur)")
-        p.add_argument("--role", metavar="ROLE")
+def _post_parser(rs, name: str, help_: str, findings: bool = False) -> argparse.ArgumentParser:
+    """An action on one post (``PATH``); ``findings``: it checks the post (rules, spelling)."""
+    p = rs.add_parser(name, help=help_)
+    p.add_argument("path", metavar="PATH")
+    if findings:
+        p.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path)
+        p.add_argument("--no-spelling", action="store_true")
+    return p
 
-    post("status", "état, signalements ouverts, décisions, commentaires", True)
+
+def _who_arguments(p) -> None:
+    p.add_argument("--by", metavar="NAME", help="nom (par défaut : le profil de relecteur)")
+    p.add_argument("--role", metavar="ROLE")
+
+
+def _decision_parsers(rs) -> None:
+    """``accept``, ``send-back`` and ``revoke``: on a problem (``--group``) or one finding."""
+    from editor.review.model import REASON_KINDS
+
     def target(p):
         g = p.add_mutually_exclusive_group(required=True)
         g.add_argument("--group", metavar="ID",
@@ -53,50 +72,64 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                             "tous ses signalements")
         g.add_argument("--finding", metavar="ID", help="un seul signalement")
 
-    a = post("accept", "accepter un problème ou un signalement avec une justification", True)
+    a = _post_parser(rs, "accept", "accepter un problème ou un signalement avec une justification",
+                     True)
     target(a)
     a.add_argument("--reason", required=True, metavar="TEXT")
     a.add_argument("--kind", choices=REASON_KINDS, default="autre")
-    who(a)
-    b = post("send-back", "renvoyer un problème ou un signalement à l'auteur avec un commentaire",
-             True)
+    _who_arguments(a)
+    b = _post_parser(rs, "send-back", "renvoyer un problème ou un signalement à l'auteur avec un "
+                                      "commentaire", True)
     target(b)
     b.add_argument("--comment", required=True, metavar="TEXT")
-    who(b)
-    w = post("revoke", "retirer la décision prise sur un problème ou un signalement", True)
+    _who_arguments(b)
+    w = _post_parser(rs, "revoke", "retirer la décision prise sur un problème ou un signalement",
+                     True)
     target(w)
     w.add_argument("--comment", default="", metavar="TEXT")
-    who(w)
-    c = post("comment", "commenter un passage")
+    _who_arguments(w)
+
+
+def _comment_parsers(rs) -> None:
+    """``comment`` a passage; ``reply``, ``resolve``, ``reopen`` a comment."""
+    c = _post_parser(rs, "comment", "commenter un passage")
     c.add_argument("--quote", required=True, metavar="TEXT")
     c.add_argument("--occurrence", type=int, metavar="N", help="laquelle, si le passage est répété")
     c.add_argument("--text", required=True, metavar="TEXT")
-    who(c)
+    _who_arguments(c)
     for name, help_ in (("reply", "répondre à un commentaire"),
                         ("resolve", "résoudre un commentaire"),
                         ("reopen", "rouvrir un commentaire")):
-        x = post(name, help_)
+        x = _post_parser(rs, name, help_)
         x.add_argument("--comment", required=True, metavar="ID", dest="comment_id")
         if name == "reply":
             x.add_argument("--text", required=True, metavar="TEXT")
-        who(x)
-    for name, help_ in (("submit", "soumettre pour relecture"), ("approve", "approuver le texte"),
-                        ("request-changes", "demander des modifications"),
-                        ("withdraw", "remettre en brouillon"), ("export", "marquer comme exporté")):
-        x = post(name, help_, findings=name == "approve")
+        _who_arguments(x)
+
+
+def _workflow_parsers(rs) -> None:
+    """The transitions of the post's state (:data:`WORKFLOW`)."""
+    from editor.review.model import MODES
+
+    helps = {"submit": "soumettre pour relecture", "approve": "approuver le texte",
+             "request-changes": "demander des modifications",
+             "withdraw": "remettre en brouillon", "export": "marquer comme exporté"}
+    for name in WORKFLOW:
+        x = _post_parser(rs, name, helps[name], findings=name == "approve")
         x.add_argument("--comment", default="", metavar="TEXT")
         if name == "approve":
             x.add_argument("--mode", choices=MODES, help="solo ou pair (par défaut : le profil)")
             x.add_argument("--override", default="", metavar="MOTIF",
                            help="approuver malgré des commentaires ouverts (mode deux "
                                 "personnes) : pourquoi, noté dans l'historique")
-        who(x)
-    h = post("history", "versions soumises, relues, approuvées ; différences")
-    h.add_argument("--diff", nargs=2, type=int, metavar=("A", "B"))
-    post("verify", "vérifier que l'historique n'a pas été modifié")
-    rp = post("repair", "réparer un fichier de relecture endommagé (lignes illisibles mises de "
-                        "côté)")
-    who(rp)
+        _who_arguments(x)
+
+
+def _workspace_parsers(rs) -> None:
+    """Actions beyond one post: ``merge`` (git's driver), ``false-positives``, ``queue``,
+    ``profile``."""
+    from editor.review.model import MODES
+
     m = rs.add_parser("merge", help="fusionner deux historiques (pilote de fusion git : "
                                     "tact review merge %%O %%A %%B)")
     m.add_argument("base", metavar="BASE", type=Path)
@@ -112,29 +145,28 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     pr.add_argument("--name")
     pr.add_argument("--role")
     pr.add_argument("--mode", choices=MODES)
-    return r
 
 
 # ---- helpers -------------------------------------------------------------------------------
-def _err(path, message: str) -> None:
+def complain(path, message: str) -> None:
     from editor.review.model import typo
 
     print(f"{path}: {typo(message)}", file=sys.stderr)
 
 
-def _out(text: str = "") -> None:
+def say(text: str = "") -> None:
     from editor.review.model import typo
 
     print(typo(text))
 
 
-def _read_post(path: str):
+def read_post(path: str):
     from editor.document.post import PostError, read_text
 
     try:
         return read_text(path)
     except PostError as exc:
-        _err(path, str(exc))
+        complain(path, str(exc))
         return None
 
 
@@ -156,7 +188,7 @@ def _identity(args) -> tuple[str, str] | None:
 
     profile, error = load_profile()
     if error:
-        _err("profil", error)
+        complain("profil", error)
     by = (args.by or (profile.name if profile else "")).strip()
     if not by:
         print("tact: --by NAME est requis (ou définissez un profil : tact review profile --name …)",
@@ -191,24 +223,24 @@ def _find_group(findings, ident: str) -> list | None:
 
 def _finish(path, outcome) -> int:
     if outcome.ok:
-        _out(outcome.message)
+        say(outcome.message)
         return 0
-    _err(path, outcome.message)
+    complain(path, outcome.message)
     for d in outcome.details:
         print(f"  - {d}", file=sys.stderr)
     return outcome.code
 
 
-def _session(path: str):
+def open_session(path: str):
     from editor.review.session import ReviewSession
 
     s = ReviewSession(path)
     for note in s.notes:
-        _err(s.path, note)
+        complain(s.path, note)
     for french, _ in s.journal.notes:
-        _err(s.path, french)
+        complain(s.path, french)
     if s.error:
-        _err(path, s.error)
+        complain(path, s.error)
     return s
 
 
@@ -218,26 +250,22 @@ def _who(by: str, role: str) -> str:
 
 # ---- commands ------------------------------------------------------------------------------
 def run(args) -> int:
+    """Run ``tact review ACTION``; the exit status. ``verify`` is not run here but by
+    :mod:`editor.cli`: it reads the export archive, which this package never imports."""
     action = args.action
     if action is None:
         print("tact: review: indiquez une action (status, accept, comment, submit, approve, …)",
               file=sys.stderr)
         return 2
-    if action == "false-positives":
-        return _false_positives(args)
-    if action == "queue":
-        return _queue(args)
-    if action == "profile":
-        return _profile(args)
-    if action == "merge":
-        return _merge(args)
-    text = _read_post(args.path)
+    beyond_one_post = {"false-positives": _false_positives, "queue": _queue,
+                       "profile": _profile, "merge": _merge}
+    if action in beyond_one_post:
+        return beyond_one_post[action](args)
+    text = read_post(args.path)
     if text is None:
         return 2
     if action == "status":
         return _status(args, text)
-    if action == "verify":
-        return _verify(args)
     if action == "history":
         return _history(args)
     ident = _identity(args)
@@ -246,72 +274,82 @@ def run(args) -> int:
     by, role = ident
     if action == "repair":
         return _repair(args, by, role)
-    s = _session(args.path)
+    s = open_session(args.path)
     if s.error:
         return 2
-    if action == "revoke" and args.finding:
-        return _finish(args.path, s.withdraw_decision(text, args.finding, by, role, args.comment))
     if action in ("accept", "send-back", "revoke"):
-        findings = _findings(args, text)
-        if findings is None:
-            return 2
-        if args.group:
-            group = _find_group(findings, args.group)
-            if group is None:
-                _err(args.path, f"aucun problème actuel n'a l'identifiant « {args.group} » "
-                                f"(voir tact review status)")
-                return 2
-        else:
-            f = _find(findings, args.finding)
-            if f is None:
-                _err(args.path, f"aucun signalement actuel n'a l'identifiant « {args.finding} » "
-                                f"(voir tact review status)")
-                return 2
-        if action == "revoke":   # by finding: done above; here by group
-            assert group is not None
-            return _finish(args.path, s.withdraw_item_decisions(text, [f.id for f in group], by,
-                                                                role, args.comment))
-        if action == "accept":
-            if not args.reason.strip():
-                _err(args.path, "une justification écrite (--reason) est obligatoire")
-                return 2
-            if args.group:
-                # a decision already in force on one of them stays as it was
-                st = s.overview(text, group)
-                todo = [x.finding for x in st.findings if x.status != "accepted"] or group
-                return _finish(args.path, s.accept_item(text, todo, args.kind, args.reason, by,
-                                                        role))
-            return _finish(args.path, s.accept(text, f, args.kind, args.reason, by, role))
-        if args.group:
-            st = s.overview(text, group)
-            todo = [x.finding for x in st.findings if x.status == "open"] or group
-            return _finish(args.path, s.send_back_item(text, todo, args.comment, by, role))
-        return _finish(args.path, s.send_back(text, f, args.comment, by, role))
+        return _decide(args, s, text, by, role)
     if action == "comment":
         return _comment(args, s, text, by, role)
     if action in ("reply", "resolve", "reopen"):
         cid = _comment_id(s, args.comment_id)
         if cid is None:
-            _err(args.path, f"commentaire « {args.comment_id} » introuvable")
+            complain(args.path, f"commentaire « {args.comment_id} » introuvable")
             return 2
         if action == "reply":
             return _finish(args.path, s.reply(cid, args.text, by, role))
         return _finish(args.path, getattr(s, action)(cid, by, role))
     if action == "approve":
-        from editor.review.model import PAIR
-        from editor.review.profile import load_profile
-
-        findings = _findings(args, text)
-        if findings is None:
-            return 2
-        mode = args.mode
-        if mode is None:
-            profile, _ = load_profile()
-            mode = profile.mode if profile else PAIR
-        return _finish(args.path, s.approve(text, findings, by, role, mode, args.override))
+        return _approve(args, s, text, by, role)
     method = {"submit": s.submit, "request-changes": s.request_changes, "withdraw": s.withdraw,
               "export": s.mark_exported}[action]
     return _finish(args.path, method(text, by, role, args.comment))
+
+
+def _decide(args, s, text: str, by: str, role: str) -> int:
+    """``accept``, ``send-back`` or ``revoke`` a problem (``--group``) or one finding."""
+    action = args.action
+    if action == "revoke" and args.finding:
+        return _finish(args.path, s.withdraw_decision(text, args.finding, by, role, args.comment))
+    findings = _findings(args, text)
+    if findings is None:
+        return 2
+    if args.group:
+        group = _find_group(findings, args.group)
+        if group is None:
+            complain(args.path, f"aucun problème actuel n'a l'identifiant « {args.group} » "
+                                f"(voir tact review status)")
+            return 2
+    else:
+        f = _find(findings, args.finding)
+        if f is None:
+            complain(args.path, f"aucun signalement actuel n'a l'identifiant « {args.finding} » "
+                                f"(voir tact review status)")
+            return 2
+    if action == "revoke":   # by finding: done above; here by group
+        assert group is not None
+        return _finish(args.path, s.withdraw_item_decisions(text, [f.id for f in group], by,
+                                                            role, args.comment))
+    if action == "accept":
+        if not args.reason.strip():
+            complain(args.path, "une justification écrite (--reason) est obligatoire")
+            return 2
+        if args.group:
+            # a decision already in force on one of them stays as it was
+            st = s.overview(text, group)
+            todo = [x.finding for x in st.findings if x.status != "accepted"] or group
+            return _finish(args.path, s.accept_item(text, todo, args.kind, args.reason, by,
+                                                    role))
+        return _finish(args.path, s.accept(text, f, args.kind, args.reason, by, role))
+    if args.group:
+        st = s.overview(text, group)
+        todo = [x.finding for x in st.findings if x.status == "open"] or group
+        return _finish(args.path, s.send_back_item(text, todo, args.comment, by, role))
+    return _finish(args.path, s.send_back(text, f, args.comment, by, role))
+
+
+def _approve(args, s, text: str, by: str, role: str) -> int:
+    from editor.review.model import PAIR
+    from editor.review.profile import load_profile
+
+    findings = _findings(args, text)
+    if findings is None:
+        return 2
+    mode = args.mode
+    if mode is None:
+        profile, _ = load_profile()
+        mode = profile.mode if profile else PAIR
+    return _finish(args.path, s.approve(text, findings, by, role, mode, args.override))
 
 
 def _comment_id(s, ident: str):
@@ -328,16 +366,16 @@ def _comment(args, s, text: str, by: str, role: str) -> int:
         spots.append(pos)
         pos = text.find(quote, pos + 1)
     if not spots:
-        _err(args.path, f"passage « {quote} » introuvable dans le texte")
+        complain(args.path, f"passage « {quote} » introuvable dans le texte")
         return 2
     if args.occurrence is not None:
         if not 1 <= args.occurrence <= len(spots):
-            _err(args.path,
+            complain(args.path,
                  f"--occurrence {args.occurrence} : le passage apparaît {len(spots)} fois")
             return 2
         start = spots[args.occurrence - 1]
     elif len(spots) > 1:
-        _err(args.path, f"le passage « {quote} » apparaît {len(spots)} fois : précisez "
+        complain(args.path, f"le passage « {quote} » apparaît {len(spots)} fois : précisez "
                         f"--occurrence N ou citez un passage plus long")
         return 2
     else:
@@ -345,20 +383,31 @@ def _comment(args, s, text: str, by: str, role: str) -> int:
     res = s.add_comment(text, start, start + len(quote), args.text, by, role)
     code = _finish(args.path, res)
     if res.ok:
-        _out(f"Identifiant du commentaire : {res.value}")
+        say(f"Identifiant du commentaire : {res.value}")
     return code
 
 
 def _status(args, text: str) -> int:
-    from editor.review.model import ACTION_LABELS, REASON_LABELS
-    from editor.review.session import format_time
-
     findings = _findings(args, text)
     if findings is None:
         return 2
-    s = _session(args.path)
+    s = open_session(args.path)
     ov = s.overview(text, findings)
-    _out(args.path)
+    say(args.path)
+    _status_state(ov)
+    _status_items(ov, text)
+    _status_comments(ov, text)
+    if ov.problems:
+        n, msg = ov.problems[0]
+        complain(s.path, f"historique rompu à l'entrée {n} : {msg} (tact review verify)")
+    return 2 if ov.error else 0
+
+
+def _status_state(ov) -> None:
+    """The post's state, its last transition, the signatures and who reviewed this version."""
+    from editor.review.model import ACTION_LABELS
+    from editor.review.session import format_time
+
     line = f"État : {ov.state_label}"
     t = ov.last_transition
     if ov.edited_after_approval:
@@ -366,32 +415,38 @@ def _status(args, text: str) -> int:
     elif t:
         line += (f" — {ACTION_LABELS.get(t.action, t.action)} par {_who(t.by, t.role)}, "
                  f"le {format_time(t.at)}")
-    _out(line)
+    say(line)
     if t and t.comment and not ov.edited_after_approval:
-        _out(f"  « {t.comment} »")
+        say(f"  « {t.comment} »")
     for sig in ov.signatures:
-        _out(f"Signature : {_who(sig.by, sig.role)}, le {format_time(sig.at)} — "
-             f"« {sig.meaning} »")
+        say(f"Signature : {_who(sig.by, sig.role)}, le {format_time(sig.at)} — "
+            f"« {sig.meaning} »")
         if sig.override:
-            _out(f"  approuvé malgré {len(sig.overridden)} commentaire(s) ouvert(s) : "
-                 f"« {sig.override} »")
+            say(f"  approuvé malgré {len(sig.overridden)} commentaire(s) ouvert(s) : "
+                f"« {sig.override} »")
     people = ov.people
     if people is not None and (people.reviewers or people.approvers):
         from editor.review.people import who
 
         if people.reviewers:
-            _out("Cette version relue par : "
-                 + ", ".join(who(n, r) for n, r in people.reviewers))
+            say("Cette version relue par : "
+                + ", ".join(who(n, r) for n, r in people.reviewers))
         if people.approvers:
-            _out("Cette version approuvée par : "
-                 + ", ".join(who(n, r) for n, r in people.approvers))
+            say("Cette version approuvée par : "
+                + ", ".join(who(n, r) for n, r in people.approvers))
+
+
+def _status_items(ov, text: str) -> None:
+    """The open problems, the accepted ones, and the decisions that lapsed."""
     from editor.review.items import item_statuses
+    from editor.review.model import REASON_LABELS
+    from editor.review.session import format_time
 
     items = item_statuses(ov.findings, text)
     opened = [x for x in items if x.status != "accepted"]
     blocking = [x for x in opened if any(s.status != "accepted" and s.finding.severity == "error"
                                          for s in x.statuses)]
-    _out(f"Signalements ouverts : {len(opened)} (dont {len(blocking)} erreur(s) bloquante(s))")
+    say(f"Signalements ouverts : {len(opened)} (dont {len(blocking)} erreur(s) bloquante(s))")
     for x in opened:
         it, tag = x.item, ""
         if x.status == "sent-back":
@@ -402,41 +457,42 @@ def _status(args, text: str) -> int:
         _item_lines(it, x.statuses, tag)
     accepted = [x for x in items if x.status == "accepted"]
     if accepted:
-        _out(f"Signalements acceptés : {len(accepted)}")
+        say(f"Signalements acceptés : {len(accepted)}")
         for x in accepted:
             d = x.decision
             _item_lines(x.item, x.statuses, f" — {REASON_LABELS.get(d.kind, d.kind)} : {d.reason} "
                                             f"({_who(d.by, d.role)}, le {format_time(d.at)})")
     if ov.lapsed:
-        _out(f"Décisions caduques (passage modifié, signalement disparu) : {len(ov.lapsed)}")
+        say(f"Décisions caduques (passage modifié, signalement disparu) : {len(ov.lapsed)}")
         for ds in ov.lapsed:
             d = ds.decision
             what = (f"accepté ({REASON_LABELS.get(d.kind, d.kind)})" if d.action == "accept"
                     else "renvoyé à l'auteur")
-            _out(f"  {d.rule} « {d.passage} » [{d.finding}] — {what} : {d.reason} "
-                 f"({_who(d.by, d.role)}, le {format_time(d.at)})")
-    if ov.comments:
-        n_open = sum(1 for c in ov.comments if not c.comment.resolved)
-        n_orph = sum(1 for c in ov.comments if c.anchor.orphaned)
-        _out(f"Commentaires : {n_open} ouvert(s), {len(ov.comments) - n_open} résolu(s), "
-             f"{n_orph} orphelin(s)")
-        for cs in ov.comments:
-            c, a = cs.comment, cs.anchor
-            if a.orphaned:
-                where = "orphelin : passage supprimé"
-            else:
-                where = f"ligne {text.count(chr(10), 0, a.start) + 1}"
-                if a.state == "fuzzy":
-                    where += f", passage modifié : « {text[a.start:a.end]} »"
-            state = "résolu" if c.resolved else "ouvert"
-            _out(f"  [{c.id}] {state}, {where} — « {c.quote.exact} » — {_who(c.by, c.role)} : "
-                 f"{c.text}")
-            for r in c.replies:
-                _out(f"      ↳ {_who(r.by, r.role)} : {r.text}")
-    if ov.problems:
-        n, msg = ov.problems[0]
-        _err(s.path, f"historique rompu à l'entrée {n} : {msg} (tact review verify)")
-    return 2 if ov.error else 0
+            say(f"  {d.rule} « {d.passage} » [{d.finding}] — {what} : {d.reason} "
+                f"({_who(d.by, d.role)}, le {format_time(d.at)})")
+
+
+def _status_comments(ov, text: str) -> None:
+    """The comments: open, resolved, orphaned, each with its replies."""
+    if not ov.comments:
+        return
+    n_open = sum(1 for c in ov.comments if not c.comment.resolved)
+    n_orph = sum(1 for c in ov.comments if c.anchor.orphaned)
+    say(f"Commentaires : {n_open} ouvert(s), {len(ov.comments) - n_open} résolu(s), "
+        f"{n_orph} orphelin(s)")
+    for cs in ov.comments:
+        c, a = cs.comment, cs.anchor
+        if a.orphaned:
+            where = "orphelin : passage supprimé"
+        else:
+            where = f"ligne {text.count(chr(10), 0, a.start) + 1}"
+            if a.state == "fuzzy":
+                where += f", passage modifié : « {text[a.start:a.end]} »"
+        state = "résolu" if c.resolved else "ouvert"
+        say(f"  [{c.id}] {state}, {where} — « {c.quote.exact} » — {_who(c.by, c.role)} : "
+            f"{c.text}")
+        for r in c.replies:
+            say(f"      ↳ {_who(r.by, r.role)} : {r.text}")
 
 
 def _item_lines(it, statuses, tag: str) -> None:
@@ -452,33 +508,7 @@ def _item_lines(it, statuses, tag: str) -> None:
     for s in statuses:
         g = s.finding
         mark = " (accepté)" if s.status == "accepted" and len(statuses) > 1 else ""
-        _out(f"      - {g.rule} : {g.message} [{g.id}]{mark}")
-
-
-def _verify(args) -> int:
-    from editor.export.archive import find_workspace, read_archive
-    from editor.review.recorded import audit, journal_key, recorded_heads
-
-    s = _session(args.path)
-    if s.journal.fatal:
-        return 2
-    ws = find_workspace(Path(args.path))
-    records = read_archive(ws)
-    problems = audit(s.path, records, ws, s.journal)
-    if not problems and not s.journal.entries:
-        _out(f"{args.path} : aucun historique de relecture.")
-        return 0
-    if not problems:
-        exports = len(recorded_heads(records, journal_key(s.path, ws)))
-        checked = (f", conforme aux {exports} export(s) enregistré(s)" if exports else "")
-        _out(f"{s.path} : historique intact ({len(s.journal.entries)} entrées{checked}).")
-        return 0
-    for p in problems:
-        _err(s.path, f"entrée {p.line} : {p.french}" if p.line else p.french)
-    first = next((p.line for p in problems if p.line), None)
-    start = f" à partir de l'entrée {first}" if first else ""
-    _err(s.path, f"historique rompu{start} : le fichier a été modifié en dehors de Tact")
-    return 1
+        say(f"      - {g.rule} : {g.message} [{g.id}]{mark}")
 
 
 def _repair(args, by: str, role: str) -> int:
@@ -490,19 +520,19 @@ def _repair(args, by: str, role: str) -> int:
     try:
         done = repair(path, by, role)
     except ReviewError as exc:
-        _err(path, str(exc))
+        complain(path, str(exc))
         return 2
     for note in done.notes:
-        _err(path, note)
+        complain(path, note)
     if not done.dropped:
-        _out(f"{path} : aucune ligne endommagée, rien à réparer.")
+        say(f"{path} : aucune ligne endommagée, rien à réparer.")
         return 0
     assert done.backup is not None   # written before any line is dropped
-    _out(f"{path} : {len(done.dropped)} ligne(s) endommagée(s) retirée(s) "
+    say(f"{path} : {len(done.dropped)} ligne(s) endommagée(s) retirée(s) "
          f"({', '.join(str(d.line) for d in done.dropped)}) ; copie intégrale de l'ancien fichier "
          f"dans {done.backup.name}.")
     if done.lost:
-        _out(f"{len(done.lost)} entrée(s) perdue(s) : elles sont notées dans l'historique "
+        say(f"{len(done.lost)} entrée(s) perdue(s) : elles sont notées dans l'historique "
              f"(réparation par {by}).")
     return 0
 
@@ -519,7 +549,7 @@ def _history(args) -> int:
     from editor.review.model import ACTION_LABELS, STATE_LABELS
     from editor.review.session import format_time
 
-    s = _session(args.path)
+    s = open_session(args.path)
     if s.journal.fatal:
         return 2
     versions = s.history()
@@ -527,16 +557,16 @@ def _history(args) -> int:
         a, b = args.diff
         try:
             diff = s.diff(a, b)
-            sys.stdout.write(diff) if diff else _out(f"Aucune différence entre les versions {a} "
+            sys.stdout.write(diff) if diff else say(f"Aucune différence entre les versions {a} "
                                                      f"et {b}.")
         except ValueError as exc:
-            _err(args.path, str(exc))
+            complain(args.path, str(exc))
             return 2
         return 0
     if not versions:
-        _out(f"{args.path} : aucune version enregistrée.")
+        say(f"{args.path} : aucune version enregistrée.")
     for v in versions:
-        _out(f"{v.number:3}  {format_time(v.at)}  {ACTION_LABELS.get(v.action, v.action)} par "
+        say(f"{v.number:3}  {format_time(v.at)}  {ACTION_LABELS.get(v.action, v.action)} par "
              f"{_who(v.by, v.role)} → {STATE_LABELS.get(v.state, v.state)}  [{v.sha256[:12]}]")
     return 2 if s.error else 0
 
@@ -548,15 +578,15 @@ def _false_positives(args) -> int:
     files, errors = collect_posts(args.paths)
     rows, jerrors = false_positives(files)
     for p, m in errors + jerrors:
-        _err(p, m)
+        complain(p, m)
     fmt = args.format or ("yaml" if args.out and args.out.suffix in (".yaml", ".yml") else "csv")
     if args.out:
         try:
             write_report(rows, args.out, fmt)
         except OSError as exc:
-            _err(args.out, f"écriture impossible ({exc.strerror or exc})")
+            complain(args.out, f"écriture impossible ({exc.strerror or exc})")
             return 2
-        _out(f"{len(rows)} faux positif(s) écrit(s) dans {args.out}")
+        say(f"{len(rows)} faux positif(s) écrit(s) dans {args.out}")
     else:
         sys.stdout.write(render(rows, fmt))
     return 2 if errors or jerrors else 0
@@ -568,12 +598,12 @@ def _queue(args) -> int:
 
     items, errors = post_states(args.paths)
     for p, m in errors:
-        _err(p, m)
+        complain(p, m)
     waiting = [i for i in items if i.state == "review"]
-    _out(f"{len(waiting)} publication(s) à relire")
+    say(f"{len(waiting)} publication(s) à relire")
     for i in waiting:
         since = f" — {i.last_by}, le {format_time(i.last_at)}" if i.last_at else ""
-        _out(f"  {i.shown}{since}")
+        say(f"  {i.shown}{since}")
     return 2 if errors else 0
 
 
@@ -584,12 +614,12 @@ def _profile(args) -> int:
     profile, error = load_profile()
     if args.name is None and args.role is None and args.mode is None:
         if error:
-            _err("profil", error)
+            complain("profil", error)
             return 2
         if profile is None:
-            _out("Aucun profil de relecteur (tact review profile --name NOM --role RÔLE).")
+            say("Aucun profil de relecteur (tact review profile --name NOM --role RÔLE).")
             return 0
-        _out(f"{_who(profile.name, profile.role)} — mode {MODE_LABELS[profile.mode]}")
+        say(f"{_who(profile.name, profile.role)} — mode {MODE_LABELS[profile.mode]}")
         return 0
     base = profile or Profile("", "", PAIR)
     new = Profile(args.name if args.name is not None else base.name,
@@ -597,7 +627,7 @@ def _profile(args) -> int:
                   args.mode or base.mode)
     err = save_profile(new)
     if err:
-        _err(profile_path(), err)
+        complain(profile_path(), err)
         return 2
-    _out(f"Profil enregistré : {_who(new.name, new.role)} — mode {MODE_LABELS[new.mode]}")
+    say(f"Profil enregistré : {_who(new.name, new.role)} — mode {MODE_LABELS[new.mode]}")
     return 0

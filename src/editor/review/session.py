@@ -319,20 +319,7 @@ class ReviewSession:
 
         def build(st: ReviewState) -> list[dict]:
             out = _auto_edit(st, text, by, role)
-            state = _effective(st, text)
-            if state != REVIEW:
-                raise Refused(f"Approbation impossible : la publication est "
-                              f"« {STATE_LABELS[state]} » "
-                              f"(seul un texte « à relire » peut être approuvé).", kind="state")
-            open_errors = [f for f in findings if f.severity == "error"
-                           and not _accepted(st, f)]
-            if open_errors:
-                from editor.review.items import group_items
-
-                problems = group_items(open_errors, text)     # one line per problem
-                raise Refused(f"Approbation refusée : {len(problems)} problème(s) ni corrigé(s) "
-                              f"ni accepté(s).", [_describe_item(it) for it in problems],
-                              kind="open-errors")
+            _refuse_unless_approvable(st, text, findings)
             digest = jr.text_digest(text)
             signers = [s.by for s in st.signatures if s.text_sha256 == digest]
             if any(same_person(s, by) for s in signers):
@@ -343,19 +330,8 @@ class ReviewSession:
             base = {"by": by, "role": role, "at": jr.now(),
                     "meaning": APPROVAL_MEANING if wrote or mode == SOLO else REVIEW_MEANING,
                     "mode": mode, "text_sha256": digest, **_text_field(st, text, digest)}
-            waiting = ""
-            if mode == PAIR:
-                vp = version_people(st, digest)
-                _unseen(st, vp, by)
-                opened = [c for c in st.comments.values() if not c.resolved]
-                if opened and not override.strip():
-                    raise Refused(f"Approbation refusée : {len(opened)} commentaire(s) ouvert(s). "
-                                  f"Résolvez-les, ou approuvez en écrivant pourquoi ils peuvent "
-                                  f"rester ouverts (noté dans l'historique).",
-                                  [_describe_comment(c) for c in opened], kind="open-comments")
-                if opened:
-                    base.update(override=override.strip(), overridden=[c.id for c in opened])
-                waiting = _second_approval(st, vp, findings, signers, by)
+            waiting = (_pair_approval(st, digest, findings, signers, by, override, base)
+                       if mode == PAIR else "")
             if waiting:
                 result["message"] = waiting
                 return out + [{"type": "sign", "action": "sign", **base}]
@@ -373,14 +349,9 @@ class ReviewSession:
     def accept(self, text: str, finding, kind: str, reason: str, by: str,
                role: str = "") -> Outcome:
         """Accept ``finding`` (a Finding of the current text) with a reason kind and free text."""
-        if kind not in REASON_KINDS:
-            return Outcome(False, 1,
-                           f"motif inconnu « {kind} » (attendu : {', '.join(REASON_KINDS)})")
-        if not reason.strip():
-            return Outcome(False, 1, "Une justification écrite est obligatoire pour accepter un "
-                                     "signalement.")
-        if not by.strip():
-            return Outcome(False, 1, "Le nom de la personne qui décide est obligatoire.")
+        refused = _acceptance_refused(kind, reason, by)
+        if refused is not None:
+            return refused
         return self._decide(text, [finding], "accept", kind, reason.strip(), by, role,
                             f"Signalement {finding.rule} « {finding.text} » accepté "
                             f"({REASON_LABELS[kind]}) par {by}.")
@@ -399,14 +370,9 @@ class ReviewSession:
         """Accept every finding of ``findings`` (an item's) with one reason kind and free text."""
         if not findings:
             return Outcome(False, 1, "Aucun signalement à accepter.")
-        if kind not in REASON_KINDS:
-            return Outcome(False, 1,
-                           f"motif inconnu « {kind} » (attendu : {', '.join(REASON_KINDS)})")
-        if not reason.strip():
-            return Outcome(False, 1, "Une justification écrite est obligatoire pour accepter un "
-                                     "signalement.")
-        if not by.strip():
-            return Outcome(False, 1, "Le nom de la personne qui décide est obligatoire.")
+        refused = _acceptance_refused(kind, reason, by)
+        if refused is not None:
+            return refused
         return self._decide(text, findings, "accept", kind, reason.strip(), by, role,
                             f"« {_passage(text, findings)} » accepté ({REASON_LABELS[kind]}) par "
                             f"{by}{_covered(findings)}.")
@@ -607,6 +573,55 @@ def _waive(st: ReviewState, findings: list) -> int:
             f.waived = True
             n += 1
     return n
+
+
+def _acceptance_refused(kind: str, reason: str, by: str) -> Outcome | None:
+    """Why an acceptance cannot be recorded (unknown reason kind, no written reason, nobody
+    named), or None."""
+    if kind not in REASON_KINDS:
+        return Outcome(False, 1,
+                       f"motif inconnu « {kind} » (attendu : {', '.join(REASON_KINDS)})")
+    if not reason.strip():
+        return Outcome(False, 1, "Une justification écrite est obligatoire pour accepter un "
+                                 "signalement.")
+    if not by.strip():
+        return Outcome(False, 1, "Le nom de la personne qui décide est obligatoire.")
+    return None
+
+
+def _refuse_unless_approvable(st: ReviewState, text: str, findings: list) -> None:
+    """Raise :class:`Refused` unless ``text`` is « à relire » with every error fixed or
+    accepted."""
+    state = _effective(st, text)
+    if state != REVIEW:
+        raise Refused(f"Approbation impossible : la publication est "
+                      f"« {STATE_LABELS[state]} » "
+                      f"(seul un texte « à relire » peut être approuvé).", kind="state")
+    open_errors = [f for f in findings if f.severity == "error" and not _accepted(st, f)]
+    if open_errors:
+        from editor.review.items import group_items
+
+        problems = group_items(open_errors, text)     # one line per problem
+        raise Refused(f"Approbation refusée : {len(problems)} problème(s) ni corrigé(s) "
+                      f"ni accepté(s).", [_describe_item(it) for it in problems],
+                      kind="open-errors")
+
+
+def _pair_approval(st: ReviewState, digest: str, findings: list, signers: list[str], by: str,
+                   override: str, base: dict) -> str:
+    """Two-person mode: refuse while comments are open unless ``override`` says why (then noted
+    in ``base``, the signature); what the approval still waits for ("" when it is complete)."""
+    vp = version_people(st, digest)
+    _unseen(st, vp, by)
+    opened = [c for c in st.comments.values() if not c.resolved]
+    if opened and not override.strip():
+        raise Refused(f"Approbation refusée : {len(opened)} commentaire(s) ouvert(s). "
+                      f"Résolvez-les, ou approuvez en écrivant pourquoi ils peuvent "
+                      f"rester ouverts (noté dans l'historique).",
+                      [_describe_comment(c) for c in opened], kind="open-comments")
+    if opened:
+        base.update(override=override.strip(), overridden=[c.id for c in opened])
+    return _second_approval(st, vp, findings, signers, by)
 
 
 def _describe_item(it) -> str:

@@ -148,8 +148,9 @@ def _list(e: dict, key: str) -> list[str]:
 
 
 def replay(entries: list[dict]) -> ReviewState:
+    """The review state the journal's ``entries`` lead to, replayed in order."""
     st = ReviewState()
-    texts: dict[str, str] = {}
+    texts: dict[str, str] = {}       # text_sha256 -> the text, as versions recorded it
     for n, e in enumerate(ordered(entries), 1):
         t = e.get("type")
         sha = _s(e, "text_sha256")
@@ -157,33 +158,7 @@ def replay(entries: list[dict]) -> ReviewState:
             kind = _s(e, "action") if t in ("transition", "decision") else t
             st.seen.append(Seen(n, kind or t, _s(e, "by"), _s(e, "role"), _s(e, "at"), sha))
         if t in ("transition", "sign", "saved"):
-            if isinstance(e.get("text"), str):
-                texts[sha] = e["text"]
-            if t == "saved":
-                state_after = st.state
-            elif t == "transition":
-                to = _s(e, "to")
-                if to not in STATES:
-                    continue
-                tr = Transition(n, _s(e, "action"), _s(e, "from"), to, _s(e, "by"), _s(e, "role"),
-                                _s(e, "at"), _s(e, "comment"), sha)
-                st.transitions.append(tr)
-                st.state = to
-                if to == APPROVED:
-                    st.approved_sha256 = sha
-                elif to != EXPORTED:
-                    st.approved_sha256 = None
-                    st.signatures = []
-                state_after = to
-            else:
-                state_after = st.state
-            if t == "sign" or (t == "transition" and _s(e, "action") == "approve"):
-                st.signatures.append(Signature(n, _s(e, "by"), _s(e, "role"), _s(e, "at"),
-                                               _s(e, "meaning"), sha, _s(e, "mode"),
-                                               _s(e, "override"), _list(e, "overridden")))
-            st.versions.append(Version(len(st.versions) + 1, n, _s(e, "action") or t, state_after,
-                                       _s(e, "by"), _s(e, "role"), _s(e, "at"), sha,
-                                       texts.get(sha, "")))
+            _replay_version(st, texts, n, e, t, sha)
         elif t == "decision":
             d = Decision(n, _s(e, "finding"), _s(e, "action"), _s(e, "rule"), _s(e, "category"),
                          _s(e, "severity"), _s(e, "passage"), _s(e, "kind"), _s(e, "reason"),
@@ -191,20 +166,53 @@ def replay(entries: list[dict]) -> ReviewState:
             if d.finding:
                 st.decision_log.append(d)
                 st.decisions[d.finding] = d
-        elif t == "comment":
-            cid = _s(e, "id")
-            if cid:
-                st.comments[cid] = Comment(cid, TextQuote.from_json(e.get("quote")), _i(e, "start"),
-                                           _i(e, "end"), _s(e, "text"), _s(e, "by"), _s(e, "role"),
-                                           _s(e, "at"), _s(e, "finding"), sha)
-        elif t in ("reply", "resolve", "reopen"):
-            c = st.comments.get(_s(e, "comment"))
-            if c is None:
-                continue
-            if t == "reply":
-                c.replies.append(Reply(_s(e, "by"), _s(e, "role"), _s(e, "at"), _s(e, "text")))
-            else:
-                c.resolved = t == "resolve"
-                c.resolved_by, c.resolved_at = ((_s(e, "by"), _s(e, "at")) if c.resolved
-                                                else ("", ""))
+        elif t in ("comment", "reply", "resolve", "reopen"):
+            _replay_comment(st, n, e, t, sha)
     return st
+
+
+def _replay_version(st: ReviewState, texts: dict[str, str], n: int, e: dict, t: str,
+                    sha: str) -> None:
+    """A ``transition``, ``sign`` or ``saved`` entry: the state, the signatures, a version."""
+    if isinstance(e.get("text"), str):
+        texts[sha] = e["text"]
+    if t == "transition":
+        to = _s(e, "to")
+        if to not in STATES:
+            return
+        tr = Transition(n, _s(e, "action"), _s(e, "from"), to, _s(e, "by"), _s(e, "role"),
+                        _s(e, "at"), _s(e, "comment"), sha)
+        st.transitions.append(tr)
+        st.state = to
+        if to == APPROVED:
+            st.approved_sha256 = sha
+        elif to != EXPORTED:
+            st.approved_sha256 = None
+            st.signatures = []
+    if t == "sign" or (t == "transition" and _s(e, "action") == "approve"):
+        st.signatures.append(Signature(n, _s(e, "by"), _s(e, "role"), _s(e, "at"),
+                                       _s(e, "meaning"), sha, _s(e, "mode"),
+                                       _s(e, "override"), _list(e, "overridden")))
+    st.versions.append(Version(len(st.versions) + 1, n, _s(e, "action") or t, st.state,
+                               _s(e, "by"), _s(e, "role"), _s(e, "at"), sha,
+                               texts.get(sha, "")))
+
+
+def _replay_comment(st: ReviewState, n: int, e: dict, t: str, sha: str) -> None:
+    """A ``comment`` entry, or a ``reply``, ``resolve`` or ``reopen`` of a known comment."""
+    if t == "comment":
+        cid = _s(e, "id")
+        if cid:
+            st.comments[cid] = Comment(cid, TextQuote.from_json(e.get("quote")), _i(e, "start"),
+                                       _i(e, "end"), _s(e, "text"), _s(e, "by"), _s(e, "role"),
+                                       _s(e, "at"), _s(e, "finding"), sha)
+        return
+    c = st.comments.get(_s(e, "comment"))
+    if c is None:
+        return
+    if t == "reply":
+        c.replies.append(Reply(_s(e, "by"), _s(e, "role"), _s(e, "at"), _s(e, "text")))
+    else:
+        c.resolved = t == "resolve"
+        c.resolved_by, c.resolved_at = ((_s(e, "by"), _s(e, "at")) if c.resolved
+                                        else ("", ""))

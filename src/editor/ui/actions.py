@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
 SK = QKeySequence.StandardKey
 
 
-def build_actions(w) -> dict[str, QAction]:
-    """Actions bound to the window's slots; ``w`` is the MainWindow."""
+def _file_and_edit_actions(w) -> list[tuple]:
+    """(name, label, shortcut(s), slot) of the File and Edit menus' actions."""
     e = w.editor
-    spec = [
-        # name, label, shortcut(s), slot
+    return [
         ("new", QCoreApplication.translate("actions", "&Nouvelle publication…"), SK.New,
          w.new_post),
         ("open", QCoreApplication.translate("actions", "&Ouvrir une publication…"), SK.Open,
@@ -43,6 +42,12 @@ def build_actions(w) -> dict[str, QAction]:
          lambda: w.find_bar.find_next()),
         ("find_previous", QCoreApplication.translate("actions", "Occurrence &précédente"),
          SK.FindPrevious, lambda: w.find_bar.find_previous()),
+    ]
+
+
+def _view_and_review_actions(w) -> list[tuple]:
+    """(name, label, shortcut(s), slot) of the View, Review and Help menus' actions."""
+    return [
         ("check_now", QCoreApplication.translate("actions", "&Vérifier maintenant"), "F7",
          w.check_now),
         ("zoom_in", QCoreApplication.translate("actions", "Zoom &avant"), SK.ZoomIn,
@@ -78,6 +83,12 @@ def build_actions(w) -> dict[str, QAction]:
          None, w.open_log),
         ("about", QCoreApplication.translate("actions", "À &propos de Tact"), None, w.about),
     ]
+
+
+def build_actions(w) -> dict[str, QAction]:
+    """Actions bound to the window's slots; ``w`` is the MainWindow."""
+    e = w.editor
+    spec = _file_and_edit_actions(w) + _view_and_review_actions(w)
     actions: dict[str, QAction] = {}
     for name, label, shortcut, slot in spec:
         a = QAction(label, w)

@@ -166,17 +166,7 @@ class ExportRefusedDialog(QDialog):
         self.problems = list(problems)
         self.chosen: int | None = None
         self.go_buttons: list[QPushButton] = []
-        items = [p for p in self.problems if p.finding is not None]
-        n = len(items)
-        if n == 0:
-            head = self.tr("Rien n’a été exporté : la publication n’est pas approuvée.")
-        elif n == 1:
-            head = self.tr("Rien n’a été exporté : un passage doit être corrigé, ou accepté "
-                           "lors de la relecture avec une raison écrite.")
-        else:
-            head = self.tr("Rien n’a été exporté : {n} passages doivent être corrigés, ou "
-                           "acceptés lors de la relecture avec une raison écrite.").format(n=n)
-        self.head = QLabel(head)
+        self.head = QLabel(self._head_text(sum(p.finding is not None for p in self.problems)))
         self.head.setObjectName("exportRefusedHead")
         self.head.setWordWrap(True)
         self.head.setTextFormat(Qt.TextFormat.PlainText)
@@ -186,35 +176,7 @@ class ExportRefusedDialog(QDialog):
         rows_lay.setSpacing(6)
         self.rows: list[QFrame] = []
         for i, pr in enumerate(self.problems):
-            frame = QFrame()
-            frame.setObjectName("exportRefusedItem")
-            frame.setFrameShape(QFrame.Shape.StyledPanel)
-            lay = QHBoxLayout(frame)
-            lay.setContentsMargins(8, 6, 8, 6)
-            text = QVBoxLayout()
-            if pr.finding is not None:
-                passage = short_passage(pr.passage or pr.finding.text)
-                quote = QLabel("«\u00a0" + passage + "\u00a0»")
-                quote.setObjectName("exportRefusedPassage")
-                quote.setTextFormat(Qt.TextFormat.PlainText)     # the post's own words
-                quote.setWordWrap(True)
-                f = quote.font()
-                f.setBold(True)
-                quote.setFont(f)
-                text.addWidget(quote)
-            why = QLabel("\n".join(problem_reasons(pr)))
-            why.setObjectName("exportRefusedReason")
-            why.setTextFormat(Qt.TextFormat.PlainText)
-            why.setWordWrap(True)
-            text.addWidget(why)
-            lay.addLayout(text, 1)
-            if pr.finding is not None:
-                go = QPushButton(self.tr("Aller au passage"))
-                go.setObjectName("exportRefusedGo")
-                go.setToolTip(self.tr("Fermer et sélectionner ce passage dans le texte"))
-                go.clicked.connect(lambda _=False, k=i: self.go_to(k))
-                lay.addWidget(go, 0, Qt.AlignmentFlag.AlignTop)
-                self.go_buttons.append(go)
+            frame = self._problem_row(i, pr, short_passage)
             rows_lay.addWidget(frame)
             self.rows.append(frame)
         rows_lay.addStretch(1)
@@ -233,6 +195,49 @@ class ExportRefusedDialog(QDialog):
         if self.go_buttons:
             self.go_buttons[0].setDefault(True)
             self.go_buttons[0].setFocus()
+
+    def _head_text(self, n: int) -> str:
+        """What the dialog says first, for ``n`` passages to correct or accept."""
+        if n == 0:
+            return self.tr("Rien n’a été exporté : la publication n’est pas approuvée.")
+        if n == 1:
+            return self.tr("Rien n’a été exporté : un passage doit être corrigé, ou accepté "
+                           "lors de la relecture avec une raison écrite.")
+        return self.tr("Rien n’a été exporté : {n} passages doivent être corrigés, ou "
+                       "acceptés lors de la relecture avec une raison écrite.").format(n=n)
+
+    def _problem_row(self, i: int, pr, short_passage) -> QFrame:
+        """One problem: its passage quoted, what is wrong, and « Aller au passage »."""
+        frame = QFrame()
+        frame.setObjectName("exportRefusedItem")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QHBoxLayout(frame)
+        lay.setContentsMargins(8, 6, 8, 6)
+        text = QVBoxLayout()
+        if pr.finding is not None:
+            passage = short_passage(pr.passage or pr.finding.text)
+            quote = QLabel("«\u00a0" + passage + "\u00a0»")
+            quote.setObjectName("exportRefusedPassage")
+            quote.setTextFormat(Qt.TextFormat.PlainText)     # the post's own words
+            quote.setWordWrap(True)
+            f = quote.font()
+            f.setBold(True)
+            quote.setFont(f)
+            text.addWidget(quote)
+        why = QLabel("\n".join(problem_reasons(pr)))
+        why.setObjectName("exportRefusedReason")
+        why.setTextFormat(Qt.TextFormat.PlainText)
+        why.setWordWrap(True)
+        text.addWidget(why)
+        lay.addLayout(text, 1)
+        if pr.finding is not None:
+            go = QPushButton(self.tr("Aller au passage"))
+            go.setObjectName("exportRefusedGo")
+            go.setToolTip(self.tr("Fermer et sélectionner ce passage dans le texte"))
+            go.clicked.connect(lambda _=False, k=i: self.go_to(k))
+            lay.addWidget(go, 0, Qt.AlignmentFlag.AlignTop)
+            self.go_buttons.append(go)
+        return frame
 
     def go_to(self, index: int) -> None:
         self.chosen = index

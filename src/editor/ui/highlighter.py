@@ -11,13 +11,13 @@ from bisect import bisect_right
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
-from editor.document.projection import thematic_break
+from editor.document.markdown import FENCE as _FENCE
+from editor.document.markdown import fence_opens, thematic_break
 from editor.text.urls import URL_RE
 from editor.text.utf16 import Utf16Map
 
 NORMAL, FENCE, FRONT = 0, 1, 2     # block states (FRONT: inside the front matter)
 
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$).*")
 _LIST = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,9}[.)])(?=[ \t])")
 _QUOTE = re.compile(r"^[ ]{0,3}>.*")
@@ -72,30 +72,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         }
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
-        prev = self.previousBlockState()
-        block = self.currentBlock()
         umap = Utf16Map(text)
         n = umap.length_u16
-        # Front matter: only when the document starts with ---
-        if block.blockNumber() == 0 and text.strip() == "---":
-            self.setFormat(0, n, self.formats["front"])
-            self.setCurrentBlockState(FRONT)
-            return
-        if prev == FRONT:
-            self.setFormat(0, n, self.formats["front"])
-            self.setCurrentBlockState(NORMAL if text.strip() in ("---", "...") else FRONT)
-            return
-        m = _FENCE.match(text)
-        if prev == FENCE:
-            self.setFormat(0, n, self.formats["fence"])
-            self.setCurrentBlockState(NORMAL if m and not text[m.end():].strip() else FENCE)
-            return
-        if m:
-            self.setFormat(0, n, self.formats["fence"])
-            self.setCurrentBlockState(FENCE)
-            return
-        self.setCurrentBlockState(NORMAL)
-        if not text:
+        if self._block_state(text, n) or not text:
             return
         pos = umap.to_utf16
         if _HEADING.match(text):
@@ -108,8 +87,37 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         lm = _LIST.match(text)
         if lm:
             self._apply(pos, lm.start(), lm.end(), "list")
-        if len(text) > INLINE_LIMIT:
-            return
+        if len(text) <= INLINE_LIMIT:
+            self._inline(text, pos)
+
+    def _block_state(self, text: str, n: int) -> bool:
+        """Front matter and fenced code, which span lines: set the line's state; True when the
+        line is wholly one of them (nothing else to colour)."""
+        prev = self.previousBlockState()
+        # Front matter: only when the document starts with ---
+        if self.currentBlock().blockNumber() == 0 and text.strip() == "---":
+            self.setFormat(0, n, self.formats["front"])
+            self.setCurrentBlockState(FRONT)
+            return True
+        if prev == FRONT:
+            self.setFormat(0, n, self.formats["front"])
+            self.setCurrentBlockState(NORMAL if text.strip() in ("---", "...") else FRONT)
+            return True
+        if prev == FENCE:
+            m = _FENCE.match(text)
+            self.setFormat(0, n, self.formats["fence"])
+            self.setCurrentBlockState(NORMAL if m and not text[m.end():].strip() else FENCE)
+            return True
+        if fence_opens(text):
+            self.setFormat(0, n, self.formats["fence"])
+            self.setCurrentBlockState(FENCE)
+            return True
+        self.setCurrentBlockState(NORMAL)
+        return False
+
+    def _inline(self, text: str, pos) -> None:
+        """Code spans first; then emphasis, images, links, URLs, hashtags and mentions outside
+        them (a hashtag or mention inside a URL is the link's)."""
         code_starts, code_ends = [], []
         for m in _CODE.finditer(text):
             code_starts.append(m.start())
@@ -120,7 +128,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             k = bisect_right(starts, m.end() - 1) - 1   # the last span starting inside
             return k < 0 or ends[k] <= m.start()
 
-        url_starts, url_ends = [], []
+        url_starts: list[int] = []
+        url_ends: list[int] = []
         for name, rx in (("strong", _STRONG), ("emphasis", _EMPH), ("image", _IMAGE),
                          ("link", _MD_LINK), ("link", URL_RE), ("hashtag", _HASHTAG),
                          ("mention", _MENTION)):

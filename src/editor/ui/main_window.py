@@ -88,7 +88,19 @@ class MainWindow(QMainWindow):
         self.analysis = None
         self.analysed_text: str | None = None     # the text of ``analysis``
 
-        # -- widgets --
+        self._build_centre(synchronous)
+        self._build_docks(synchronous)
+        self._build_status_bar()
+        self._build_behaviour(synchronous, drafts)
+        self._build_profile_button()
+        self._connect_signals(synchronous)
+        self._update_title()
+        self.update_counts()
+        self.restore_layout()
+        self.editor.setFocus()          # editor-first: typing goes to the text
+
+    def _build_centre(self, synchronous: bool) -> None:
+        """The middle of the window: the title bar, the text and its preview, the home view."""
         self.editor = PostEditor()
         self.preview = PreviewBrowser()
         # The preview's header: the post's review state, its one status (never the front
@@ -138,6 +150,8 @@ class MainWindow(QMainWindow):
         self._docks_before_welcome: list | None = None
         self.setCentralWidget(self.pages)
 
+    def _build_docks(self, synchronous: bool) -> None:
+        """The side panels: workspace on the left; findings, review and networks as tabs."""
         self.workspace_panel = WorkspacePanel(synchronous=synchronous)
         self.workspace_dock = QDockWidget(self.tr("Espace de travail"), self)
         self.workspace_dock.setObjectName("workspaceDock")
@@ -166,6 +180,8 @@ class MainWindow(QMainWindow):
         self.network_dock.visibilityChanged.connect(
             lambda shown: shown and self.network_panel.refresh())
 
+    def _build_status_bar(self) -> None:
+        """Counts, networks, check state and image analysis state in the status bar."""
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
         self.networks_label = QLabel()
@@ -184,7 +200,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.networks_label)
         self.statusBar().addPermanentWidget(self.counts_label)
 
-        # -- behaviour --
+    def _build_behaviour(self, synchronous: bool, drafts: DraftStore | None) -> None:
+        """Controllers (session, checks, preview, jobs), actions, menus and shortcuts."""
         self.synchronous = synchronous
         self.session = PostSession(self.editor, self.prompter, drafts, self, connect=False)
         self.checker = CheckController(self.editor, self.holder, synchronous, self, connect=False)
@@ -200,6 +217,9 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self)
         build_menus(self, self.actions)
         self.review_panel._update_buttons()     # « Soumettre », « Approuver »: no post yet
+
+    def _build_profile_button(self) -> None:
+        """The toolbar and the profile button: who is acting, always in sight."""
         # Who is acting, always in sight (two people may share one computer and one session).
         self.profile_button = QToolButton()
         self.profile_button.setObjectName("profileButton")
@@ -225,6 +245,8 @@ class MainWindow(QMainWindow):
                               .format(k=keys))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
+    def _connect_signals(self, synchronous: bool) -> None:
+        """What each widget's signals do, and the timers of counts and panels."""
         self.checker.analysisReady.connect(self._analysis_ready)
         self.checker.failed.connect(lambda m: self.check_label.setText(
             self.tr("Vérification impossible : {m}").format(m=m)))
@@ -262,10 +284,6 @@ class MainWindow(QMainWindow):
             lambda: self.findings_panel.set_marks(self.marks, self.analysed_text))
         # One Python slot per keystroke (each slot call has to take the GIL from the workers).
         self.editor.document().contentsChange.connect(self._contents_change)
-        self._update_title()
-        self.update_counts()
-        self.restore_layout()
-        self.editor.setFocus()          # editor-first: typing goes to the text
 
     def _contents_change(self, pos: int, removed: int, added: int) -> None:
         if not (removed or added):

@@ -196,6 +196,25 @@ class PostCard(QFrame):
         self.card = card
         self.look = LOOKS.get(card.network, DEFAULT_LOOK)
         self.who = who
+        head = self._build_head(card, panel, who)
+        self._build_text()
+        self._build_images(images)
+        foot = self._build_foot(card, panel)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 10, 12, 8)
+        lay.setSpacing(8)
+        lay.addLayout(head)
+        if self.look.get("image_first"):
+            lay.addWidget(self.images)
+            lay.addWidget(self.text)
+        else:
+            lay.addWidget(self.text)
+            lay.addWidget(self.images)
+        lay.addLayout(foot)
+        self._fill()
+
+    def _build_head(self, card, panel: "NetworkPreviewPanel", who: str) -> QHBoxLayout:
+        """The avatar, the author's name and network, and the part's number."""
         avatar = QLabel(initials(who))      # styled by the view's sheet (one for all cards)
         avatar.setObjectName("postAvatar")
         avatar.setProperty("network", card.network)
@@ -214,6 +233,10 @@ class PostCard(QFrame):
             self.number = QLabel(card.numbering)
             self.number.setObjectName("postNumber")
             head.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        return head
+
+    def _build_text(self) -> None:
+        """The post's text, as the network shows it."""
         self.text = QLabel()
         self.text.setObjectName("postText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -223,11 +246,13 @@ class PostCard(QFrame):
         self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.text.linkActivated.connect(self._link)
         self.expanded = False
+
+    def _build_images(self, images: list) -> None:
+        """The images: on Instagram the first at the card's width and the others as a strip
+        below it; elsewhere two by two."""
         self.images = QWidget()
         self.images.setObjectName("postImages")
         carousel = bool(self.look.get("image_first"))
-        # Instagram: the first image at the card's width, the others as a strip below it;
-        # elsewhere the images two by two.
         grid = QGridLayout(self.images)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
@@ -263,6 +288,9 @@ class PostCard(QFrame):
             grid.addLayout(strip, 1, 0)
         grid.setColumnStretch(1 if carousel else 2, 1)
         self.images.setVisible(bool(images))
+
+    def _build_foot(self, card, panel: "NetworkPreviewPanel") -> QHBoxLayout:
+        """The length counter and, for a thread's part, its « Copier » button."""
         self.counter = QLabel()
         self.counter.setObjectName("postCounter")
         self.counter.setTextFormat(Qt.TextFormat.RichText)
@@ -276,18 +304,7 @@ class PostCard(QFrame):
                                    .format(i=card.index, n=card.total))
             self.copy_b.clicked.connect(lambda _=False, i=card.index: panel.copy_part(i))
             foot.addWidget(self.copy_b)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 10, 12, 8)
-        lay.setSpacing(8)
-        lay.addLayout(head)
-        if self.look.get("image_first"):
-            lay.addWidget(self.images)
-            lay.addWidget(self.text)
-        else:
-            lay.addWidget(self.text)
-            lay.addWidget(self.images)
-        lay.addLayout(foot)
-        self._fill()
+        return foot
 
     def _fill(self) -> None:
         c, p = self.card, self.panel

@@ -19,29 +19,43 @@ class Prompter:
             box.setInformativeText(informative)
         return box
 
+    def _ask(self, icon, title: str, text: str, informative: str,
+             buttons: list[tuple[str, QMessageBox.ButtonRole, object]], default=None,
+             closed=None):
+        """Ask with ``buttons``, each ``(label, role, answer)``: the answer of the button clicked,
+        or ``closed`` when none was. ``default``: the answer of the button Enter presses (none
+        given: Qt's choice)."""
+        box = self._box(icon, title, text, informative)
+        answers = []
+        for label, role, answer in buttons:
+            button = box.addButton(label, role)
+            answers.append((button, answer))
+            if default is not None and answer == default:
+                box.setDefaultButton(button)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((answer for button, answer in answers if button is clicked), closed)
+
     def save_changes(self, name: str) -> str:
-        box = self._box(
+        return self._ask(
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("Prompter", "Modifications non enregistrées"),
             QCoreApplication.translate(
                 "Prompter", "« {name} » a été modifié. Enregistrer les modifications ?").format(
                 name=name),
             QCoreApplication.translate(
-                "Prompter", "Si vous n'enregistrez pas, vos modifications seront perdues."))
-        save = box.addButton(QCoreApplication.translate("Prompter", "Enregistrer"),
-                             QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(QCoreApplication.translate("Prompter", "Ne pas enregistrer"),
-                                QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QCoreApplication.translate("Prompter", "Annuler"),
-                      QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        return self.SAVE if clicked is save else self.DISCARD if clicked is discard else self.CANCEL
+                "Prompter", "Si vous n'enregistrez pas, vos modifications seront perdues."),
+            [(QCoreApplication.translate("Prompter", "Enregistrer"),
+              QMessageBox.ButtonRole.AcceptRole, self.SAVE),
+             (QCoreApplication.translate("Prompter", "Ne pas enregistrer"),
+              QMessageBox.ButtonRole.DestructiveRole, self.DISCARD),
+             (QCoreApplication.translate("Prompter", "Annuler"),
+              QMessageBox.ButtonRole.RejectRole, self.CANCEL)],
+            default=self.SAVE, closed=self.CANCEL)
 
     def reload_external(self, name: str) -> bool:
         """The file changed on disk while the user has unsaved text: True = reload from disk."""
-        box = self._box(
+        return self._ask(
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("Prompter", "Fichier modifié ailleurs"),
             QCoreApplication.translate(
@@ -50,69 +64,59 @@ class Prompter:
             QCoreApplication.translate(
                 "Prompter", "Vous avez aussi des modifications non enregistrées. Recharger la "
                 "version du disque (vos modifications seront perdues) ou garder la "
-                "vôtre ?"))
-        reload = box.addButton(QCoreApplication.translate("Prompter", "Recharger depuis le disque"),
-                               QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(QCoreApplication.translate("Prompter", "Garder ma version"),
-                             QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is reload
+                "vôtre ?"),
+            [(QCoreApplication.translate("Prompter", "Recharger depuis le disque"),
+              QMessageBox.ButtonRole.DestructiveRole, True),
+             (QCoreApplication.translate("Prompter", "Garder ma version"),
+              QMessageBox.ButtonRole.RejectRole, False)],
+            default=False, closed=False)
 
     def overwrite_external(self, name: str) -> bool:
-        box = self._box(
+        return self._ask(
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("Prompter", "Conflit d'enregistrement"),
             QCoreApplication.translate(
                 "Prompter",
                 "« {name} » a été modifié sur le disque depuis son ouverture.").format(name=name),
             QCoreApplication.translate(
-                "Prompter", "Enregistrer remplacera la version du disque par la vôtre."))
-        over = box.addButton(QCoreApplication.translate("Prompter", "Remplacer"),
-                             QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QCoreApplication.translate("Prompter", "Annuler"),
-                      QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is over
+                "Prompter", "Enregistrer remplacera la version du disque par la vôtre."),
+            [(QCoreApplication.translate("Prompter", "Remplacer"),
+              QMessageBox.ButtonRole.DestructiveRole, True), self._cancel()], closed=False)
 
     def restore_drafts(self, names: list[str]) -> bool:
-        box = self._box(
+        return self._ask(
             QMessageBox.Icon.Question,
             QCoreApplication.translate("Prompter", "Récupération"),
             QCoreApplication.translate(
                 "Prompter", "Tact s'est arrêté alors que des textes n'étaient pas enregistrés."),
             QCoreApplication.translate(
                 "Prompter", "Brouillons récupérables : {names}. Les rouvrir ?").format(
-                names=", ".join(names)))
-        restore = box.addButton(QCoreApplication.translate("Prompter", "Restaurer"),
-                                QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QCoreApplication.translate("Prompter", "Ignorer"),
-                      QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restore)
-        box.exec()
-        return box.clickedButton() is restore
+                names=", ".join(names)),
+            [(QCoreApplication.translate("Prompter", "Restaurer"),
+              QMessageBox.ButtonRole.AcceptRole, True),
+             (QCoreApplication.translate("Prompter", "Ignorer"),
+              QMessageBox.ButtonRole.RejectRole, False)],
+            default=True, closed=False)
 
     def open_link(self, url: str) -> bool:
-        box = self._box(
+        return self._ask(
             QMessageBox.Icon.Question,
             QCoreApplication.translate("Prompter", "Ouvrir un lien"),
-            QCoreApplication.translate("Prompter", "Ouvrir ce lien dans votre navigateur ?"), url)
-        ok = box.addButton(QCoreApplication.translate("Prompter", "Ouvrir"),
-                           QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QCoreApplication.translate("Prompter", "Annuler"),
-                      QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is ok
+            QCoreApplication.translate("Prompter", "Ouvrir ce lien dans votre navigateur ?"), url,
+            [(QCoreApplication.translate("Prompter", "Ouvrir"),
+              QMessageBox.ButtonRole.AcceptRole, True), self._cancel()], closed=False)
 
     def confirm(self, title: str, text: str, informative: str, action: str) -> bool:
         """Ask before an action that changes a file; ``action`` labels the accepting button."""
-        box = self._box(QMessageBox.Icon.Question, title, text, informative)
-        ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QCoreApplication.translate("Prompter", "Annuler"),
-                      QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(ok)
-        box.exec()
-        return box.clickedButton() is ok
+        return self._ask(QMessageBox.Icon.Question, title, text, informative,
+                         [(action, QMessageBox.ButtonRole.AcceptRole, True), self._cancel()],
+                         default=True, closed=False)
+
+    @staticmethod
+    def _cancel() -> tuple[str, QMessageBox.ButtonRole, bool]:
+        """The « Annuler » button of a yes-or-no question."""
+        return (QCoreApplication.translate("Prompter", "Annuler"),
+                QMessageBox.ButtonRole.RejectRole, False)
 
     def error(self, title: str, text: str) -> None:
         self._box(QMessageBox.Icon.Critical, title, text).exec()
@@ -149,15 +153,14 @@ class Prompter:
 
     def exported(self, text: str) -> bool:
         """Say an export succeeded; True when the user asks to open its folder."""
-        box = self._box(QMessageBox.Icon.Information,
-                        QCoreApplication.translate("Prompter", "Export terminé"), text)
-        show = box.addButton(QCoreApplication.translate("Prompter", "Ouvrir le dossier"),
-                             QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QCoreApplication.translate("Prompter", "Fermer"),
-                      QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(show)
-        box.exec()
-        return box.clickedButton() is show
+        return self._ask(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("Prompter", "Export terminé"), text, "",
+            [(QCoreApplication.translate("Prompter", "Ouvrir le dossier"),
+              QMessageBox.ButtonRole.AcceptRole, True),
+             (QCoreApplication.translate("Prompter", "Fermer"),
+              QMessageBox.ButtonRole.RejectRole, False)],
+            default=True, closed=False)
 
     def export_refused(self, problems: list) -> int | None:
         """« Export refusé »: the open problems in plain words, each with « Aller au
@@ -172,25 +175,22 @@ class Prompter:
         """« Nouvelle publication » while the samples are open: they are kept apart, so where
         should it go? ``CREATE`` (the workspace ``workspace``, in the documents), ``CHOOSE``
         (another folder) or None (cancelled)."""
-        box = self._box(QMessageBox.Icon.Question,
-                        QCoreApplication.translate("Prompter", "Nouvelle publication"),
-                        QCoreApplication.translate(
-                            "Prompter", "Les exemples restent à part\u00a0: votre publication "
-                            "sera enregistrée dans votre propre espace de travail."),
-                        QCoreApplication.translate(
-                            "Prompter", "Tact peut créer le dossier «\u00a0{f}\u00a0» pour vos "
-                            "publications, ou utiliser un dossier que vous choisissez.").format(
-                            f=workspace))
-        create = box.addButton(QCoreApplication.translate("Prompter", "Créer ce dossier"),
-                               QMessageBox.ButtonRole.AcceptRole)
-        choose = box.addButton(QCoreApplication.translate("Prompter", "Choisir un dossier…"),
-                               QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QCoreApplication.translate("Prompter", "Annuler"),
-                      QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(create)
-        box.exec()
-        clicked = box.clickedButton()
-        return self.CREATE if clicked is create else self.CHOOSE if clicked is choose else None
+        return self._ask(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("Prompter", "Nouvelle publication"),
+            QCoreApplication.translate(
+                "Prompter", "Les exemples restent à part\u00a0: votre publication "
+                "sera enregistrée dans votre propre espace de travail."),
+            QCoreApplication.translate(
+                "Prompter", "Tact peut créer le dossier «\u00a0{f}\u00a0» pour vos "
+                "publications, ou utiliser un dossier que vous choisissez.").format(f=workspace),
+            [(QCoreApplication.translate("Prompter", "Créer ce dossier"),
+              QMessageBox.ButtonRole.AcceptRole, self.CREATE),
+             (QCoreApplication.translate("Prompter", "Choisir un dossier…"),
+              QMessageBox.ButtonRole.ActionRole, self.CHOOSE),
+             (QCoreApplication.translate("Prompter", "Annuler"),
+              QMessageBox.ButtonRole.RejectRole, None)],
+            default=self.CREATE)
 
     def save_file(self, folder: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(

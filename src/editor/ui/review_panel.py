@@ -150,6 +150,15 @@ class ReviewPanel(QWidget):
         self.problems: list = []        # ItemStatus of the listed problems (spelling apart)
         self._stamp = None
         self._pending = False       # a workflow action waits for its check
+        self._build_labels()
+        grid = self._build_buttons()
+        self._build_tabs()
+        self._lay_out(grid)
+        self._connect_signals()
+        self.set_post(None)
+
+    def _build_labels(self) -> None:
+        """The state, problem and message lines, and the history repair button."""
         self.state_label = QLabel()
         self.state_label.setObjectName("reviewState")
         self.state_label.setWordWrap(True)
@@ -171,6 +180,8 @@ class ReviewPanel(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         plain_label(self.message)
 
+    def _build_buttons(self) -> QGridLayout:
+        """The workflow buttons, in their grid."""
         self.submit_b = QPushButton(self.tr("Soumettre à relecture"))
         self.submit_b.setObjectName("reviewSubmit")
         self.approve_b = QPushButton(self.tr("Approuver"))
@@ -194,7 +205,10 @@ class ReviewPanel(QWidget):
         grid.addWidget(self.withdraw_b, 1, 1)
         grid.addWidget(self.history_b, 2, 0)
         grid.addWidget(self.profile_b, 2, 1)
+        return grid
 
+    def _build_tabs(self) -> None:
+        """Comments and the « À relire » queue, as tabs."""
         # The decisions are taken on the findings' cards (FindingsPanel, the window's one list):
         # this panel holds the post's workflow, comments and queue, and records the decisions.
         self.current_group: str | None = None     # the problem the next decision is about
@@ -227,6 +241,8 @@ class ReviewPanel(QWidget):
         self.tabs.addTab(queue_tab, self.tr("À relire"))
         self.queue_tab = queue_tab
 
+    def _lay_out(self, grid: QGridLayout) -> None:
+        """The panel from top to bottom."""
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.state_label)
@@ -237,6 +253,8 @@ class ReviewPanel(QWidget):
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
 
+    def _connect_signals(self) -> None:
+        """What the buttons, comments and queue do."""
         self.submit_b.clicked.connect(self.submit)
         self.repair_b.clicked.connect(self.repair_history)
         self.approve_b.clicked.connect(self.approve)
@@ -255,7 +273,6 @@ class ReviewPanel(QWidget):
         self.queue.itemClicked.connect(self._open_queued)
         self.tabs.currentChanged.connect(
             lambda i: self.tabs.widget(i) is self.queue_tab and self.refresh_queue())
-        self.set_post(None)
 
     # -- the post --------------------------------------------------------------------------------
     def set_post(self, path: Path | None) -> None:
