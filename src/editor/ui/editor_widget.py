@@ -326,11 +326,16 @@ class PostEditor(QPlainTextEdit):
             self.marks_changed = False
             return old
         doc = self.document()
+        # A finding still where an underline of its rule stands keeps that underline's cursor
+        # (it followed the edits); only new places get one.
+        kept = {(m.finding.rule, m.start, m.end): m.cursor for m in old}
         marks: list[Mark] = []
         for f, s, e in placed:
-            c = QTextCursor(doc)
-            c.setPosition(s)
-            c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+            c = kept.pop((f.rule, s, e), None)
+            if c is None:
+                c = QTextCursor(doc)
+                c.setPosition(s)
+                c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
             marks.append(Mark(f, c))
         self.marks = marks
         self._waived = waived

@@ -5,6 +5,11 @@ A :class:`CardDelegate` paints each row of a QTreeWidget that carries a :class:`
 without one, such as group headings, are drawn as usual), sizes it to the list's width and turns a
 click on a link into :attr:`CardDelegate.actionClicked`. Painting costs the same for 10 cards or
 1,000: nothing is built per card but the row (no widget per card).
+
+A row's height is stored on the row (:meth:`CardDelegate.set_size`, again for every row when the
+list's width changes), not answered by a Python ``sizeHint``: laying out the list asks every row's
+size, and a Python call per row made each layout wait for the checking and preview workers (the
+interpreter's lock) hundreds of times.
 """
 from __future__ import annotations
 
@@ -52,11 +57,13 @@ class CardDelegate(QStyledItemDelegate):
         self.key_role = key_role
         self._width = 0
         self._heights: dict[tuple, int] = {}
+        # A card kept from one check to the next answers from here, without its content key.
+        self._by_card: dict[int, tuple[Card, int, str, QSize]] = {}
         view.viewport().installEventFilter(self)
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(30)
-        self._relayout.timeout.connect(view.doItemsLayout)
+        self._relayout.timeout.connect(self.update_sizes)
 
     # -- geometry -------------------------------------------------------------------------------
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
@@ -103,22 +110,45 @@ class CardDelegate(QStyledItemDelegate):
     def _card_rect(self, rect: QRect) -> QRect:
         return rect.adjusted(2, SPACING, -2, -SPACING)
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt API
-        card = index.data(CARD_ROLE)
-        if card is None:
-            return super().sizeHint(option, index)
-        width = self.view.viewport().width() - (self.view.indentation() if index.parent().isValid()
-                                               else 0)
+    def size_for(self, card: Card, indented: bool = False) -> QSize:
+        """The size of the row of ``card`` at the list's width (less the indentation of a row
+        under a heading)."""
+        width = self.view.viewport().width() - (self.view.indentation() if indented else 0)
+        font = self.view.font()
+        font_key = font.key()
+        hit = self._by_card.get(id(card))
+        if hit is not None and hit[0] is card and hit[1] == width and hit[2] == font_key:
+            return hit[3]
         # The list is laid out again after every check: the same cards keep their heights.
         key = (card.passage, tuple(card.reasons), card.decision, tuple(card.actions), width,
-               option.font.key())
+               font_key)
         height = self._heights.get(key)
         if height is None:
             if len(self._heights) > MAX_HEIGHTS:
                 self._heights.clear()
-            height = self.layout(card, QRect(0, 0, max(width, 160) - 4, 0), option.font).height
+            height = self.layout(card, QRect(0, 0, max(width, 160) - 4, 0), font).height
             self._heights[key] = height
-        return QSize(width, height + 2 * SPACING)
+        if len(self._by_card) > MAX_HEIGHTS:
+            self._by_card.clear()
+        size = QSize(width, height + 2 * SPACING)
+        self._by_card[id(card)] = (card, width, font_key, size)    # the card kept: its id too
+        return QSize(size)
+
+    def set_size(self, row, indented: bool = False) -> None:
+        """Store the height of ``row`` (a QTreeWidgetItem) for its card, if it has one."""
+        card = row.data(0, CARD_ROLE)
+        if card is not None:
+            row.setSizeHint(0, self.size_for(card, indented))
+
+    def update_sizes(self) -> None:
+        """The list's width changed: every card's height follows, then one layout."""
+        tree = self.view
+        for i in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(i)
+            self.set_size(top)
+            for j in range(top.childCount()):
+                self.set_size(top.child(j), indented=True)
+        tree.doItemsLayout()
 
     # -- painting --------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option, index) -> None:

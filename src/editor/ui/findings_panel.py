@@ -34,8 +34,7 @@ from editor.ui.review_panel import decision_label
 from editor.ui.richtext import plain_tooltip
 
 GROUP_NONE, GROUP_SEVERITY, GROUP_CATEGORY = 0, 1, 2
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1       # index in ``problems`` (-1: a heading)
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2        # the item's group id
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2        # the item's group id (None: a heading)
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -55,8 +54,12 @@ class FindingsPanel(QWidget):
         self._marks_of: dict[str, list] = {}    # item group -> its marks
         self._index: dict[str, int] = {}        # item group -> its place in ``problems``
         self.statuses: dict = {}                # item group -> ItemStatus (review)
-        self._shown: tuple | None = None        # what the list shows (see _rebuild)
         self._cards: dict[str, Card] = {}
+        # In document order (no grouping) each shown item keeps its row from one check to the
+        # next: item group -> row, and what the row shows (see _rebuild).
+        self._rows: dict[str, QTreeWidgetItem] = {}
+        self._shown: dict[str, tuple] = {}
+        self._shown_mode: int | None = None     # the grouping the tree holds (None: rebuild)
         self.can_decide = False                 # the review accepts decisions now
         self.summary = QLabel()
         self.summary.setObjectName("findingsSummary")
@@ -229,6 +232,18 @@ class FindingsPanel(QWidget):
                     item_color(item), item.waived and not item.spelling)
 
     # -- view -------------------------------------------------------------------------------------
+    def _content(self, item: Item, card: Card) -> tuple:
+        """What the row of ``item`` shows, compared from one check to the next: the card, the
+        passage, each finding's message, severity, category, reference and acceptance (they
+        give the row's label and tooltip), the decision column and its tooltip."""
+        x = self.statuses.get(item.group)
+        reason = x.decision.reason if x is not None and x.decision is not None \
+            and x.status != "open" else None
+        return (card, item.passage,
+                tuple((f.message, f.severity, f.category, f.reference,
+                       bool(getattr(f, "waived", False))) for f in item.findings),
+                decision_label(x) if x is not None else "", reason)
+
     def _rebuild(self) -> None:
         if not self.marks:
             self.summary.setText(self.tr("Aucun signalement."))
@@ -237,19 +252,25 @@ class FindingsPanel(QWidget):
         shown = self.visible_items()
         mode = self.group.currentIndex()
         cards = {it.group: self._card(it) for it in shown}
-        # While typing elsewhere the same problems come back at new places: the cards stay.
-        sig = (mode, [(it.group, self._index[it.group], cards[it.group].passage,
-                       tuple(cards[it.group].reasons), cards[it.group].decision,
-                       tuple(cards[it.group].actions), cards[it.group].accent, it.waived)
-                      for it in shown])
-        if sig == self._shown:
-            return
-        self._shown = sig
-        current = self.current_item()
+        contents = {it.group: self._content(it, cards[it.group]) for it in shown}
+        row = self.tree.currentItem()
+        current = row.data(0, KEY_ROLE) if row is not None else None      # its group
         self._cards = cards
+        # While typing elsewhere the same problems come back at new places: their rows stay,
+        # only the rows of new, gone or changed problems are touched (a 20,000-word post has
+        # hundreds of cards; rebuilding them all at each check froze the window).
+        if mode == GROUP_NONE and self._shown_mode == GROUP_NONE \
+                and self._update_rows(shown, contents):
+            self._select(current)
+            return
+        self._shown_mode = mode
+        self._shown = contents
+        self._rows = {}
         self.tree.clear()
         if mode == GROUP_NONE:
-            self.tree.addTopLevelItems([self._row(it) for it in shown])
+            rows = [self._row(it) for it in shown]
+            self._rows = {it.group: r for it, r in zip(shown, rows)}
+            self.tree.addTopLevelItems(rows)
         else:
             groups: dict[str, list[Item]] = {}
             for it in shown:
@@ -261,7 +282,6 @@ class FindingsPanel(QWidget):
                 name = labels.severity(key, plural=True) if mode == GROUP_SEVERITY \
                     else labels.category(key)
                 head = QTreeWidgetItem([f"{name} ({len(groups[key])})", ""])
-                head.setData(0, ITEM_ROLE, -1)
                 f = head.font(0)
                 f.setBold(True)
                 head.setFont(0, f)
@@ -269,34 +289,81 @@ class FindingsPanel(QWidget):
                 if mode == GROUP_SEVERITY:
                     head.setForeground(0, QBrush(QColor(labels.SEVERITY_COLORS.get(key, "#333"))))
                 self.tree.addTopLevelItem(head)
-                head.addChildren([self._row(it) for it in groups[key]])
+                head.addChildren([self._row(it, indented=True) for it in groups[key]])
                 head.setExpanded(True)
-        if current is not None and current.group in self._index:
-            row = self.row_of(self.problems[self._index[current.group]])
-            if row is not None:
-                self.tree.setCurrentItem(row)
+        self._select(current)
 
-    def _row(self, item: Item) -> QTreeWidgetItem:
+    def _update_rows(self, shown: list[Item], contents: dict[str, tuple]) -> bool:
+        """Bring the flat list to ``shown`` by removing, inserting and refreshing only the rows
+        that differ; False (nothing done) when most of them would, for a rebuild instead."""
+        rows, tree = self._rows, self.tree
+        keep = set(contents)
+        gone = [g for g in rows if g not in keep]
+        new = sum(1 for it in shown if it.group not in rows)
+        if len(gone) + new > max(40, len(shown) // 2):
+            return False
+        for g in gone:
+            tree.takeTopLevelItem(tree.indexOfTopLevelItem(rows.pop(g)))
+            del self._shown[g]
+        for i, it in enumerate(shown):
+            g = it.group
+            row = rows.get(g)
+            if row is None:
+                row = rows[g] = self._row(it)
+                tree.insertTopLevelItem(i, row)
+            else:
+                if tree.topLevelItem(i) is not row:     # another order (rare): moved
+                    tree.takeTopLevelItem(tree.indexOfTopLevelItem(row))
+                    tree.insertTopLevelItem(i, row)
+                if self._shown.get(g) != contents[g]:
+                    self._fill_row(row, it)
+            self._shown[g] = contents[g]
+        return True
+
+    def _select(self, current: str | None) -> None:
+        """Keep the card that was current before the list changed current (``current``: its
+        group); none is current once its problem is gone."""
+        if current is None:
+            return
+        row = self.row_of(self.problems[self._index[current]]) if current in self._index \
+            else None
+        if row is None:
+            if self.tree.currentItem() is not None:
+                self.tree.setCurrentItem(None)
+        elif self.tree.currentItem() is not row:
+            self.tree.setCurrentItem(row)
+
+    def _row(self, item: Item, indented: bool = False) -> QTreeWidgetItem:
+        row = QTreeWidgetItem()
+        self._fill_row(row, item, indented)
+        return row
+
+    def _fill_row(self, row: QTreeWidgetItem, item: Item, indented: bool = False) -> None:
         x = self.statuses.get(item.group)
         prefix = self.tr("✓ acceptée — ") if item.waived and not item.spelling else ""
-        row = QTreeWidgetItem([prefix + item_label(item),
-                               decision_label(x) if x is not None else ""])
+        row.setText(0, prefix + item_label(item))
+        row.setText(1, decision_label(x) if x is not None else "")
         row.setToolTip(0, item_tooltip(item))
         if x is not None and x.decision is not None and x.status != "open":
             row.setToolTip(1, plain_tooltip(x.decision.reason))   # typed by a person: text
-        row.setData(0, ITEM_ROLE, self._index[item.group])
+        else:
+            row.setToolTip(1, "")
         row.setData(0, KEY_ROLE, item.group)
         row.setData(0, CARD_ROLE, self._cards.get(item.group) or self._card(item))
-        return row
+        self.delegate.set_size(row, indented)
 
     def item_of(self, row: QTreeWidgetItem | None) -> Item | None:
-        i = row.data(0, ITEM_ROLE) if row is not None else None
-        return self.problems[i] if isinstance(i, int) and 0 <= i < len(self.problems) else None
+        g = row.data(0, KEY_ROLE) if row is not None else None
+        i = self._index.get(g) if g is not None else None
+        return self.problems[i] if i is not None else None
 
     def current_item(self) -> Item | None:
         return self.item_of(self.tree.currentItem())
 
     def row_of(self, item: Item) -> QTreeWidgetItem | None:
+        row = self._rows.get(item.group)
+        if row is not None:
+            return row
         for row in self.items():
             if row.data(0, KEY_ROLE) == item.group:
                 return row
@@ -347,8 +414,7 @@ class FindingsPanel(QWidget):
             top = self.tree.topLevelItem(i)
             out.append(top)
             out.extend(top.child(j) for j in range(top.childCount()))
-        return [r for r in out if isinstance(r.data(0, ITEM_ROLE), int)
-                and r.data(0, ITEM_ROLE) >= 0]
+        return [r for r in out if r.data(0, KEY_ROLE) is not None]
 
     # -- actions ----------------------------------------------------------------------------------
     def trigger(self, item: Item, key: str) -> None:
