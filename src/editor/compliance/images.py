@@ -154,19 +154,11 @@ def _image_entry(item, path, categories, defined: dict) -> tuple[str, dict]:
 def _read_images_file(path: Path, merged: dict, categories, errors: list) -> str | None:
     """Merge the rules of one images.yaml into ``merged`` (id -> keys; a broken entry is reported
     and skipped, the earlier packs' definition stays). Returns its ``text_message``, if any."""
-    from editor.compliance.schema import is_mapping
-    from editor.compliance.sources import read_yaml
+    from editor.compliance.sources import read_mapping
 
-    try:
-        data = read_yaml(path)
-    except RuleError as e:
-        errors.append(e)
-        return None
+    data = read_mapping(path, errors, "un fichier images.yaml est une table avec une liste "
+                                      f"{_q('rules')}")
     if data is None:
-        return None
-    if not is_mapping(data):
-        errors.append(RuleError(path, None, "un fichier images.yaml est une table avec une liste "
-                                            f"{_q('rules')}"))
         return None
     unknown = sorted(set(data) - IMAGE_FILE_KEYS, key=str)
     if unknown:

@@ -12,9 +12,9 @@ from editor.compliance import categories as cats
 from editor.compliance.contextfile import merge_context
 from editor.compliance.packs import add_fallback_categories, builtin_lexicon_dir, read_pack
 from editor.compliance.ruleset import Context, Pack, Rule, RuleError
-from editor.compliance.schema import FILE_KEYS, is_mapping, known_keys, rule_from
+from editor.compliance.schema import FILE_KEYS, known_keys, rule_from
 from editor.compliance.settings import Settings
-from editor.compliance.sources import read_lexicon, read_yaml
+from editor.compliance.sources import read_lexicon, read_mapping
 
 _NOT_RULES = ("pack.yaml", "context.yaml", "images.yaml")   # images.yaml: image rules' texts
 
@@ -58,15 +58,8 @@ def _read_folder(out: Loaded, d: Path) -> None:
 
 def _rule_file(path: Path, errors: list[RuleError]):
     """The mapping of a rule file with its ``rules`` list, or None (empty or broken: reported)."""
-    try:
-        data = read_yaml(path)
-    except RuleError as e:
-        errors.append(e)
-        return None
+    data = read_mapping(path, errors, "a rule file is a mapping with a 'rules' list")
     if data is None:
-        return None
-    if not is_mapping(data):
-        errors.append(RuleError(path, None, "a rule file is a mapping with a 'rules' list"))
         return None
     try:
         known_keys(data, FILE_KEYS, path)

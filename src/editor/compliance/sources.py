@@ -26,6 +26,22 @@ def read_yaml(path: Path):
         raise RuleError(path, exc.line, exc.message) from None
 
 
+def read_mapping(path: Path, errors: list[RuleError], not_a_mapping: str):
+    """The mapping a pack file holds, or None: an empty file silently, an unreadable one or one
+    that is not a mapping reported in ``errors`` (``not_a_mapping`` says what it should be)."""
+    try:
+        data = read_yaml(path)
+    except RuleError as e:
+        errors.append(e)
+        return None
+    if data is None:
+        return None
+    if not isinstance(data, dict):      # yamlsafe builds every mapping as a LineDict
+        errors.append(RuleError(path, None, not_a_mapping))
+        return None
+    return data
+
+
 def read_lexicon(path: Path) -> list[str]:
     """The lines of a word list (one pattern per line)."""
     try:

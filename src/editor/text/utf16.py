@@ -7,7 +7,10 @@ boundary. It needs no Qt, so it lives with the other offset maps of :mod:`editor
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")   # characters that take two UTF-16 units
 
 
 class Utf16Map:
@@ -16,7 +19,9 @@ class Utf16Map:
     __slots__ = ("_astral_cp", "_astral_u16", "length_cp", "length_u16")
 
     def __init__(self, text: str) -> None:
-        astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        # The regular expression finds them in C: a Python loop over a long post's characters
+        # took 4 ms at every check result.
+        astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         self._astral_cp = astral
         # UTF-16 position of each astral character (its high surrogate).
         self._astral_u16 = [cp + n for n, cp in enumerate(astral)]
@@ -42,4 +47,4 @@ def utf16_len(text: str) -> int:
     """Length of ``text`` in UTF-16 code units."""
     if text.isascii():
         return len(text)
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text) + len(_ASTRAL.findall(text))
