@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.compliance.ruleset import RuleError
+from editor.compliance.schema import is_mapping
 
 
 def read_yaml(path: Path):
@@ -36,7 +37,7 @@ def read_mapping(path: Path, errors: list[RuleError], not_a_mapping: str):
         return None
     if data is None:
         return None
-    if not isinstance(data, dict):      # yamlsafe builds every mapping as a LineDict
+    if not is_mapping(data):
         errors.append(RuleError(path, None, not_a_mapping))
         return None
     return data

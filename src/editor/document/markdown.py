@@ -95,7 +95,8 @@ ESCAPE, CODE_SPAN, IMAGE, LINK, FOOTREF, AUTOLINK, URL, COMMENT, TAG, ENTITY, DE
 EMPHASIS, STRONG, STRIKE = "em", "strong", "del"
 
 FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
+# « ## Titre »; the editor's syntax colouring (ui/highlighter.py) uses it too
+ATX_HEADING = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _SETEXT = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
 _LIST = re.compile(r"[ \t]*+(?:([-*+•])|(\d{1,9})[.)])(?:[ \t]+|$)")
@@ -611,7 +612,7 @@ class _Reader:
                          depth: int) -> bool:
         """An ATX heading, a setext underline (the open paragraph becomes a heading) or a
         thematic break; ``rest``: the line after its quote markers, from ``pos``."""
-        m = _ATX.match(rest)
+        m = ATX_HEADING.match(rest)
         if m:
             self.close()
             a = pos + m.end()

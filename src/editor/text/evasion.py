@@ -76,11 +76,18 @@ def _lettered(word: str) -> bool:
 
 
 _AZERTY = ("azertyuiop", "qsdfghjklm", "wxcvbn")
-_NEIGHBOURS: dict[str, set[str]] = {}
-for _r, _row in enumerate(_AZERTY):
-    for _c, _ch in enumerate(_row):
-        _NEIGHBOURS[_ch] = {row[c] for rr, row in enumerate(_AZERTY) if abs(rr - _r) <= 1
-                            for c in range(_c - 1, _c + 2) if 0 <= c < len(row)} - {_ch}
+def _keyboard_neighbours(rows: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each letter's neighbours on the keyboard: the keys around it on its row and the rows
+    above and below."""
+    out = {}
+    for r, row in enumerate(rows):
+        for c, ch in enumerate(row):
+            out[ch] = frozenset(other[k] for rr, other in enumerate(rows) if abs(rr - r) <= 1
+                                for k in range(c - 1, c + 2) if 0 <= k < len(other)) - {ch}
+    return out
+
+
+_NEIGHBOURS = _keyboard_neighbours(_AZERTY)
 
 
 def _neighbour_slip(written: str, word: str) -> bool:

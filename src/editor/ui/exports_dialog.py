@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.review.items import short_passage
 from editor.review.session import format_time
 
 KIND_LABELS = {"export": "export", "copy": "copie"}
@@ -159,8 +160,6 @@ class ExportRefusedDialog(QDialog):
 
     def __init__(self, problems: list, parent=None) -> None:
         super().__init__(parent)
-        from editor.review.items import short_passage
-
         self.setObjectName("exportRefusedDialog")
         self.setWindowTitle(self.tr("Export refusé"))
         self.problems = list(problems)
@@ -176,7 +175,7 @@ class ExportRefusedDialog(QDialog):
         rows_lay.setSpacing(6)
         self.rows: list[QFrame] = []
         for i, pr in enumerate(self.problems):
-            frame = self._problem_row(i, pr, short_passage)
+            frame = self._problem_row(i, pr)
             rows_lay.addWidget(frame)
             self.rows.append(frame)
         rows_lay.addStretch(1)
@@ -206,7 +205,7 @@ class ExportRefusedDialog(QDialog):
         return self.tr("Rien n’a été exporté : {n} passages doivent être corrigés, ou "
                        "acceptés lors de la relecture avec une raison écrite.").format(n=n)
 
-    def _problem_row(self, i: int, pr, short_passage) -> QFrame:
+    def _problem_row(self, i: int, pr) -> QFrame:
         """One problem: its passage quoted, what is wrong, and « Aller au passage »."""
         frame = QFrame()
         frame.setObjectName("exportRefusedItem")

@@ -11,14 +11,13 @@ from bisect import bisect_right
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
+from editor.document.markdown import ATX_HEADING, fence_opens, thematic_break
 from editor.document.markdown import FENCE as _FENCE
-from editor.document.markdown import fence_opens, thematic_break
 from editor.text.urls import URL_RE
 from editor.text.utf16 import Utf16Map
 
 NORMAL, FENCE, FRONT = 0, 1, 2     # block states (FRONT: inside the front matter)
 
-_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$).*")
 _LIST = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,9}[.)])(?=[ \t])")
 _QUOTE = re.compile(r"^[ ]{0,3}>.*")
 # Inline patterns run on the GUI thread at every edit of a line: each is bounded and stops at the
@@ -77,7 +76,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if self._block_state(text, n) or not text:
             return
         pos = umap.to_utf16
-        if _HEADING.match(text):
+        if ATX_HEADING.match(text):
             self.setFormat(0, n, self.formats["heading"])
         elif thematic_break(text):
             self.setFormat(0, n, self.formats["rule"])
