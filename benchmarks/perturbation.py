@@ -10,7 +10,8 @@ seeded from the span and the perturbation's name), in three groups:
 - meaning-preserving: an adverb or an emoji inserted between two words of the span, a soft line
   break inside it, ALL CAPS / Title Case, decorative punctuation between two words;
 - evasion, on one word of ≥ 4 letters: letter-spacing, dots, dashes, digits for letters, one
-  Cyrillic look-alike letter, hyphen-split across a line, last vowel repeated;
+  Cyrillic look-alike letter, hyphen-split across a line, last vowel repeated, an emoji put
+  inside the word or in place of one of its letters;
 - typo, on one word of ≥ 6 letters: one deletion, keyboard-neighbour substitution (AZERTY),
   transposition or insertion (never on the first letter).
 
@@ -201,6 +202,16 @@ def _repeat_vowel(w, rng):
     return w[:i] + w[i] * 4 + w[i + 1:]
 
 
+def _emoji_inside(w, rng):
+    k = rng.randrange(1, len(w))
+    return w[:k] + "💕" + w[k:]
+
+
+def _emoji_for_letter(w, rng):
+    k = rng.randrange(1, len(w) - 1)
+    return w[:k] + "🍒" + w[k + 1:]
+
+
 def _neighbour(c, rng):
     keys = AZERTY.get(c.lower())
     if not keys:
@@ -254,7 +265,9 @@ PERTURBATIONS = (
        ("evasion", "digits", "gr4tu1t", word_edit(4, _digits)),
        ("evasion", "cyrillic", "gr\u0430tuit", word_edit(4, _cyrillic)),
        ("evasion", "hyphen-split", "gra-\\ntuit", word_edit(4, _hyphen_split, True)),
-       ("evasion", "repeated letter", "supeeeer", word_edit(4, _repeat_vowel))]
+       ("evasion", "repeated letter", "supeeeer", word_edit(4, _repeat_vowel)),
+       ("evasion", "emoji inside", "a💕vis", word_edit(4, _emoji_inside)),
+       ("evasion", "emoji for a letter", "s🍒ins", word_edit(4, _emoji_for_letter))]
     + [("typo", kind, kind, word_edit(6, fn))
        for kind, fn in (("deletion", _deletion), ("substitution", _substitution),
                         ("transposition", _transposition), ("insertion", _insertion))]
@@ -522,7 +535,7 @@ def main() -> None:
     print(f"\nfalse alarms from noise: {nz['false_alarms']} (target 0) in {nz['variants']} "
           f"variants of {nz['texts']} silent texts ({nz['skipped']} impossible); "
           + ", ".join(f"{g} {n}" for g, n in nz["by_group"].items()))
-    for a in nz["examples"][:10]:
+    for a in nz["examples"][:10 if not verbose else None]:
         print(f"  [{a['perturbation']}] {a['where']}: {a['rule']} ({a['severity']}) on "
               f"«\u00a0{_short(a['text'], 40)}\u00a0» in «\u00a0{_short(a['context'])}\u00a0»")
     if verbose and res["lost"]:

@@ -195,6 +195,13 @@ def main() -> None:
             every.add(check_corpus(engine, corpus))
     print(f"  educational posts (own, blind, blind3, public): {edu.summary()} {edu.flags}")
     print(f"  every post of those corpora: {every.summary()} missed {every.missed}")
+    social = Tally()
+    for name in ("varied", "varied2"):
+        corpus = ROOT / "tests" / name / "posts.yaml"
+        if corpus.is_file():
+            social.add(check_corpus(engine, corpus))
+    print(f"  social captions, every register (varied, varied2): {social.summary()} "
+          f"{social.flags}")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ SUBTLE = ROOT / "tests" / "subtle" / "posts.yaml"
 # Development corpus of 245 posts written 2026-12-07 in 45 registers; the rules were tuned on its
 # odd-numbered half only (the even half measures how far that tuning carries: README « Mesures »).
 VARIED = ROOT / "tests" / "varied" / "posts.yaml"
+# Second development corpus (220 posts, 2026-12-07, wording families of real public pages listed
+# in its SOURCES.md); tuned on the half drawn by a hash of the case name (benchmarks/accuracy.py).
+VARIED2 = ROOT / "tests" / "varied2" / "posts.yaml"
 
 THRESHOLDS = {  # recall, precision, share of educational posts left silent, false spelling flags
     # False spelling flags measured with the Dicollecte word list: 0, 0, 2 (a handle and a brand
@@ -39,15 +42,16 @@ THRESHOLDS = {  # recall, precision, share of educational posts left silent, fal
     "realworld": (0.97, 0.95, 1.0, 9),
     "subtle": (0.97, 0.97, 1.0, 2),
     "varied": (0.86, 0.93, 0.95, 15),
+    "varied2": (0.90, 0.90, 0.93, 8),
 }
 
 
 @pytest.mark.parametrize("name,corpus", [("own", OWN), ("blind", BLIND), ("blind2", BLIND2),
                                          ("blind3", BLIND3), ("public", PUBLIC),
                                          ("realworld", REALWORLD), ("subtle", SUBTLE),
-                                         ("varied", VARIED)],
+                                         ("varied", VARIED), ("varied2", VARIED2)],
                          ids=["own", "blind", "blind2", "blind3", "public", "realworld",
-                              "subtle", "varied"])
+                              "subtle", "varied", "varied2"])
 def test_corpus_accuracy(full_engine, name, corpus):
     if not corpus.is_file():
         pytest.skip(f"{corpus} not available")

@@ -33,3 +33,26 @@ def test_a_typo_in_a_word_with_an_apostrophe_is_read_back():
     assert index.nearest("aujurd'hui") == "aujourd'hui"
     assert index.nearest("aujuord'hui") == "aujourd'hui"
     assert index.nearest("'hui") is None
+
+
+def test_an_emoji_or_a_sign_inside_a_word_is_read_as_the_word():
+    rule_words = {"avis", "seins", "cicatrice", "juvederm"}
+    for written, read in [("a💕vis", "avis"), ("Juvé💋derm", "juvederm"),
+                          ("c!catrice", "cicatrice"), ("s🍒ins", "seins")]:
+        toks = tokenize(light(written)[0])
+        got = unmask(toks, rule_words.__contains__)
+        assert got.norm == [read], written
+        assert (got.start[0], got.end[0]) == (0, len(written))
+
+
+def test_an_emoji_between_two_words_is_left_alone():
+    rule_words = {"avis"}
+    toks = tokenize(light("Merci😀Bisous")[0])
+    assert unmask(toks, rule_words.__contains__) is toks
+
+
+def test_a_letter_spaced_word_keeps_its_accents_for_the_spell_checker():
+    rule_words = {"temoignage"}
+    toks = tokenize(light("un t.é.m.o.i.g.n.a.g.e")[0])
+    got = unmask(toks, rule_words.__contains__)
+    assert got.norm[1] == "temoignage" and got.surface[1] == "témoignage"

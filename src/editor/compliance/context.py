@@ -24,6 +24,21 @@ from editor.text.tokens import Tokens
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "\u2026", "!", "?", "."}
 
 
+def breaks_clause(toks: Tokens, i: int) -> bool:
+    """Whether token ``i`` ends a clause. A « … » standing apart (spaces on both sides) and
+    followed by a word in lower case is a pause inside the phrase, not a break (« aucune
+    chirurgie n'est … sans cicatrice »); suspension points written against the word before
+    them close what precedes (« Pas de douleur… garanti ! » is two claims)."""
+    norm = toks.norm
+    if norm[i] not in CLAUSE_BREAKS:
+        return False
+    if norm[i] != "\u2026" or i == 0 or i + 1 >= len(norm) or toks.start[i] == toks.end[i - 1]:
+        return True
+    nxt = toks.surface[i + 1]
+    return not (toks.kind[i + 1] in ("word", "elision") and nxt[:1].islower()
+                and toks.sentence[i + 1] == toks.sentence[i])
+
+
 RESTRICTIVE = {"que", "qu'"}     # « ne … que »: only, not « not »
 # Verbs that take « ne » alone as a full negation in written French (« on ne peut affirmer que
 # le résultat est garanti », « je ne saurais dire que… »): their « que » is not « ne … que »,
@@ -58,7 +73,7 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
     que = -1      # the « que » nearest before the match, in its clause
     while i >= 0 and steps < window and sentence[i] == sent:
         n = norm[i]
-        if n in CLAUSE_BREAKS:
+        if n in CLAUSE_BREAKS and breaks_clause(toks, i):
             break
         if n in negators and not (negative_initial and n in own):
             return True
@@ -78,7 +93,7 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
         n = norm[j]
         if n in particles:
             return True
-        if n in CLAUSE_BREAKS and n not in ("«", "»", '"'):
+        if n in CLAUSE_BREAKS and breaks_clause(toks, j):
             break
         if n not in ("«", "»", '"'):
             steps += 1
@@ -131,7 +146,8 @@ def clauses(toks: Tokens) -> array:
         norm, sentence = toks.norm, toks.sentence
         c = 0
         for i in range(n):
-            if i and (sentence[i] != sentence[i - 1] or norm[i - 1] in CLAUSE_BREAKS):
+            if i and (sentence[i] != sentence[i - 1] or (
+                    norm[i - 1] in CLAUSE_BREAKS and breaks_clause(toks, i - 1))):
                 c += 1
             got[i] = c
         toks.derived["clauses"] = got

@@ -2,14 +2,19 @@
 
 Trained by ``scripts/train_model.py`` on every labelled sentence the project has (the rules' own
 examples and the labelled corpora), it gives each sentence of the prose one score per scored
-category; above the category's threshold (calibrated by cross-validation so that held-out
-precision stays ≥ 0.9 and no held-out educational post is flagged) it reports a ``warning``
-finding ``model.<category>``.
+category; above the category's threshold it reports a ``warning`` finding ``model.<category>``.
+Thresholds are calibrated as the model is used: per post, on the sentences no rule touched, out
+of fold, so that the alarms it adds keep a held-out precision of 0.9 and no educational post is
+flagged; a category where it adds nothing at that precision is switched off (no threshold).
 
 Features are hashed (CRC-32, ``2**BITS`` buckets) and read the engine's folded tokens:
 
 * word unigrams and bigrams (numbers, links and @mentions reduced to a placeholder),
-* character n-grams (3 to 5) of each word, between ``<`` and ``>`` marks (hashtags without ``#``).
+* character n-grams (3 to 5) of each word, between ``<`` and ``>`` marks (hashtags without ``#``),
+* the concepts of the rules' word lists a word belongs to (:func:`concept_table`: the file holds
+  each list's words), so that a wording the training never saw shares evidence with the ones it
+  saw when their words are in the same list,
+* sentence cues (a negation, a quotation, a question).
 
 A sentence's vector counts its features and is scaled by ``1 / sqrt(number of features)``, so its
 score is additive over its tokens: each word's share (its unigram and n-grams) and each bigram's
@@ -38,6 +43,7 @@ MASK = (1 << BITS) - 1
 NGRAMS = (3, 4, 5)
 WORD_WEIGHT = 3         # a unigram counts as this many features (char n-grams count once)
 BIGRAM_WEIGHT = 3       # and a bigram as this many
+CONCEPT_WEIGHT = 2      # and a word's concept (a word list of the rules it belongs to)
 MIN_WORDS = 3           # shorter sentences ("Merci !") are not scored
 MESSAGE = "Formulation proche de publications signalées"
 MODEL_FILE = Path("model") / "second-opinion.json"
@@ -135,14 +141,35 @@ def sentence_cues(tokens) -> list[int]:
     return out
 
 
-def sentence_features(tokens: list[tuple[str, str]]) -> list[int]:
+def concept_table(concepts: dict[str, list[str]]) -> dict[str, tuple[int, ...]]:
+    """Word -> the features of the concepts (the rules' word lists, given as list -> words) it
+    belongs to, each repeated :data:`CONCEPT_WEIGHT` times: « inégalé », « imbattable » and
+    « incomparable » all give ``k:concept-unmatched``, so a wording of the concept the training
+    never saw shares the evidence of the ones it saw."""
+    table: dict[str, list[int]] = {}
+    for name, words in sorted(concepts.items()):
+        b = bucket("k\x1f" + name)
+        for w in words:
+            table.setdefault(w, []).extend([b] * CONCEPT_WEIGHT)
+    return {w: tuple(v) for w, v in table.items()}
+
+
+def _concepts_of(word: str, kind: str, table) -> tuple[int, ...]:
+    if not table or kind not in _CHAR_KINDS:
+        return ()
+    return table.get(word[1:] if kind == "hashtag" else word, ())
+
+
+def sentence_features(tokens: list[tuple[str, str]], concepts=None) -> list[int]:
     """Every feature of a sentence given as ``(norm, kind)`` tokens, repeated as often as it
-    occurs (the training script counts them; the vector is this count / sqrt(len))."""
+    occurs (the training script counts them; the vector is this count / sqrt(len));
+    ``concepts``: the :func:`concept_table` of the model."""
     out: list[int] = sentence_cues(tokens)
     prev = None
     for norm, kind in tokens:
         w = token_word(norm, kind)
         out.extend(word_features(w, kind))
+        out.extend(_concepts_of(w, kind, concepts))
         if prev is not None:
             out.extend([bigram_feature(prev, w)] * BIGRAM_WEIGHT)
         prev = w
@@ -250,6 +277,7 @@ class SecondOpinion:
                     vec = weights[b] = [0.0] * k
                 vec[ci] = q * scale
         self.weights = _Weights(weights, k)
+        self.concepts = concept_table(data.get("concepts", {}))
         # Thresholds as logits: the comparison needs no exp().
         self._logit = [math.log(t / (1.0 - t)) if 0.0 < t < 1.0 else math.inf
                        for t in self.thresholds]
@@ -302,6 +330,7 @@ class SecondOpinion:
     # -- scoring --------------------------------------------------------------------------------
     def _word_share(self, word: str, kind: str) -> tuple[int, tuple | None]:
         feats = word_features(word, kind)
+        feats.extend(_concepts_of(word, kind, self.concepts))
         vecs = [v for v in map(self.weights.get, feats) if v is not None]
         got = (len(feats), tuple(map(sum, zip(*vecs))) if vecs else None)
         if len(self._words) >= _CACHE_MAX:
@@ -417,7 +446,8 @@ class SecondOpinion:
             got = []
             for text in self.examples[ci]:
                 toks = tokenize(light(text)[0])
-                got.append((frozenset(sentence_features(list(zip(toks.norm, toks.kind)))), text))
+                feats = sentence_features(list(zip(toks.norm, toks.kind)), self.concepts)
+                got.append((frozenset(feats), text))
             self._near[ci] = got
         return got
 
@@ -425,7 +455,7 @@ class SecondOpinion:
         """The training sentences of category ``ci`` sharing most of this sentence's evidence:
         overlap = sum of the category's positive weights over the features they share; of the
         five best, the ``k`` shortest."""
-        feats = set(sentence_features(tokens))
+        feats = set(sentence_features(tokens, self.concepts))
         weights = self.weights
         zero = self._zero
         ranked = []

@@ -3,6 +3,7 @@
 « p r o m o », « g.r.a.t.u.i.t », « B-o-t-o-x »     letter-spaced, dotted or dashed: one word
 « gr4tuit », « pr0m0 », « gr@tuit »               digits or @ for letters
 « gra-⏎tuit »                                     a word hyphen-split across a line
+« a💕vis », « s🍒ins », « c!catrice »              an emoji put into a word or for one letter
 « superrrr », « gratuiiiit »                      repeated letters
 « grattuit », « garnati »                         one-letter typos of a rule's word (≥ 6 letters)
 
@@ -19,13 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from editor.text.tokens import Tokens
+from editor.text.tokens import Tokens, is_pictograph
 
 SEPARATORS = {".", "-", "_", "*", "\u00b7", "/", "|", "+", "•"}
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
                       "$": "s", "€": "e"})
 TYPO_MIN = 6
 _RUN = re.compile(r"(\w)\1{2,}")
+# Signs written in place of a letter inside a word, with the letter they usually stand for.
+STAND_INS = {"!": "i", "|": "l", "*": ""}
 
 
 class TypoIndex:
@@ -143,12 +146,15 @@ class _Builder:
         o.sentence.append(s.sentence[i])
         o.quote.append(s.quote[i])
 
-    def merged(self, i: int, j: int, word: str) -> None:
+    def merged(self, i: int, j: int, word: str, surface: str | None = None) -> None:
         """Tokens ``i..j`` (inclusive) read as the one word ``word``. One token keeps its
-        surface, so the spell checker still reports the typo; several become the word."""
+        surface, so the spell checker still reports the typo; several become ``surface`` when
+        the caller knows it (the letters as written, accents kept), else the word."""
         s, o = self.src, self.out
         if i == j:
             o.surface.append(s.surface[i])
+        elif surface is not None:
+            o.surface.append(surface)
         else:
             o.surface.append(word if not s.surface[i][:1].isupper() else word.capitalize())
         o.norm.append(word)
@@ -212,57 +218,131 @@ def _touching_run(toks: Tokens, i: int) -> int:
     return j if letters and digits and j - i >= 2 else i
 
 
+def _inset_sign(toks: Tokens, i: int) -> bool:
+    """Whether tokens ``i, i+1, i+2`` are a word, an emoji or a stand-in sign and a word, written
+    without a space (« a💕vis », « c!catrice »)."""
+    kind, start, end, surface = toks.kind, toks.start, toks.end, toks.surface
+    return (i + 2 < len(kind) and kind[i] == "word" and kind[i + 1] == "punct"
+            and kind[i + 2] == "word" and end[i] == start[i + 1] and end[i + 1] == start[i + 2]
+            and (surface[i + 1] in STAND_INS or is_pictograph(surface[i + 1])))
+
+
+def _read_inset(toks: Tokens, i: int, rule_word: Callable[[str], bool],
+                known_word: Callable[[str], bool] | None) -> tuple[str, str] | None:
+    """The word hidden by a sign inside it, and its surface: the sign dropped (« a💕vis »),
+    or read as the letter it stands for (« c!catrice »), or, for an emoji in place of a letter,
+    the letter that makes a rule's word (« s🍒ins »), else the only one that makes a French
+    word (« tomba🍒te »). Each reading must be a rule's word or a French word."""
+    norm, surface = toks.norm, toks.surface
+    left, sign, right = norm[i], surface[i + 1], norm[i + 2]
+
+    def known(written: str) -> bool:
+        return known_word is not None and known_word(written)
+
+    dropped = surface[i] + surface[i + 2]
+    if rule_word(left + right) or known(dropped):
+        return left + right, dropped
+    letter = STAND_INS.get(sign)
+    if letter:
+        written = surface[i] + letter + surface[i + 2]
+        if rule_word(left + letter + right) or known(written):
+            return left + letter + right, written
+        return None
+    for c in TypoIndex.ALPHABET:
+        if rule_word(left + c + right):
+            return left + c + right, surface[i] + c + surface[i + 2]
+    french = [c for c in TypoIndex.ALPHABET if known(surface[i] + c + surface[i + 2])]
+    if len(french) == 1:
+        return left + french[0] + right, surface[i] + french[0] + surface[i + 2]
+    return None
+
+
+Reading = tuple[int, str, "str | None"]    # (last token covered, word, surface as written)
+
+
+def _spaced_reading(toks: Tokens, i: int, rule_word: Callable[[str], bool]) -> Reading | None:
+    """« p r o m o », « g.r.a.t.u.i.t »: the longest run of the letters from ``i`` that spells a
+    rule's word (in « R é s u l t a t à J+30 » the « à » after the word is a word of its own)."""
+    j = _spaced_run(toks, i)
+    if j == i:
+        return None
+    norm, kind = toks.norm, toks.kind
+    letters = [x for x in range(i, j) if kind[x] == "word"]
+    for cut in range(len(letters), 2, -1):
+        word = "".join(norm[x] for x in letters[:cut])
+        if rule_word(word):
+            return letters[cut - 1], word, "".join(toks.surface[x] for x in letters[:cut])
+    return None
+
+
+def _touching_reading(toks: Tokens, i: int, rule_word: Callable[[str], bool]) -> Reading | None:
+    """« gr4tuit », « pr0m0 », « gr@tuit »."""
+    j = _touching_run(toks, i)
+    if j > i:
+        word = "".join(toks.norm[i:j]).translate(LEET)
+        if word.isalpha() and rule_word(word):
+            return j - 1, word, None
+    return None
+
+
+def _one_word_reading(toks: Tokens, i: int, rule_word: Callable[[str], bool],
+                      known_word: Callable[[str], bool] | None,
+                      typos: TypoIndex | None) -> Reading | None:
+    """« superrrr », and a one-letter typo of a rule's word that is not itself a French word."""
+    w = toks.norm[i]
+    read = collapse_repeats(w, rule_word)
+    if read is None and typos is not None and len(w) >= TYPO_MIN - 1 and not rule_word(w) \
+            and known_word is not None and not known_word(toks.surface[i]):
+        read = typos.nearest(w)
+    return None if read is None else (i, read, None)
+
+
+def _reading(toks: Tokens, i: int, rule_word: Callable[[str], bool],
+             known_word: Callable[[str], bool] | None, typos: TypoIndex | None) -> Reading | None:
+    """The word an evasive spelling starting at token ``i`` hides, or None. The cheap tests on
+    neighbouring tokens come first: most tokens are plain words."""
+    norm, kind, start, end = toks.norm, toks.kind, toks.start, toks.end
+    k = kind[i]
+    n = len(norm)
+    got: Reading | None = None
+    if k == "word" and len(norm[i]) == 1:
+        got = _spaced_reading(toks, i, rule_word)
+    if (got is None and k in ("word", "num", "mention") and i + 1 < n
+            and start[i + 1] == end[i] and kind[i + 1] in ("word", "num", "mention")):
+        got = _touching_reading(toks, i, rule_word)
+    if got is not None or k != "word":
+        return got
+    if (i + 2 < n and norm[i + 1] == "-" and kind[i + 2] == "word" and end[i] == start[i + 1]
+            and "\n" in toks.text[end[i + 1]:start[i + 2]]):
+        word = norm[i] + norm[i + 2]                      # « gra-⏎tuit »
+        if rule_word(word) or (known_word is not None and known_word(word)):
+            return i + 2, word, None
+    if i + 2 < n and end[i] == start[i + 1] and kind[i + 1] == "punct" and _inset_sign(toks, i):
+        inset = _read_inset(toks, i, rule_word, known_word)
+        if inset is not None:
+            return i + 2, inset[0], inset[1]
+    if len(norm[i]) >= 3:
+        return _one_word_reading(toks, i, rule_word, known_word, typos)
+    return None
+
+
 def unmask(toks: Tokens, rule_word: Callable[[str], bool],
            known_word: Callable[[str], bool] | None = None,
            typos: TypoIndex | None = None) -> Tokens:
     """``toks`` with evasive spellings read as the words they hide (the same object when there
     are none)."""
-    norm, kind, start, end, text = toks.norm, toks.kind, toks.start, toks.end, toks.text
-    n = len(norm)
+    n = len(toks.norm)
     b: _Builder | None = None
     i = 0
     while i < n:
-        k = kind[i]
-        rewritten: tuple[int, str] | None = None      # (last token covered, word)
-        if k == "word" and len(norm[i]) == 1:
-            j = _spaced_run(toks, i)
-            if j > i:
-                # The longest run of the letters that spells a rule's word: in « R é s u l t a t
-                # à J+30 » the « à » after the word is a word of its own.
-                letters = [x for x in range(i, j) if kind[x] == "word"]
-                for cut in range(len(letters), 2, -1):
-                    word = "".join(norm[x] for x in letters[:cut])
-                    if rule_word(word):
-                        rewritten = (letters[cut - 1], word)
-                        break
-        if (rewritten is None and k in ("word", "num", "mention") and i + 1 < n
-                and start[i + 1] == end[i] and kind[i + 1] in ("word", "num", "mention")):
-            j = _touching_run(toks, i)
-            if j > i:
-                word = "".join(norm[i:j]).translate(LEET)
-                if word.isalpha() and rule_word(word):
-                    rewritten = (j - 1, word)
-        if (rewritten is None and k == "word" and i + 2 < n and norm[i + 1] == "-"
-                and kind[i + 2] == "word" and end[i] == start[i + 1]
-                and "\n" in text[end[i + 1]:start[i + 2]]):
-            word = norm[i] + norm[i + 2]
-            if rule_word(word) or (known_word is not None and known_word(word)):
-                rewritten = (i + 2, word)
-        if rewritten is None and k == "word" and len(norm[i]) >= 3:
-            read = collapse_repeats(norm[i], rule_word)
-            if read is None and typos is not None and len(norm[i]) >= TYPO_MIN - 1 \
-                    and not rule_word(norm[i]) and known_word is not None \
-                    and not known_word(toks.surface[i]):
-                read = typos.nearest(norm[i])
-            if read is not None:
-                rewritten = (i, read)
-        if rewritten is not None:
+        got = _reading(toks, i, rule_word, known_word, typos)
+        if got is not None:
             if b is None:
                 b = _Builder(toks)
                 for x in range(i):
                     b.keep(x)
-            last, word = rewritten
-            b.merged(i, last, word)
+            last, word, surface = got
+            b.merged(i, last, word, surface)
             i = last + 1
             continue
         if b is not None:

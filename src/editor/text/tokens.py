@@ -47,6 +47,12 @@ _ABBREVIATIONS = {"dr", "drs", "pr", "m", "mme", "mmes", "mlle", "st", "ste", "c
 _OPEN_QUOTES = {"«"}
 _CLOSE_QUOTES = {"»"}
 _TRAILING = {"»", '"', ")", "]", "!", "?", ".", "\u2026"}  # stay in the sentence they close
+# Words after which no sentence ends: a line ending on one goes on on the next line whatever the
+# case of the next word (« le meilleur chirurgien de⏎France n'existe pas »).
+_NEVER_LAST = frozenset((
+    "de", "du", "des", "le", "la", "les", "un", "une", "au", "aux", "a", "et", "ou", "en",
+    "pour", "par", "sur", "avec", "dans", "chez", "sans", "vers", "entre", "son", "sa", "ses",
+    "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs", "ce", "cet", "cette"))
 
 
 def is_pictograph(sign: str) -> bool:
@@ -89,6 +95,15 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
+    """Split ``text`` into tokens (surface, normalised form, kind, offsets), numbering sentences
+    and quotations as it goes.
+
+    One long function on purpose: it is the engine's hot loop, run on every token of every check
+    (each keystroke's re-check in the editor), and its sentence state (pending break, suspension,
+    emoji run, quotation, the previous token) and the output columns live in local names. Split
+    into helpers, each token would pay calls and attribute lookups on a state object; keep it
+    whole and measure (``benchmarks/engine_bench.py``) before reshaping it.
+    """
     toks = Tokens(text)
     surface, norm, kind, start, end, sentence, quote = (
         toks.surface, toks.norm, toks.kind, toks.start, toks.end, toks.sentence, toks.quote)
@@ -103,6 +118,7 @@ def tokenize(text: str) -> Tokens:
     suspension = False  # the last token is « … » or the last dot of « ... »
     content = False     # the sentence so far holds a token that is not an emoji
     after_emoji = False  # the previous tokens are emoji closing such a sentence
+    glued = False       # the last token touches the one before it (« jama- »)
     shared: dict[str, str] = {}     # one string object per distinct token
     for m in _TOKEN.finditer(text):
         s, e = m.span()
@@ -112,12 +128,17 @@ def tokenize(text: str) -> Tokens:
         newline = s > last_end and "\n" in text[last_end:s]
         if tok[:1].islower() and (k == WORD or k == ELISION):
             # A phrase going on in lower case after « … » or a soft line break is the same
-            # sentence: « Patiente … ravie », « je ne publie pas⏎de photos avant/après ».
+            # sentence: « Patiente … ravie », « je ne publie pas⏎de photos avant/après », and a
+            # word hyphen-split across the line, « jama-⏎is ».
             if pending_break and suspension:
                 pending_break = False
-            if newline and not pending_break and (prev_kind in _RUNS_ON or prev_norm in ",;") \
+            if newline and not pending_break and (
+                    prev_kind in _RUNS_ON or prev_norm in ",;" or (prev_norm == "-" and glued)) \
                     and "\n\n" not in text[last_end:s]:
                 newline = False
+        elif newline and (k == WORD or k == HASHTAG) and prev_norm in _NEVER_LAST \
+                and not pending_break and "\n\n" not in text[last_end:s]:
+            newline = False
         if newline or (pending_break and tok not in _TRAILING) or (
                 after_emoji and (k == WORD or k == ELISION) and tok[:1].isupper()):
             if norm:
@@ -157,6 +178,7 @@ def tokenize(text: str) -> Tokens:
         end.append(e)
         sentence.append(sent)
         quote.append(q)
+        glued = s == last_end
         last_end = e
         suspension = n == "\u2026" or (n == "." and prev_norm == ".")
         prev_norm = n
