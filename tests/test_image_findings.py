@@ -146,3 +146,103 @@ def test_plain_text_in_an_image_stays_silent(engine, folder):
                                      ("Inflammation, prolifération, remodelage",
                                       (10, 60, 500, 40))], "ocr_done": True}})
     assert [f for f in got if f.severity in ("warning", "error")] == []
+
+
+# --- a clinic's settings.yaml applies to the image rules too (through `tact check`) -------------
+
+def _montage(path):
+    """A side-by-side montage of one portrait, the second view brighter: a composite with two
+    faces for the installed detectors."""
+    from PIL import Image
+
+    skdata = pytest.importorskip("skimage.data")
+    face = Image.fromarray(skdata.astronaut())
+    montage = Image.new("RGB", (1024, 512), "white")
+    montage.paste(face, (0, 0))
+    montage.paste(face.point(lambda v: min(255, int(v * 1.15))), (512, 0))
+    montage.save(path, quality=88)
+
+
+def _tact_json(capsys, *args):
+    from editor.cli import main
+
+    code = main(["check", "--format", "json", "--no-spelling", *args])
+    return code, json.loads(capsys.readouterr().out)["files"][0]["findings"]
+
+
+def test_settings_switch_off_or_soften_image_rules_in_tact_check(tmp_path, capsys):
+    pytest.importorskip("numpy")
+    pytest.importorskip("dlib")
+    post = tmp_path / "post.md"
+    _montage(tmp_path / "IMG_4412.jpg")
+    post.write_text("Explications sur la rhinoplastie.\n\n![](IMG_4412.jpg)\n", encoding="utf-8")
+    code, found = _tact_json(capsys, str(post))
+    by_rule = {f["rule"]: f for f in found}
+    assert code == 1 and by_rule["before-after.image-composite"]["severity"] == "error"
+    assert by_rule["patient-identity.image-face"]["severity"] == "warning"
+
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("rules:\n  before-after.image-composite: warning\n"
+                        "  patient-identity.image-face: off\n", encoding="utf-8")
+    code, found = _tact_json(capsys, "--settings", str(settings), str(post))
+    by_rule = {f["rule"]: f for f in found}
+    assert code == 0, found       # the montage no longer blocks: the clinic made it a warning
+    montage = by_rule["before-after.image-composite"]
+    assert montage["severity"] == "warning" and montage["image"]["boxes"]
+    assert "patient-identity.image-face" not in by_rule
+
+    settings.write_text("rules:\n  before-after.image-composite: {enabled: false}\n"
+                        "  patient-identity.image-face: error\n", encoding="utf-8")
+    code, found = _tact_json(capsys, "--settings", str(settings), str(post))
+    by_rule = {f["rule"]: f for f in found}
+    assert "before-after.image-composite" not in by_rule
+    assert code == 1 and by_rule["patient-identity.image-face"]["severity"] == "error"
+
+
+def test_switching_off_the_face_rule_brings_back_the_consent_reminder(engine, folder):
+    from dataclasses import replace
+
+    text = "Ma patiente, trois mois après.\n\n![](a.jpg)\n"
+    seen = {"a.jpg": {"faces": [(100, 80, 200, 200)]}}
+    off = replace(engine.rules, overrides={"patient-identity.image-face": {"enabled": False}})
+    got = rules_of(check(Engine(off), text, folder, seen))
+    assert "patient-identity.image-face" not in got and "consent.patient-photo" in got
+
+
+def test_settings_apply_to_missing_images_and_metadata_hints(engine, folder):
+    from dataclasses import replace
+
+    rules = replace(engine.rules, overrides={"image.missing": {"enabled": False},
+                                             "patient-identity.image-gps": {"severity": "warning"},
+                                             "before-after.image-dates": {"severity": "info"}})
+    got = check(Engine(rules), "![](absente.jpg) ![](a.jpg) ![](b.jpg)\n", folder,
+                {"a.jpg": {"taken": "2025-01-10T10:00:00", "has_gps": True},
+                 "b.jpg": {"taken": "2025-07-02T09:00:00"}})
+    by_rule = {f.rule: f for f in got}
+    assert "image.missing" not in by_rule
+    assert by_rule["patient-identity.image-gps"].severity == "warning"
+    assert by_rule["before-after.image-dates"].severity == "info"
+
+
+def test_settings_on_a_text_rule_apply_to_the_text_read_in_an_image(tmp_path, capsys):
+    from PIL import Image, ImageDraw, ImageFont
+
+    from editor.vision import ocr
+
+    if not ocr.available():
+        pytest.skip(ocr.unavailable_reason() or "OCR off")
+    im = Image.new("RGB", (1000, 500), (240, 240, 235))
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 80)
+    ImageDraw.Draw(im).text((60, 180), "PROMO -30 %", font=font, fill=(20, 20, 20))
+    im.save(tmp_path / "promo.png")
+    post = tmp_path / "post.md"
+    post.write_text("Nouveautés du cabinet.\n\n![](promo.png)\n", encoding="utf-8")
+    code, found = _tact_json(capsys, str(post))
+    in_image = [f for f in found if f["category"] == "pricing" and "image" in f]
+    assert code == 1 and in_image and in_image[0]["message"].startswith("Texte dans l'image")
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("rules:\n" + "".join(f"  {f['rule']}: warning\n" for f in in_image),
+                        encoding="utf-8")
+    code, found = _tact_json(capsys, "--settings", str(settings), str(post))
+    softened = [f for f in found if f["category"] == "pricing" and "image" in f]
+    assert code == 0 and softened and {f["severity"] for f in softened} == {"warning"}

@@ -152,3 +152,40 @@ def test_images_yaml_is_not_read_as_a_text_rule_file(tmp_path):
     d = clinic(tmp_path, "rules:\n  - id: image.missing\n    message: Image absente.\n")
     rs = load_rules(dirs=[d], use_cache=False)
     assert rs.errors == [] and [r.id for r in rs.rules] == ["pricing.maison"]
+
+
+def test_rules_explain_shows_a_clinics_override_of_an_image_rule(tmp_path, capsys):
+    from editor.cli import main
+
+    d = clinic(tmp_path, """rules:
+  - id: before-after.image-composite
+    severity: warning
+    message: "Montage avant/après : interdit par la charte de la clinique."
+""")
+    assert main(["rules", "explain", "before-after.image-composite"]) == 0
+    built_in = capsys.readouterr().out
+    assert built_in.startswith("before-after.image-composite — before-after, error "
+                               "(analyse des images, paquet fr-csp)")
+    assert "Montage avant/après détecté dans l'image." in built_in
+    assert "modifié" not in built_in
+
+    assert main(["rules", "--rules", str(d), "explain", "before-after.image-composite"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == ("before-after.image-composite — before-after, warning "
+                        "(analyse des images, paquet fr-csp)")
+    assert lines[1] == ("Texte modifié par le paquet «\u00a0clinique\u00a0»\u00a0: message, "
+                        "severity.")
+    assert "Montage avant/après : interdit par la charte de la clinique." in out
+    # what the clinic did not give stays the built-in pack's
+    assert "Fondement\u00a0: CSP art. R.4127-19-1" in out and "Conseil\u00a0: Retirer" in out
+
+
+def test_rules_explain_gives_the_detailed_message_of_an_image_rule(capsys):
+    from editor.cli import main
+
+    assert main(["rules", "explain", "patient-identity.image-face"]) == 0
+    out = capsys.readouterr().out
+    assert "Visage reconnaissable\u00a0: accord écrit du patient et floutage\u00a0?" in out
+    assert ("Message détaillé\u00a0: {count}\u00a0visages" in out
+            or "Message détaillé\u00a0: {count} visages" in out)

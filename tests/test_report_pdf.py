@@ -358,3 +358,24 @@ def test_the_par_cell_keeps_dates_unbreakable(paris):
     assert "6\u00a0décembre\u00a02026<br>à\u00a014\u00a0h\u00a020" in html.unescape(body)
     body_en = rep.report_html(a_report([row]), "en")
     assert "6\u00a0December\u00a02026<br>at\u00a014:20" in html.unescape(body_en)
+
+
+@pytest.mark.parametrize("fillers", range(20, 34))
+def test_a_heading_never_stays_alone_at_the_foot_of_a_page(fillers):
+    rep.painting_app()
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    body = 600.0
+    text = "".join(f"<p>Paragraphe {i} du rapport.</p>" for i in range(fillers))
+    doc = QTextDocument()
+    doc.setHtml(text + "<h2>Textes exportés</h2><p>Le texte publié sur Instagram.</p>")
+    doc.setPageSize(QSizeF(400.0, body))
+    rep.keep_headings_with_next(doc, body)
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            page = layout.blockBoundingRect(block).top() // body
+            assert layout.blockBoundingRect(block.next()).top() // body == page
+        block = block.next()

@@ -43,11 +43,12 @@ def test_one_acceptance_clears_every_finding_of_the_item_in_one_step(engine, tmp
     assert "signalements couverts" in out.message and "avant.jpg" in out.message
     assert len(s.journal.entries) == before + len(findings)   # one decision per finding
     again = engine.check(PAIR).findings
-    assert s.apply_waivers(again) == len(again)
-    assert all(f.waived for f in again)
-    [x] = item_statuses(s.overview(PAIR, again).findings, PAIR)
-    assert x.status == "accepted" and x.decision.by == "Julie Moreau"
-    assert item_counts(again).error == 0 and item_counts(again).accepted == 1
+    accepted = s.accepted(again)
+    assert accepted == {f.id for f in again}
+    [x] = item_statuses(s.overview(PAIR, again).findings, PAIR, accepted)
+    assert x.status == "accepted" and x.decision.by == "Julie Moreau" and x.item.all_accepted
+    assert item_counts(again, accepted).error == 0 and item_counts(again, accepted).accepted == 1
+    assert item_counts(again).error == 1       # without the review's decisions: open
 
 
 def test_a_send_back_covers_the_item_with_one_comment(engine, tmp_path):

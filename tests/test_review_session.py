@@ -74,12 +74,12 @@ def test_accept_needs_a_reason_and_lapses_when_the_passage_changes(post, engine)
     longer = "Bonjour !\n\n" + TEXT
     f2 = engine.check(longer).findings
     assert by_rule(f2, "test.discount").id == discount.id
-    assert s.apply_waivers(f2) == 1 and by_rule(f2, "test.discount").waived
+    assert s.accepted(f2) == {by_rule(f2, "test.discount").id}
     # the passage itself changed: the decision lapses (kept, shown as lapsed), finding open again
     changed = TEXT.replace("-25 %", "-30 %")
     f3 = engine.check(changed).findings
     ov = s.overview(changed, f3)
-    assert s.apply_waivers(f3) == 0
+    assert s.accepted(f3) == frozenset()
     assert [d.decision.passage for d in ov.lapsed] == ["-25 %"]
     assert ov.lapsed[0].decision.reason == "Tarif conventionné"
     assert {f.finding.rule for f in ov.blocking} == {"test.discount", "test.guarantee"}
@@ -201,16 +201,16 @@ def test_waivers_in_check_posts(post, engine, tmp_path):
             s.accept(TEXT, f, "faux-positif", "ok", "Julie")
     clean = tmp_path / "autre.md"
     clean.write_text(TEXT, encoding="utf-8")
-    report = check_posts(engine, [str(tmp_path)])
-    by_path = {f.path: f for f in report.files}
-    waived = [x for x in by_path[str(post)].findings if x.waived]
-    assert {x.rule for x in waived} == {"test.discount", "test.guarantee"}
-    assert not any(x.waived for x in by_path[str(clean)].findings)
-    assert report.blocking()                                # autre.md still blocks
-    files = {f["path"]: f["findings"] for f in report.to_json()["files"]}
+    checked = check_posts(engine, [str(tmp_path)])
+    by_path = {f.path: (f, ids) for f, ids in checked.reviewed()}
+    fr, ids = by_path[str(post)]
+    assert {x.rule for x in fr.findings if x.id in ids} == {"test.discount", "test.guarantee"}
+    assert by_path[str(clean)][1] == frozenset()
+    assert checked.blocking()                               # autre.md still blocks
+    files = {f["path"]: f["findings"] for f in checked.to_json()["files"]}
     assert sum(x.get("waived") is True for x in files[str(post)]) == 2
     assert not any("waived" in x for x in files[str(clean)])
-    assert not report.warnings
+    assert not checked.report.warnings
 
 
 def test_corrupt_file_the_post_still_opens(post, engine):

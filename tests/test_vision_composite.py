@@ -237,3 +237,24 @@ def test_a_portrait_beside_a_text_panel_under_a_header_band_is_not_a_composite()
     sheet = Image.new("RGB", (im.width, im.height + 70), (128, 128, 128))
     sheet.paste(im, (0, 70))
     assert detect_composite(as_jpeg(sheet)) is None
+
+
+def test_a_grid_both_of_whose_halvings_partly_agree_is_reported():
+    """Four views with their own crops and exposures: each panel alone matches too weakly, but
+    the left/right halving and the top/bottom halving both show the same subject in part."""
+    from editor.vision.composite import GRID_HALVES, THRESHOLD, Candidate, _best
+
+    def cands(left_right: float, top_bottom: float):
+        return [Candidate("side-by-side", 1, 2, [(0, 0, 50, 100), (50, 0, 100, 100)], 0.7,
+                          score=left_right, size=(100, 100)),
+                Candidate("stacked", 2, 1, [(0, 0, 100, 50), (0, 50, 100, 100)], 0.7,
+                          score=top_bottom, size=(100, 100)),
+                Candidate("grid", 2, 2, [(0, 0, 50, 50), (50, 0, 100, 50), (0, 50, 50, 100),
+                                         (50, 50, 100, 100)], 0.6, score=0.2, size=(100, 100))]
+
+    both = _best(cands(0.4, 0.4))
+    assert both is not None and both.layout == "grid" and len(both.panels) == 4
+    assert both.score >= THRESHOLD
+    # one halving alone, or two agreements too faint, are not a montage
+    assert _best(cands(0.5, GRID_HALVES - 0.05)) is None
+    assert _best(cands(0.31, 0.31)) is None          # together still below the threshold

@@ -64,12 +64,11 @@ def _print_errors(errors) -> None:
 
 def cmd_check(args) -> int:
     from editor.compliance.service import make_engine
-    from editor.workflow import apply_review, check_posts
+    from editor.workflow import check_posts
 
     engine, rule_errors = make_engine(args.rules, args.settings, spelling=not args.no_spelling,
                                       images=not args.no_images)
     if args.target:
-        from editor.compliance.service import CheckReport  # noqa: F401
         known: set[str] = set()
         try:
             from editor.export.networks import NetworkError, load_networks
@@ -86,29 +85,24 @@ def cmd_check(args) -> int:
             print(f"tact: unknown network {bad[0]!r}"
                   + (f" (known: {', '.join(sorted(known))})" if known else ""), file=sys.stderr)
             return 2
-    report = check_posts(engine, args.paths)
-    if args.target:
-        from editor.export.platform import platform_findings
-
-        for f in report.files:
-            f.analysis.findings = platform_findings(f.analysis, args.target)
-            apply_review(Path(f.path), f.analysis.findings)     # platform findings accepted too
+    checked = check_posts(engine, args.paths, args.target or ())   # platform findings too
+    report = checked.report
     errors = [(e.where(), e.message) for e in rule_errors] + report.errors
     report.errors = errors
     if args.format == "json":
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(checked.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        for f in report.files:
+        for f, accepted in checked.reviewed():
             for x in f.findings:
-                flag = " (accepté)" if x.waived else ""
+                flag = " (accepté)" if x.id in accepted else ""
                 print(f"{f.path}:{x.line}:{x.column}: {x.severity} {x.category} {x.rule} "
                       f"{x.message}{flag}")
     _print_errors(errors)
     _print_errors(report.warnings)
     if errors:
         return 2
-    return 1 if report.blocking() else 0
+    return 1 if checked.blocking() else 0
 
 
 def _explain_model(rule_id: str) -> int:
@@ -173,13 +167,11 @@ def _explain_rule(ruleset, rule_id: str) -> int:
     if r is None and rule_id.startswith("model."):
         return _explain_model(rule_id)
     if r is None:
-        from editor.compliance.images import rule as image_rule
+        from editor.compliance.images import explain as explain_image_rule
 
-        ir = image_rule(rule_id)
-        if ir is not None:
-            print(f"{ir.id} — {ir.category}, {ir.severity} (analyse des images)")
-            print(f"\n{ir.message}\n\n{ir.explanation}\n\nFondement : {ir.reference}")
-            print(f"Suggestion : {ir.suggestion}")
+        text = explain_image_rule(ruleset, rule_id)     # with the --rules packs' changes
+        if text is not None:
+            print(text)
             return 0
     if r is None:
         print(f"tact: unknown rule {rule_id!r}", file=sys.stderr)

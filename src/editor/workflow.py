@@ -3,30 +3,74 @@ editor's workspace run.
 
 The rules (``editor.compliance``) know nothing of review, and review (``editor.review``) knows the
 findings only as data and never reads the export archive. This module, above them, checks posts
-and applies the decisions recorded in each post's review file (an accepted finding is
-``waived``), and audits a review journal against the heads the workspace's exports recorded.
+and reads the decisions recorded in each post's review file (:class:`CheckedPosts` carries, per
+post, the ids of the accepted findings; its JSON report marks them ``"waived": true`` and they do
+not block), and audits a review journal against the heads the workspace's exports recorded.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from editor.compliance.engine import Engine
-from editor.compliance.service import CheckReport, check_paths
+from editor.compliance.engine import Analysis, Engine
+from editor.compliance.service import CheckReport, FileReport, check_paths
 from editor.export.archive import find_workspace, read_archive
 from editor.review.journal import Journal
 from editor.review.recorded import Problem, audit, journal_key, recorded_heads
 
-# apply_review(post, findings): mark the findings the post's review file accepts; returns
-# (journal, warning) pairs for stderr.
-from editor.review.waivers import waive_accepted as apply_review
+# review_acceptance(post, findings) -> (ids of the findings the post's review file accepts,
+# (journal, warning) pairs for stderr).
+from editor.review.waivers import review_acceptance
 
-__all__ = ["JournalAudit", "apply_review", "audit_journal", "check_posts"]
+__all__ = ["CheckedPosts", "JournalAudit", "audit_journal", "check_posts", "review_acceptance"]
 
 
-def check_posts(engine: Engine, paths: list[str]) -> CheckReport:
-    """Check the posts named by ``paths`` and apply their review decisions."""
-    return check_paths(engine, paths, after=apply_review)
+@dataclass
+class CheckedPosts:
+    """What ``tact check`` reports: the check of each post (``report``) and, for each of its
+    files, the ids of the findings a still-valid review decision accepts."""
+
+    report: CheckReport
+    accepted: list[frozenset[str]]      # one per ``report.files``, in the same order
+
+    def reviewed(self) -> Iterator[tuple[FileReport, frozenset[str]]]:
+        """Each checked file with the ids of its accepted findings."""
+        return zip(self.report.files, self.accepted, strict=True)
+
+    def blocking(self) -> bool:
+        """Is an ``error`` finding left that no review decision accepts (exit status 1)?"""
+        return any(x.severity == "error" and x.id not in ids
+                   for f, ids in self.reviewed() for x in f.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON report (``CONTRACT.md``): the check's, an accepted finding with
+        ``"waived": true``."""
+        d = self.report.to_json()
+        for entry, ids in zip(d["files"], self.accepted, strict=True):
+            for x in entry["findings"]:
+                if x["id"] in ids:
+                    x["waived"] = True
+        return d
+
+
+def check_posts(engine: Engine, paths: list[str], targets: Sequence[str] = ()) -> CheckedPosts:
+    """Check the posts named by ``paths`` (with the limits of the networks ``targets``) and read
+    their review decisions."""
+    accepted: list[frozenset[str]] = []
+
+    def review(post: Path, analysis: Analysis) -> list[tuple[str, str]]:
+        if targets:
+            from editor.export.platform import platform_findings
+
+            analysis.findings = platform_findings(analysis, list(targets))
+        ids, warnings = review_acceptance(post, analysis.findings)
+        accepted.append(ids)
+        return warnings
+
+    report = check_paths(engine, paths, after=review)
+    return CheckedPosts(report, accepted)
 
 
 @dataclass

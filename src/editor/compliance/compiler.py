@@ -65,7 +65,8 @@ def compile_rules(dirs: list[Path], settings: Settings | None) -> RuleSet:
     builder.add_cues(loaded.context, loaded.errors)
     matcher = builder.finish(loaded.context)
     return RuleSet(kept, loaded.packs, loaded.context, matcher, builder.groups, loaded.errors,
-                   loaded.categories, aliases=builder.aliases)
+                   loaded.categories, aliases=builder.aliases,
+                   overrides=dict(settings.overrides) if settings else {})
 
 
 def _compile_lexicons(loaded: Loaded) -> dict:

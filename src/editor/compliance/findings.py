@@ -1,4 +1,8 @@
-"""Findings: what the engine reports, with source offsets, stable ids and line/column."""
+"""Findings: what the engine reports, with source offsets, stable ids and line/column.
+
+A finding knows nothing of review: which findings a reviewer accepted is a set of ids the review
+layer computes (:func:`editor.review.session.accepted_ids`) and the layers above carry; the JSON
+report of ``tact check`` adds ``"waived": true`` (:mod:`editor.workflow`)."""
 from __future__ import annotations
 
 import hashlib
@@ -24,7 +28,6 @@ class Finding:
     id: str = ""
     line: int = 0
     column: int = 0
-    waived: bool = False
     extra: dict = field(default_factory=dict)   # e.g. spelling suggestions
     replacement: str | None = None   # the rule's declared drop-in for ``text`` ("" = delete)
     group: str = ""             # shared by the findings that are one problem (see finalize)
@@ -40,8 +43,6 @@ class Finding:
                  text=self.text)
         if self.group:
             d["group"] = self.group
-        if self.waived:
-            d["waived"] = True
         if self.extra:
             d.update(self.extra)
         return d

@@ -66,6 +66,8 @@ class ImageRule:
     suggestion: str = ""
     explanation: str = ""
     detail: str = ""        # the message with what the analysis knows more ({count}, ...)
+    # where its texts come from: (pack folder, keys its images.yaml gives), pack after pack
+    layers: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def detailed(self, **fields) -> str:
         """The ``detail`` message filled in with ``fields`` (``message`` when there is none)."""
@@ -151,9 +153,11 @@ def _image_entry(item, path, categories, defined: dict) -> tuple[str, dict]:
     return rid, values
 
 
-def _read_images_file(path: Path, merged: dict, categories, errors: list) -> str | None:
+def _read_images_file(path: Path, merged: dict, categories, errors: list,
+                      layers: dict | None = None) -> str | None:
     """Merge the rules of one images.yaml into ``merged`` (id -> keys; a broken entry is reported
-    and skipped, the earlier packs' definition stays). Returns its ``text_message``, if any."""
+    and skipped, the earlier packs' definition stays); ``layers``: id -> [(pack folder, keys
+    given)], added to. Returns its ``text_message``, if any."""
     from editor.compliance.sources import read_mapping
 
     data = read_mapping(path, errors, "un fichier images.yaml est une table avec une liste "
@@ -192,6 +196,8 @@ def _read_images_file(path: Path, merged: dict, categories, errors: list) -> str
                                                  f"fichier, ligne {seen[rid]}")
             seen[rid] = item.line
             merged.setdefault(rid, {}).update(values)
+            if layers is not None:
+                layers.setdefault(rid, []).append((str(path.parent), tuple(sorted(values))))
         except RuleError as e:
             errors.append(e)
     return text_message
@@ -214,9 +220,10 @@ def read_image_rules(dirs, categories=None) -> tuple[ImageRules, list[RuleError]
     errors: list[RuleError] = []
     merged: dict[str, dict] = {}
     text_message = None
+    layers: dict[str, list] = {}
     files = [d / IMAGE_RULES_FILE for d in _layers(dirs) if (d / IMAGE_RULES_FILE).is_file()]
     for f in files:
-        text_message = _read_images_file(f, merged, categories, errors) or text_message
+        text_message = _read_images_file(f, merged, categories, errors, layers) or text_message
     where = files[0] if files else Path(IMAGE_RULES_FILE)
     rules = {}
     for rid in PLACEHOLDERS:
@@ -226,7 +233,7 @@ def read_image_rules(dirs, categories=None) -> tuple[ImageRules, list[RuleError]
             errors.append(RuleError(where, None, f"la règle d'image {_q(rid)} n'est définie par "
                                                  f"aucun paquet chargé ({_q(missing[0])} manque)"))
             keys = {**_undefined(rid, where), **keys}
-        rules[rid] = ImageRule(rid, **keys)
+        rules[rid] = ImageRule(rid, **keys, layers=tuple(layers.get(rid, ())))
     if text_message is None:
         errors.append(RuleError(where, None, f"{_q('text_message')} n'est défini par aucun "
                                              "paquet chargé"))
@@ -285,31 +292,76 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def ruleset_image_rules(ruleset) -> ImageRules:
+    """The image rules of a rule set's packs (built-in first, then the later packs' changes)."""
+    dirs = [Path(p.path) for p in getattr(ruleset, "packs", None) or [] if p.path]
+    return image_rules(dirs, getattr(ruleset, "categories", None) or None)
+
+
+def explain(ruleset, rule_id: str) -> str | None:
+    """What ``tact rules explain`` says of image rule ``rule_id`` with the packs of ``ruleset``
+    (a clinic pack's changes included, and which pack made them), in French; None when there is
+    no such image rule."""
+    r = ruleset_image_rules(ruleset).rules.get(rule_id)
+    if r is None:
+        return None
+    names = {}
+    for p in getattr(ruleset, "packs", None) or []:
+        if p.path:
+            names[str(Path(p.path).resolve())] = p.name
+    layers = [(names.get(str(Path(d).resolve()), Path(d).name), keys) for d, keys in r.layers]
+    origin = f"paquet {layers[0][0]}" if layers else "aucun paquet"
+    lines = [f"{r.id} — {r.category}, {r.severity} (analyse des images, {origin})"]
+    for name, keys in layers[1:]:
+        lines.append(f"Texte modifié par le paquet {_q(name)}\u00a0: {', '.join(keys)}.")
+    lines.append(f"\n{r.message}")
+    if r.detail:
+        lines.append(f"Message détaillé\u00a0: {r.detail}")
+    if r.explanation:
+        lines.append(f"\n{r.explanation}")
+    lines.append(f"\nFondement\u00a0: {r.reference}")
+    if r.suggestion:
+        lines.append(f"Conseil\u00a0: {r.suggestion}")
+    return "\n".join(lines)
+
+
 class _Table:
-    """The image rules of an engine's packs, read when a first finding needs them."""
+    """The image rules of an engine's packs, read when a first finding needs them, with the
+    clinic's settings (``settings.yaml``: a rule switched off, another severity) applied as they
+    are to the text rules."""
 
     def __init__(self, engine) -> None:
         self.engine = engine
         self._rules: ImageRules | None = None
+        ruleset = getattr(engine, "rules", None)
+        self.overrides: dict = getattr(ruleset, "overrides", None) or {}
 
     @property
     def rules(self) -> ImageRules:
         if self._rules is None:
-            ruleset = getattr(self.engine, "rules", None)
-            dirs = [Path(p.path) for p in getattr(ruleset, "packs", None) or [] if p.path]
-            self._rules = image_rules(dirs, getattr(ruleset, "categories", None) or None)
+            self._rules = ruleset_image_rules(getattr(self.engine, "rules", None))
         return self._rules
 
     def finding(self, rule_id: str, start: int, end: int, key: str,
-                detail: dict | None = None, **extra) -> Finding:
-        """A finding of image rule ``rule_id``; ``detail``: the fields of its ``detail``
-        message (None: its plain ``message``)."""
+                detail: dict | None = None, **extra) -> Finding | None:
+        """A finding of image rule ``rule_id`` (None when the settings switch it off);
+        ``detail``: the fields of its ``detail`` message (None: its plain ``message``)."""
+        from editor.compliance.settings import overridden_severity
+
         r = self.rules.rules[rule_id]
+        severity = overridden_severity(self.overrides, rule_id, r.severity)
+        if severity is None:
+            return None
         message = r.detailed(**detail) if detail is not None else r.message
-        f = Finding(r.id, r.category, r.severity, message, r.reference, start, end,
+        f = Finding(r.id, r.category, severity, message, r.reference, start, end,
                     suggestion=r.suggestion or None, key=key)
         f.extra.update(extra)
         return f
+
+
+def _add(out: list[Finding], finding: Finding | None) -> None:
+    if finding is not None:
+        out.append(finding)
 
 
 def local_target(target: str) -> str | None:
@@ -379,8 +431,8 @@ def image_findings(engine, an, base_dir: Path | None, analyser) -> list[Finding]
             continue
         path = resolve(img.target, base_dir)
         if path is None:
-            out.append(table.finding("image.missing", img.target_start, img.target_end,
-                               key=img.target))
+            _add(out, table.finding("image.missing", img.target_start, img.target_end,
+                                    key=img.target))
         else:
             files[i] = path
     if analyser is None or not files:
@@ -396,20 +448,20 @@ def image_findings(engine, an, base_dir: Path | None, analyser) -> list[Finding]
         key = f"image:{report.sha256}"
         span = (img.start, img.end)
         if report.composite:
-            out.append(table.finding("before-after.image-composite", *span, key=key,
-                               image=_image_info(img.target, report, report.panels)))
+            _add(out, table.finding("before-after.image-composite", *span, key=key,
+                                    image=_image_info(img.target, report, report.panels)))
         if report.faces:
             n = len(report.faces)
-            out.append(table.finding("patient-identity.image-face", *span, key=key,
-                                     detail={"count": n} if n > 1 else None,
-                                     image=_image_info(img.target, report, report.faces)))
+            _add(out, table.finding("patient-identity.image-face", *span, key=key,
+                                    detail={"count": n} if n > 1 else None,
+                                    image=_image_info(img.target, report, report.faces)))
         if report.edited and report.software:
-            out.append(table.finding("retouched-image.image-software", *span, key=key,
-                                     detail={"software": report.software},
-                                     image=_image_info(img.target, report, [])))
+            _add(out, table.finding("retouched-image.image-software", *span, key=key,
+                                    detail={"software": report.software},
+                                    image=_image_info(img.target, report, [])))
         if report.has_gps:
-            out.append(table.finding("patient-identity.image-gps", *span, key=key,
-                               image=_image_info(img.target, report, [])))
+            _add(out, table.finding("patient-identity.image-gps", *span, key=key,
+                                    image=_image_info(img.target, report, [])))
         if report.lines:
             out.extend(_text_findings(engine, table, img, report, key))
     out.extend(_date_pairs(table, an, by_index))
@@ -450,7 +502,7 @@ def _text_findings(engine, table: "_Table", img, report, key: str) -> list[Findi
 
 def _date_pairs(table: "_Table", an, reports: dict) -> list[Finding]:
     """Consecutive images of one block whose shooting dates are months apart."""
-    out = []
+    out: list[Finding] = []
     images = an.projection.images
     order = sorted(reports)
     for a, b in zip(order, order[1:]):
@@ -461,11 +513,11 @@ def _date_pairs(table: "_Table", an, reports: dict) -> list[Finding]:
         months = _months(ra.taken, rb.taken)
         if months is None or months < MONTHS_APART:
             continue
-        out.append(table.finding("before-after.image-dates", ia.start, ib.end,
-                                 key=f"image:{ra.sha256}:{rb.sha256}",
-                                 detail={"months": round(months)},
-                                 image={"path": ib.target, "sha256": rb.sha256, "boxes": [],
-                                        "text": "", "paired_with": ia.target}))
+        _add(out, table.finding("before-after.image-dates", ia.start, ib.end,
+                                key=f"image:{ra.sha256}:{rb.sha256}",
+                                detail={"months": round(months)},
+                                image={"path": ib.target, "sha256": rb.sha256, "boxes": [],
+                                "text": "", "paired_with": ia.target}))
     return out
 
 

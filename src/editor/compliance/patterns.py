@@ -429,56 +429,72 @@ def compile_lexicons(sources: dict, lexicons: dict | None = None
     could not be compiled: a bad line, an unknown included list, an inclusion cycle (each list of
     the cycle is reported, the files named in order), or the inclusion of a list that is itself
     broken. The other lists still compile."""
-    lexicons = {} if lexicons is None else lexicons
-    errors: list[LexiconError] = []
-    failed: set[str] = set()
-    in_cycle: dict[str, list[str]] = {}   # list -> the cycle it belongs to
-    chain: list[str] = []                 # lists being compiled, outermost first
+    build = _LexiconBuild(sources, {} if lexicons is None else lexicons)
+    for name in sources:
+        if name not in build.lexicons and name not in build.failed:
+            build.build(name)
+    return build.lexicons, build.errors
 
-    def files(names: list[str]) -> str:
-        return " → ".join(_file_name(sources[n][0]) for n in names)
 
-    def build(name: str) -> None:
-        path, lines = sources[name]
-        chain.append(name)
+class _LexiconBuild:
+    """The state of :func:`compile_lexicons`: lists compiled, lists that failed, the chain of
+    lists being compiled (outermost first) and the inclusion cycles found."""
+
+    def __init__(self, sources: dict, lexicons: dict) -> None:
+        self.sources = sources
+        self.lexicons = lexicons
+        self.errors: list[LexiconError] = []
+        self.failed: set[str] = set()
+        self.in_cycle: dict[str, list[str]] = {}   # list -> the cycle it belongs to
+        self.chain: list[str] = []
+
+    def files(self, names: list[str]) -> str:
+        return " → ".join(_file_name(self.sources[n][0]) for n in names)
+
+    def build(self, name: str) -> None:
+        """Compile the list ``name`` (and, first, the lists it includes)."""
+        path, lines = self.sources[name]
+        self.chain.append(name)
 
         def include(other: str, number: int):
-            def error(message: str) -> LexiconError:
-                return LexiconError(name, path, number, f"{{@{other}}} : {message}")
-
-            if other.endswith(":cap"):
-                raise error("« :cap » ne s'emploie pas pour inclure une liste de mots")
-            if other not in sources:
-                raise error(f"liste de mots « {other} » introuvable (aucun fichier "
-                            f"{other}.txt dans les dossiers lexicons)")
-            if other in chain:
-                for member in chain[chain.index(other):]:
-                    in_cycle[member] = chain[chain.index(other):]
-            elif other not in lexicons and other not in failed:
-                build(other)
-            cycle = in_cycle.get(name)
-            if cycle and other in cycle:     # the cycle, seen from this list
-                k = cycle.index(name)
-                raise error("inclusion circulaire de listes de mots "
-                            f"({files(cycle[k:] + cycle[:k] + [name])})")
-            if other in failed:
-                raise error(f"la liste incluse {_file_name(sources[other][0])} contient une "
-                            "erreur (signalée à part)")
-            return lexicons[other]
+            return self.include(name, other, number)
 
         try:
-            lexicons[name] = compile_lexicon(lines, lexicons, include)
+            self.lexicons[name] = compile_lexicon(lines, self.lexicons, include)
         except LexiconError as e:
-            failed.add(name)
-            errors.append(e)
+            self.failed.add(name)
+            self.errors.append(e)
         except PatternError as e:
-            failed.add(name)
-            errors.append(LexiconError(name, path, getattr(e, "line", None),
-                                       getattr(e, "reason", str(e))))
+            self.failed.add(name)
+            self.errors.append(LexiconError(name, path, getattr(e, "line", None),
+                                            getattr(e, "reason", str(e))))
         finally:
-            chain.pop()
+            self.chain.pop()
 
-    for name in sources:
-        if name not in lexicons and name not in failed:
-            build(name)
-    return lexicons, errors
+    def include(self, name: str, other: str, number: int):
+        """The compiled list ``other``, included by line ``number`` of the list ``name``; raise
+        :class:`LexiconError` when it cannot be (unknown, cyclic, broken)."""
+        path = self.sources[name][0]
+
+        def error(message: str) -> LexiconError:
+            return LexiconError(name, path, number, f"{{@{other}}} : {message}")
+
+        if other.endswith(":cap"):
+            raise error("« :cap » ne s'emploie pas pour inclure une liste de mots")
+        if other not in self.sources:
+            raise error(f"liste de mots « {other} » introuvable (aucun fichier "
+                        f"{other}.txt dans les dossiers lexicons)")
+        if other in self.chain:
+            for member in self.chain[self.chain.index(other):]:
+                self.in_cycle[member] = self.chain[self.chain.index(other):]
+        elif other not in self.lexicons and other not in self.failed:
+            self.build(other)
+        cycle = self.in_cycle.get(name)
+        if cycle and other in cycle:     # the cycle, seen from this list
+            k = cycle.index(name)
+            raise error("inclusion circulaire de listes de mots "
+                        f"({self.files(cycle[k:] + cycle[:k] + [name])})")
+        if other in self.failed:
+            raise error(f"la liste incluse {_file_name(self.sources[other][0])} contient une "
+                        "erreur (signalée à part)")
+        return self.lexicons[other]

@@ -121,6 +121,9 @@ class RuleSet:
     # (role, rule index, condition index) of a condition -> the key of the identical condition
     # of an earlier rule, whose matches it shares (see :meth:`condition_key`)
     aliases: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
+    # the clinic's settings (rule id -> {"enabled", "severity"}), already applied to ``rules``;
+    # kept for the rules that are not in the rule files: the image rules (compliance/images.py)
+    overrides: dict[str, dict] = field(default_factory=dict)
 
     def condition_key(self, role: int, rule_index: int, condition: int) -> tuple[int, int, int]:
         """The group key under which a rule's condition is matched: its own, or that of the

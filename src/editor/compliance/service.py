@@ -5,6 +5,7 @@ named here too: callers and tests reach it as ``service.make_engine``).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,9 +44,6 @@ class CheckReport:
             "errors": [{"path": p, "message": m} for p, m in self.errors],
         }
 
-    def blocking(self) -> bool:
-        return any(x.severity == "error" and not x.waived for f in self.files for x in f.findings)
-
 
 def collect_posts(paths: list[str]) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
     """Expand folders to their posts (:func:`editor.document.files.find_posts`); report missing
@@ -69,10 +67,16 @@ def collect_posts(paths: list[str]) -> tuple[list[tuple[str, Path]], list[tuple[
     return files, errors
 
 
-def check_paths(engine: Engine, paths: list[str], after=None) -> CheckReport:
-    """Check the posts named by ``paths`` (files or folders). ``after(path, findings)``, when
-    given, runs on each checked post and returns warnings for stderr: the workflow applies the
-    review decisions there (:func:`editor.workflow.check_posts`); checking knows nothing of them.
+# after(post, analysis) -> (path, warning) pairs for stderr
+AfterCheck = Callable[[Path, Analysis], list[tuple[str, str]]]
+
+
+def check_paths(engine: Engine, paths: list[str], after: AfterCheck | None = None) -> CheckReport:
+    """Check the posts named by ``paths`` (files or folders). ``after(path, analysis)``, when
+    given, runs on each checked post, just before its :class:`FileReport` is appended to
+    ``files`` (so once per file report, in order), and returns warnings for stderr: the workflow
+    reads the review decisions there (:func:`editor.workflow.check_posts`); checking knows
+    nothing of them.
     """
     report = CheckReport(engine.rules.version)
     files, report.errors = collect_posts(paths)
@@ -87,6 +91,6 @@ def check_paths(engine: Engine, paths: list[str], after=None) -> CheckReport:
         if front.error:   # the body is still checked; the author is told on stderr
             report.warnings.append((shown, f"warning: front matter ignored: {front.error}"))
         if after is not None:
-            report.warnings.extend(after(p, analysis.findings))
+            report.warnings.extend(after(p, analysis))
         report.files.append(FileReport(shown, analysis))
     return report

@@ -52,3 +52,13 @@ class Settings:
             if o:
                 r.enabled = o.get("enabled", r.enabled)
                 r.severity = o.get("severity", r.severity)
+
+
+def overridden_severity(overrides: dict[str, dict], rule_id: str, severity: str) -> str | None:
+    """The severity of rule ``rule_id`` (``severity`` in its pack) once the settings'
+    ``overrides`` are applied, None when they switch it off. For the rules that are not in the
+    rule files (the image rules, see :mod:`editor.compliance.images`)."""
+    o = overrides.get(rule_id) or {}
+    if not o.get("enabled", True):
+        return None
+    return o.get("severity", severity)

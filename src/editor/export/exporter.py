@@ -35,9 +35,10 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.export import folders
 from editor.export import report as rep
@@ -57,6 +58,9 @@ from editor.export.networks import load_networks
 from editor.export.platform import platform_findings
 from editor.export.preview import author_name, preview
 from editor.fileio import PRIVATE_DIR, PRIVATE_FILE, make_private_dir
+
+if TYPE_CHECKING:
+    from editor.compliance.service import CheckReport
 
 log = logging.getLogger(__name__)
 
@@ -120,17 +124,21 @@ class ExportResult:
         return 2 if self.problems else 1 if self.refused else 0
 
 
-def blocking_findings(findings) -> list:
-    """``error`` findings neither fixed nor accepted (``waived``): they block the export."""
-    return [f for f in findings if f.severity == "error" and not f.waived]
+def blocking_findings(findings, accepted: Set[str] = frozenset()) -> list:
+    """``error`` findings neither fixed nor accepted (their id in ``accepted``, the review's
+    :func:`~editor.review.waivers.review_acceptance`): they block the export."""
+    return [f for f in findings if f.severity == "error" and f.id not in accepted]
 
 
-def blocking_items(path: str, findings, source: str | None = None) -> list[Problem]:
-    """One gate refusal per problem (item) holding a blocking finding, in document order."""
+def blocking_items(path: str, findings, source: str | None = None,
+                   accepted: Set[str] = frozenset()) -> list[Problem]:
+    """One gate refusal per problem (item) holding a blocking finding, in document order
+    (``accepted``: ids of the findings accepted in the review, as for
+    :func:`blocking_findings`)."""
     from editor.review.items import group_items, short_passage
 
     out = []
-    for it in group_items(findings, source):
+    for it in group_items(findings, source, accepted):
         block = it.blocking()
         if not block:
             continue
@@ -371,10 +379,10 @@ class _Job:
     when: str = ""
 
 
-def _build_post(job: _Job, shown: str, post_path: Path, analysis, findings, folder: Path,
-                final: Path) -> PostExport:
+def _build_post(job: _Job, post: _Gated, folder: Path, final: Path) -> PostExport:
     """Write one post's folder (``folder``, to be moved to ``final``): a text per network, its
     images, the report (JSON, PDF) and the marker."""
+    shown, post_path, analysis, findings = post.shown, post.path, post.analysis, post.findings
     folder.mkdir(mode=PRIVATE_DIR)
     source = analysis.source
     fm = analysis.projection.front_matter
@@ -400,7 +408,8 @@ def _build_post(job: _Job, shown: str, post_path: Path, analysis, findings, fold
         "rules_version": job.rules_version,
         "targets": list(job.targets),
         "networks": networks_json,
-        "findings": [rep.finding_record(x, decisions.get(x.id), hidden) for x in findings],
+        "findings": [rep.finding_record(x, decisions.get(x.id), hidden, x.id in post.accepted)
+                     for x in findings],
         "review": review,
     }
     pe.report = report
@@ -443,6 +452,22 @@ def _write_network(job: _Job, pe: PostExport, name: str, post_path: Path) -> dic
             "notes": [n.message for n in pv.notes]}
 
 
+def _check_reviewed(engine, paths: list[str]) -> tuple[CheckReport, list[frozenset[str]]]:
+    """Check the posts of ``paths`` as ``tact check`` does; with each checked file (in the order
+    of ``report.files``), the ids of its findings accepted in its review."""
+    from editor.compliance.service import check_paths
+    from editor.review.waivers import review_acceptance
+
+    accepted: list[frozenset[str]] = []
+
+    def review(post: Path, analysis) -> list[tuple[str, str]]:
+        ids, warnings = review_acceptance(post, analysis.findings)
+        accepted.append(ids)
+        return warnings
+
+    return check_paths(engine, paths, after=review), accepted
+
+
 def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=None, *,
                  options: ConvertOptions | None = None, pdf: bool = True,
                  workspace: Path | None = None,
@@ -453,8 +478,7 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
     ``allow_unreviewed``: may a post whose text is not the approved one be exported (its report
     then says « exporté sans relecture »)? None: :func:`unreviewed_allowed` (the profile's mode).
     """
-    from editor.compliance.service import check_paths, make_engine
-    from editor.review.waivers import waive_accepted
+    from editor.compliance.service import make_engine
 
     result = ExportResult()
     nets = load_networks()
@@ -471,7 +495,7 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
             result.problems.append(Problem(e.where(), e.message, e.message))
         if result.problems:
             return result
-    report = check_paths(engine, [str(p) for p in paths], after=waive_accepted)
+    report, accepted = _check_reviewed(engine, [str(p) for p in paths])
     for p, m in report.errors:
         result.problems.append(Problem(p, m, m))
     for p, m in getattr(report, "warnings", []):   # e.g. a review file with a broken history
@@ -479,8 +503,8 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
     archives: dict[Path, list[dict]] = {}
     if allow_unreviewed is None:
         allow_unreviewed = unreviewed_allowed()
-    posts = [_gate(fr, targets, allow_unreviewed, workspace, archives, result)
-             for fr in report.files]
+    posts = [_gate(fr, ids, targets, allow_unreviewed, workspace, archives, result)
+             for fr, ids in zip(report.files, accepted, strict=True)]
     if not result.ok or not posts:
         return result
     out = Path(out)
@@ -500,14 +524,26 @@ def export_posts(paths: list[str], targets: list[str], out: Path | str, engine=N
     return result
 
 
-def _gate(fr, targets: list[str], allow_unreviewed: bool, workspace: Path | None,
-          archives: dict[Path, list[dict]], result: ExportResult):
-    """Gate one checked post: its blocking problems, an unapproved text (unless allowed), its
-    images (readable, inside its folder) and its review history go to ``result``; the post as
-    the build needs it: ``(shown path, path, analysis, findings)``."""
+@dataclass
+class _Gated:
+    """A checked post as the build needs it."""
+
+    shown: str                  # its path as given
+    path: Path
+    analysis: Any
+    findings: list              # the analysis' findings and the targets' platform findings
+    accepted: frozenset[str]    # ids of the findings accepted in its review
+
+
+def _gate(fr, accepted: frozenset[str], targets: list[str], allow_unreviewed: bool,
+          workspace: Path | None, archives: dict[Path, list[dict]],
+          result: ExportResult) -> _Gated:
+    """Gate one checked post (``accepted``: ids of its findings accepted in its review): its
+    blocking problems, an unapproved text (unless allowed), its images (readable, inside its
+    folder) and its review history go to ``result``; the post as the build needs it."""
     an = fr.analysis
     findings = platform_findings(an, targets)
-    result.refused.extend(blocking_items(fr.path, findings, an.source))
+    result.refused.extend(blocking_items(fr.path, findings, an.source, accepted))
     post_path = Path(fr.path)
     if not allow_unreviewed:
         unapproved = review_refusal(post_path, an.source)
@@ -525,7 +561,7 @@ def _gate(fr, targets: list[str], allow_unreviewed: bool, workspace: Path | None
     if untrusted:
         untrusted.path = fr.path
         result.problems.append(untrusted)
-    return fr.path, post_path, an, findings
+    return _Gated(fr.path, post_path, an, findings, accepted)
 
 
 def _make_output_folder(out: Path, result: ExportResult) -> bool:
@@ -542,12 +578,13 @@ def _make_output_folder(out: Path, result: ExportResult) -> bool:
     return True
 
 
-def _folder_names(out: Path, posts, result: ExportResult) -> list[str] | None:
+def _folder_names(out: Path, posts: list[_Gated], result: ExportResult) -> list[str] | None:
     """Each post's folder name in ``out``: its own earlier export, else a free name; never a
     user's folder. None, with the problem noted, when one cannot be used."""
     names: list[str] = []
     try:
-        for _shown, post_path, an, _findings in posts:
+        for post in posts:
+            post_path, an = post.path, post.analysis
             name = folders.choose_folder(out, post_path, slug(post_path.stem), set(names))
             protected = [post_path] + [post_path.parent / i.target for i in an.projection.images]
             folders.check_not_swapping(out / name, protected)
@@ -558,7 +595,8 @@ def _folder_names(out: Path, posts, result: ExportResult) -> list[str] | None:
     return names
 
 
-def _build_all(job: _Job, out: Path, posts, names: list[str], result: ExportResult) -> None:
+def _build_all(job: _Job, out: Path, posts: list[_Gated], names: list[str],
+               result: ExportResult) -> None:
     """Build every post's folder in a staging folder inside ``out``, then move them all into
     place, all or nothing: the posts exported go to ``result.posts``, a failure to
     ``result.problems`` (and nothing is left in ``out``)."""
@@ -573,9 +611,9 @@ def _build_all(job: _Job, out: Path, posts, names: list[str], result: ExportResu
     placement = folders.Placement(out)
     shown = ""
     try:
-        for (shown, post_path, an, findings), name in zip(posts, names):
-            built.append((_build_post(job, shown, post_path, an, findings, staging / name,
-                                      out / name), name))
+        for post, name in zip(posts, names):
+            shown = post.shown
+            built.append((_build_post(job, post, staging / name, out / name), name))
         # Everything is built: move the posts' folders into place, all or nothing.
         for pe, name in built:
             placement.place(pe.folder, out / name, Path(pe.path))

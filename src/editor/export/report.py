@@ -43,20 +43,24 @@ def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 
 
 def finding_record(f, decision: dict | None = None,
-                   hidden: list[tuple[int, int]] | None = None) -> dict:
+                   hidden: list[tuple[int, int]] | None = None, accepted: bool = False) -> dict:
     """A finding with its decision (``accepted``, ``sent-back`` or ``open``), reason, who, when.
 
     ``hidden``: source spans never exported (HTML comments); a finding there keeps its rule and
-    position but not its passage, which may be a working note (a patient's name).
+    position but not its passage, which may be a working note (a patient's name). ``accepted``:
+    a still-valid review decision accepts it (the gate let it through): ``"waived": true`` and
+    the decision ``accepted``, as in the JSON report of ``tact check``.
     """
     d = f.to_json()
+    if accepted:
+        d["waived"] = True
     if hidden and _inside(hidden, f.start, f.end):
         d["text"] = ""
         d.pop("suggestion", None)
         d.pop("replacement", None)
         d["in_comment"] = True
     decision = decision or {}
-    d["decision"] = "accepted" if f.waived else decision.get("decision", "open")
+    d["decision"] = "accepted" if accepted else decision.get("decision", "open")
     d["reason"] = decision.get("reason")
     d["decided_by"] = decision.get("decided_by")
     d["decided_at"] = decision.get("decided_at")
@@ -785,7 +789,33 @@ def text_document(writer, html_text: str, width: float, body: float):
     doc.setDefaultFont(base)
     doc.setHtml(html_text)
     doc.setPageSize(QSizeF(width, body))
+    keep_headings_with_next(doc, body)
     return doc
+
+
+def keep_headings_with_next(doc, body: float) -> int:
+    """Move a heading left alone at the foot of a page (its text on the next one) to the top of
+    the next page; return how many were moved."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    layout = doc.documentLayout()
+    moved = 0
+    block = doc.begin()
+    while block.isValid():
+        nxt = block.next()
+        if block.blockFormat().headingLevel() > 0 and nxt.isValid():
+            page = int(layout.blockBoundingRect(block).top() // body)
+            follows = nxt
+            while follows.isValid() and follows.blockFormat().headingLevel() > 0:
+                follows = follows.next()     # a heading followed by a sub-heading: keep all
+            if follows.isValid() and int(layout.blockBoundingRect(follows).top() // body) > page:
+                fmt = block.blockFormat()
+                if not fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).setBlockFormat(fmt)
+                    moved += 1
+        block = nxt
+    return moved
 
 
 def paint_page(painter, doc, i: int, width: float, body: float) -> None:

@@ -29,7 +29,8 @@ API for the GUI (``editor.ui`` calls only this; no call raises on a bad, busy or
         ov.last_transition             #   who/when/why of the last move (Transition)
         ov.allowed_actions             #   e.g. ["submit", "withdraw"]; labels: model.ACTION_LABELS
         ov.error, ov.problems          #   unusable file (French) / broken hash chain [(entry, msg)]
-    s.apply_waivers(findings)          # Finding.waived = True for still-valid acceptances
+    s.accepted(findings)               # frozenset of the ids of the findings still-valid
+                                       # decisions accept (the layer above carries it)
 
     # actions: each returns Outcome(ok, code 0 done | 1 refused | 2 file problem, message in
     # French, details: list of lines, value); texts are the post's current text
@@ -65,6 +66,7 @@ API for the GUI (``editor.ui`` calls only this; no call raises on a bad, busy or
     from editor.review.queue import review_queue, post_states              # posts « à relire »
     from editor.review.people import version_people, who                   # per text version
     from editor.review.items import group_items, item_statuses, item_counts  # one per problem
+    from editor.review.waivers import review_acceptance   # (accepted ids, warnings) of a post
 
 Offsets (``start``/``end``) are code points into the post's text, like ``Finding.start/end``.
 Re-anchoring comments costs about a millisecond each when the passage moved and was edited:

@@ -6,12 +6,17 @@ such a group: the passage shown once (from the first finding's start to the furt
 reasons (the distinct messages, in order) and its findings, every one of which a decision on the
 item covers. The GUI's lists, ``tact review`` and the export gate all work on items.
 
-    items = group_items(findings, text)          # document order
-    counts = item_counts(findings)               # open items by severity, spelling, accepted
-    item_statuses(overview.findings, text)       # items with each finding's review status
+    items = group_items(findings, text, accepted)   # document order
+    counts = item_counts(findings, accepted)        # open items by severity, spelling, accepted
+    item_statuses(overview.findings, text, accepted)   # items with each finding's review status
+
+``accepted`` is the set of ids of the findings a still-valid review decision accepts
+(:meth:`editor.review.session.ReviewSession.accepted`, :func:`editor.review.waivers.
+review_acceptance`); without it no finding is accepted.
 """
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -25,6 +30,7 @@ class Item:
     start: int
     end: int
     passage: str                    # text[start:end]: the passage shown once
+    accepted: Set[str] = frozenset()     # ids of the findings accepted in the review
     spelling: bool = field(init=False)   # a possible misspelling (its own item)
 
     def __post_init__(self) -> None:
@@ -38,13 +44,17 @@ class Item:
     def ids(self) -> list[str]:
         return [f.id for f in self.findings]
 
-    @property
-    def open_findings(self) -> list:
-        """Findings not accepted by a valid review decision (``waived``)."""
-        return [f for f in self.findings if not getattr(f, "waived", False)]
+    def is_accepted(self, finding) -> bool:
+        """Is ``finding`` (one of the item's) accepted by a valid review decision?"""
+        return finding.id in self.accepted
 
     @property
-    def waived(self) -> bool:
+    def open_findings(self) -> list:
+        """Findings not accepted by a valid review decision."""
+        return [f for f in self.findings if f.id not in self.accepted]
+
+    @property
+    def all_accepted(self) -> bool:
         """Every finding of the item accepted."""
         return not self.open_findings
 
@@ -91,9 +101,11 @@ def group_key(finding) -> str:
     return getattr(finding, "group", "") or finding.id
 
 
-def group_items(findings, text: str | None = None) -> list[Item]:
+def group_items(findings, text: str | None = None,
+                accepted: Set[str] = frozenset()) -> list[Item]:
     """The items of ``findings`` (any order), sorted by passage. ``text`` (the post's text, which
-    the findings' offsets index) gives the passage; without it, the widest finding's text."""
+    the findings' offsets index) gives the passage; without it, the widest finding's text.
+    ``accepted``: ids of the findings accepted in the review."""
     groups: dict[str, list] = {}
     for f in findings:
         groups.setdefault(group_key(f), []).append(f)
@@ -105,7 +117,7 @@ def group_items(findings, text: str | None = None) -> list[Item]:
             passage = text[start:end]
         else:
             passage = max(fs, key=lambda f: f.end - f.start).text
-        out.append(Item(key, fs, start, end, passage))
+        out.append(Item(key, fs, start, end, passage, accepted))
     out.sort(key=lambda it: (it.start, it.end, it.group))
     return out
 
@@ -131,13 +143,20 @@ class ItemCounts:
         return {"error": self.error, "warning": self.warning, "info": self.info}
 
 
-def item_counts(findings) -> ItemCounts:
-    """What the findings panel, the status bar and the post list count: one per item."""
+def item_counts(findings, accepted: Set[str] = frozenset()) -> ItemCounts:
+    """What the findings panel, the status bar and the post list count: one per item
+    (``accepted``: ids of the findings accepted in the review)."""
+    return counts_of_items(group_items(findings, accepted=accepted))
+
+
+def counts_of_items(items) -> ItemCounts:
+    """:func:`item_counts` of items already grouped: one per item, by worst open severity,
+    possible misspellings and accepted items apart."""
     c = ItemCounts()
-    for it in group_items(findings):
+    for it in items:
         if it.spelling:
             c.spelling += 1
-        elif it.waived:
+        elif it.all_accepted:
             c.accepted += 1
         else:
             setattr(c, it.severity, getattr(c, it.severity) + 1)
@@ -182,8 +201,10 @@ class ItemStatus:
         return max(ds, key=lambda d: d.n) if ds else None
 
 
-def item_statuses(statuses, text: str | None = None) -> list[ItemStatus]:
-    """``FindingStatus`` list (an ``Overview.findings``) → one :class:`ItemStatus` per item."""
+def item_statuses(statuses, text: str | None = None,
+                  accepted: Set[str] = frozenset()) -> list[ItemStatus]:
+    """``FindingStatus`` list (an ``Overview.findings``) → one :class:`ItemStatus` per item
+    (``accepted``: ids of the findings accepted in the review, as for :func:`group_items`)."""
     by_id = {id(s.finding): s for s in statuses}
     return [ItemStatus(it, [by_id[id(f)] for f in it.findings])
-            for it in group_items([s.finding for s in statuses], text)]
+            for it in group_items([s.finding for s in statuses], text, accepted)]

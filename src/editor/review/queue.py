@@ -153,11 +153,11 @@ def waiting_post(path: Path, text: str, shown: str | None = None, check=None) ->
     if check is not None:
         try:
             from editor.review.items import item_counts
-            from editor.review.waivers import waive_accepted
+            from editor.review.waivers import review_acceptance
 
             findings = check(text, path.parent).findings
-            waive_accepted(path, findings)
-            counts = item_counts(findings)
+            accepted, _warnings = review_acceptance(path, findings)
+            counts = item_counts(findings, accepted)
             w.errors, w.warnings = counts.error, counts.warning
         except Exception as exc:  # noqa: BLE001 - one post never stops the list; logged, shown
             log.exception("%s: check failed while listing the posts to review", path)

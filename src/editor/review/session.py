@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import difflib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -250,12 +251,14 @@ class ReviewSession:
         """Who submitted, saved, reviewed and approved this very text."""
         return version_people(self.state, jr.text_digest(text))
 
-    def apply_waivers(self, findings: list) -> int:
-        """Mark findings accepted by a still-valid decision ``waived``; return how many.
+    def accepted(self, findings: Iterable[Finding]) -> frozenset[str]:
+        """The ids of the ``findings`` a still-valid decision accepts (:func:`accepted_ids`).
 
-        A history that does not verify waives nothing: its decisions cannot be trusted.
+        A history that does not verify accepts nothing: its decisions cannot be trusted.
         """
-        return _waive(self.state, findings) if not self.error and not self.verify() else 0
+        if self.error or self.verify():
+            return frozenset()
+        return accepted_ids(self.state, findings)
 
     def history(self) -> list[Version]:
         return list(self.state.versions)
@@ -566,13 +569,12 @@ def _accepted(st: ReviewState, f) -> bool:
     return d is not None and d.action == "accept" and (not d.rule or d.rule == f.rule)
 
 
-def _waive(st: ReviewState, findings: list) -> int:
-    n = 0
-    for f in findings:
-        if _accepted(st, f):
-            f.waived = True
-            n += 1
-    return n
+def accepted_ids(st: ReviewState, findings: Iterable[Finding]) -> frozenset[str]:
+    """The ids of the ``findings`` that a decision of ``st`` accepts: the one place that decides
+    acceptance for ``tact check``, the export gate and the editor. The layer above carries the
+    set (``editor.workflow``, the review panel) to whoever shows or gates on acceptance; the JSON
+    report of ``tact check`` writes it as ``"waived": true``."""
+    return frozenset(f.id for f in findings if _accepted(st, f))
 
 
 def _acceptance_refused(kind: str, reason: str, by: str) -> Outcome | None:

@@ -185,7 +185,13 @@ class HomeView(QWidget):
         self._dirty = False
         self.runner = LatestJobRunner(_waiting_job, self, synchronous=synchronous)
         self.runner.finished.connect(self._ready)
+        self._build_labels()
+        self._build_list()
+        self._lay_out(self._build_buttons())
+        self._show_posts()
 
+    def _build_labels(self) -> None:
+        """The heading « À relire », the summary line and the empty-list message."""
         self.heading = QLabel(self.tr("À relire"))
         self.heading.setObjectName("homeHeading")
         font = self.heading.font()
@@ -196,6 +202,14 @@ class HomeView(QWidget):
         self.summary.setObjectName("homeSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty = QLabel()
+        self.empty.setObjectName("homeEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet(f"color:{MUTED}")
+
+    def _build_list(self) -> None:
+        """The list of the waiting posts (a row each; Enter or a double click opens it)."""
         self.list = QListWidget()
         self.list.setObjectName("homeList")
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -203,11 +217,9 @@ class HomeView(QWidget):
         self.list.setStyleSheet("QListWidget#homeList::item:selected{background:#dce8f7}"
                                 "QListWidget#homeList::item{border-bottom:1px solid #e4e4e4}")
         self.list.itemActivated.connect(self._activated)
-        self.empty = QLabel()
-        self.empty.setObjectName("homeEmpty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet(f"color:{MUTED}")
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """« Ouvrir », « Actualiser » and « Retour au texte »."""
         self.open_b = QPushButton(self.tr("Ouvrir"))
         self.open_b.setObjectName("homeOpen")
         self.open_b.setToolTip(self.tr("Ouvrir la publication choisie (Entrée ou double-clic)"))
@@ -224,6 +236,9 @@ class HomeView(QWidget):
         buttons.addWidget(self.refresh_b)
         buttons.addStretch(1)
         buttons.addWidget(self.back_b)
+        return buttons
+
+    def _lay_out(self, buttons: QHBoxLayout) -> None:
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.addWidget(self.heading)
@@ -231,7 +246,6 @@ class HomeView(QWidget):
         lay.addWidget(self.list, 1)
         lay.addWidget(self.empty, 1)
         lay.addLayout(buttons)
-        self._show_posts()
 
     # -- data -------------------------------------------------------------------------------------
     def set_folder(self, folder: Path | None, me: str = "") -> None:

@@ -354,14 +354,7 @@ class ImageAnalyser:
         pending.full = full
 
         def run(name: str, wanted: bool, use) -> None:
-            mod = self._module(name) if wanted else None
-            if mod is None:
-                return
-            try:
-                use(mod)
-            except Exception:     # a detector's failure costs that detector only, logged
-                log.exception("image detector %s failed on %s", name, path.name)
-                report.failed.append(name)
+            self._run_detector(name, wanted, use, report, path)
 
         def composite(mod) -> None:
             found = mod.detect_composite(small)
@@ -395,6 +388,19 @@ class ImageAnalyser:
         run("ocr", self.want_ocr, ocr)
         report.seconds = time.perf_counter() - t0
         return pending
+
+    def _run_detector(self, name: str, wanted: bool, use, report: ImageReport,
+                      path: Path) -> None:
+        """Run detector ``name`` through ``use(module)`` when wanted and installed; its failure
+        costs that detector only, logged and listed in ``report.failed``."""
+        mod = self._module(name) if wanted else None
+        if mod is None:
+            return
+        try:
+            use(mod)
+        except Exception:
+            log.exception("image detector %s failed on %s", name, path.name)
+            report.failed.append(name)
 
     # -- disk cache -------------------------------------------------------------------------------
     def _cache_file(self, sha: str) -> Path:
