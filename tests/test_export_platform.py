@@ -40,9 +40,10 @@ def test_over_the_limit_says_by_how_much_and_points_past_the_limit(eng):
     assert f"{n} caractères pondérés pour 280 autorisés, {n - 280} de trop" in f.message
     assert "fil de" in f.message
     assert f.end == len(LONG.rstrip("\n")) and 0 < f.start < f.end
-    # The flagged passage starts where the 281st weighted character falls.
+    # The flagged passage starts at the word where the 281st weighted character falls.
     before = LONG[:f.start]
     assert count(preview(before, "x").text, NETS["x"]) <= 280
+    assert LONG[f.start - 1].isspace() and not LONG[f.start].isspace()
 
 
 def test_existing_findings_are_kept_and_everything_is_finalized(eng):
@@ -67,7 +68,8 @@ def test_link_in_an_instagram_caption_and_fold(eng):
     [link] = by_rule(fs, "platform.instagram.link")
     assert link.text == "[la HAS](https://has-sante.fr/x)" and "lien en bio" in link.message
     [fold] = by_rule(fs, "platform.instagram.fold")
-    assert fold.start == 125 and "voir plus" in fold.message
+    # from the word the 125th character falls in (« tient »), never from the middle of a word
+    assert fold.start == 121 and fold.text.startswith("tient ") and "voir plus" in fold.message
     assert not by_rule(fs, "platform.linkedin")                  # 210 chars on LinkedIn: fits
     assert all(f.severity == "warning" for f in fs)
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QPoint, QUrl
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from uihelpers import post, type_text
+from uihelpers import post, shown_text, type_text
 
 PROMO = "Le meilleur chirurgien de la région : -20 % sur les séances, réflexion offerte."
 
@@ -33,7 +33,7 @@ def test_typing_a_promotional_sentence_underlines_it_and_lists_it(window, qtbot)
     panel = window.findings_panel
     texts = [it.text(0) for it in panel.items()]
     assert any("-20 %" in t for t in texts)
-    assert "1 erreur(s)" in panel.summary.text()
+    assert "1 erreur(s)" in shown_text(panel.summary)
     # A click in the panel selects the passage in the editor
     item = next(it for it in panel.items() if "-20 %" in it.text(0))
     panel.tree.itemClicked.emit(item, 0)

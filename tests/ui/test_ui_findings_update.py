@@ -188,3 +188,53 @@ def test_cards_grow_taller_when_the_list_narrows(long_window, qtbot):
     qtbot.waitUntil(lambda: panel.tree.visualItemRect(row).height() > tall, timeout=3000)
     panel.tree.setMinimumWidth(0)
     panel.tree.setMaximumWidth(16777215)
+
+
+def test_the_results_items_give_the_list_a_fresh_grouping_gives(long_window):
+    """The window groups a result once and hands the items to the list; a finding without an
+    underline (the word being typed) leaves its problem out, as a list grouping the underlines
+    itself would."""
+    from editor.ui.findings_panel import FindingsPanel
+
+    w = long_window
+    assert shown(w.findings_panel) == fresh(w)
+    # one reason of the first « résultat garanti à vie » (two rules, one problem) not drawn
+    left_out = next(m for m in w.marks if m.finding.rule == "test.forever")
+    marks = [m for m in w.marks if m is not left_out]
+    ours, theirs = FindingsPanel(), FindingsPanel()
+    try:
+        for p in (ours, theirs):
+            p.set_review(w.findings_panel.statuses, w.findings_panel.can_decide)
+        ours.set_marks(marks, w.analysed_text, w.items)
+        theirs.set_marks(marks, w.analysed_text)
+        assert len(ours.items()) == 60
+        first = ours.problems[0]
+        assert [f.rule for f in first.findings] == ["test.guaranteed"]
+        assert shown(ours) == shown(theirs)
+        assert ours.summary.text() == theirs.summary.text()
+    finally:
+        ours.deleteLater()
+        theirs.deleteLater()
+
+
+def test_hovering_an_underlined_passage_shows_its_problem(long_window, monkeypatch):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    shown_tips = []
+    monkeypatch.setattr(QToolTip, "showText", lambda *a: shown_tips.append(a[1]))
+    editor = long_window.editor
+    mark = next(m for m in long_window.marks if m.finding.text == "résultat garanti")
+    c = QTextCursor(editor.document())
+    c.setPosition(mark.start + 2)
+    editor.setTextCursor(c)
+    editor.ensureCursorVisible()
+    at = editor.cursorRect(c).center()
+    view = editor.viewport()
+    QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, at, view.mapToGlobal(at)))
+    assert shown_tips and "Promesse de résultat." in shown_tips[-1]
+    outside = QPoint(view.width() - 3, view.height() - 3)     # no underline down there
+    QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, outside,
+                                            view.mapToGlobal(outside)))
+    assert len(shown_tips) == 1

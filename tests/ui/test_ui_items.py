@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from uihelpers import card, card_actions, click_card_link, post
+from uihelpers import card, card_actions, click_card_link, post, shown_text
 
 PAIR = "Avant ![avant](avant.jpg) après ![apres](apres.jpg) J+30\n"
 
@@ -55,7 +55,7 @@ def test_a_before_after_pair_is_one_row_with_its_reasons(make_window, engine, tm
     assert card.passage == row.text(0).split(" — ")[0]               # the passage, once
     assert [text for text, _ in card.reasons] == item.reasons          # its reasons under it
     assert [k for k, _ in card.actions] == ["explain", "accept", "send_back"]
-    assert "1 erreur(s)" in fp.summary.text()
+    assert "1 erreur(s)" in shown_text(fp.summary)
     assert len(window.review_panel.problems) == 1
     # a click on the card selects the whole passage in the editor
     fp.tree.itemClicked.emit(row, 0)
@@ -77,14 +77,16 @@ def test_one_acceptance_settles_every_finding_of_the_item(make_window, engine, t
     click_card_link(qtbot, window, "avant.jpg", "accept")     # « Accepter… » on the card
     assert seen == ["acceptDialog"]
     findings = window.analysis.findings
-    assert findings and all(f.waived for f in findings if f.category != "spelling")
+    accepted = window.review_panel.accepted
+    assert findings and all(f.id in accepted for f in findings if f.category != "spelling")
+    assert window.findings_panel.accepted == accepted
     row = card(window, "avant.jpg")
     assert row.text(1).startswith("acceptée (faux positif) par Julie Moreau")
     assert window.findings_panel.card_of(row).decision.endswith(
         "«\u00a0Schéma pédagogique, aucun patient.\u00a0»")
     assert card_actions(window, "avant.jpg") == ["explain", "withdraw"]
-    assert "0 erreur(s)" in window.findings_panel.summary.text()
-    assert "1 acceptée(s)" in window.findings_panel.summary.text()
+    assert "0 erreur(s)" in shown_text(window.findings_panel.summary)
+    assert "1 acceptée(s)" in shown_text(window.findings_panel.summary)
     assert window.check_label.text().startswith("0 erreur(s), 0 avertissement(s)")
     # one decision per finding, in one step of the journal
     from editor.review.session import ReviewSession

@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton
-from uihelpers import card, card_actions, click_card_link, type_text
+from uihelpers import card, card_actions, click_card_link, shown_text, type_text
 
 CLAIRE = ("Dr Claire Martin", "chirurgienne")
 INES = ("Inès Dubois", "assistante")
@@ -270,7 +270,7 @@ def claire_writes_and_sees_one_card_per_problem(day) -> None:
     assert len(findings) >= 12                            # …from many more findings
     assert len(reasons(w, "avant.jpg")) >= 2 and len(reasons(w, "Julie")) >= 2
     assert "Un résultat ne se garantit pas." in reasons(w, "garanti")
-    assert w.findings_panel.summary.text() == "5 erreur(s) · 0 avertissement(s) · 0 info(s)"
+    assert shown_text(w.findings_panel.summary) == "5 erreur(s) · 0 avertissement(s) · 0 info(s)"
     assert w.check_label.text().startswith("5 erreur(s), 0 avertissement(s)")
     # Only the practice's rule declares a drop-in: « Remplacer » on that card alone; the other
     # rules' advice is never offered as a replacement.
@@ -338,7 +338,7 @@ def ines_accepts_one_and_sends_the_post_back(day) -> None:
     assert pair.decision == ("acceptée (faux positif) par Inès Dubois\u00a0: «\u00a0Schémas "
                              "dessinés par le cabinet, aucune photo de patient.\u00a0»")
     assert pair.muted and card_actions(w, "avant.jpg") == ["explain", "withdraw"]
-    assert w.findings_panel.summary.text() == \
+    assert shown_text(w.findings_panel.summary) == \
         "3 erreur(s) · 0 avertissement(s) · 0 info(s) · 1 acceptée(s)"
 
     # « Merci à Julie » goes back to the author with a comment…
@@ -377,7 +377,7 @@ def claire_edits_resubmits_and_may_not_approve_alone(day) -> None:
            "Pour toute question, le secrétariat vous répond.")
     assert cards(w) == ["«\u00a0Avant ![avant](images/avant.jpg) après "
                         "![apres](images/apres.jpg)\u00a0»"]          # the accepted one stays
-    assert w.findings_panel.summary.text() == \
+    assert shown_text(w.findings_panel.summary) == \
         "0 erreur(s) · 0 avertissement(s) · 0 info(s) · 1 acceptée(s)"
     assert w.windowTitle().endswith("* — Modifications demandées — Tact")
     back_at(w, qtbot)

@@ -49,3 +49,8 @@ def click_card_link(qtbot, window, needle: str, key: str) -> None:
     assert rect is not None, f"no {key!r} on the card of {needle!r}: {card_actions(window, needle)}"
     with qtbot.waitSignal(panel.actionRequested, timeout=5000):
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def shown_text(label) -> str:
+    """A label's text as read, each count kept with its word by no-break spaces."""
+    return label.text().replace("\u00a0", " ")

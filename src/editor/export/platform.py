@@ -43,6 +43,14 @@ def network_findings(source: str, p: NetworkProfile) -> list[Finding]:
             + _format_findings(source, p, conv))
 
 
+def _word_start(text: str, i: int) -> int:
+    """``i`` moved back to the start of the word it falls in, so that a passage quoted from a
+    limit reads from a whole word (« Avant… », not « ant… »)."""
+    while 0 < i < len(text) and not text[i - 1].isspace() and not text[i].isspace():
+        i -= 1
+    return i
+
+
 def _length_findings(source: str, p: NetworkProfile, conv) -> list[Finding]:
     """The text beyond the network's limit (a thread says how many parts it makes)."""
     text = conv.text
@@ -58,8 +66,8 @@ def _length_findings(source: str, p: NetworkProfile, conv) -> list[Finding]:
         parts = len(split_thread(text, p))
         msg += f" Il sera exporté en fil de {parts} parties numérotées."
         sug = "Raccourcir le texte ou accepter la publication en fil."
-    return [_finding(p, "length", msg, conv.source_span(cut, len(text)), source, sug,
-                     key="length")]
+    return [_finding(p, "length", msg, conv.source_span(_word_start(text, cut), len(text)),
+                     source, sug, key="length")]
 
 
 def _count_findings(source: str, p: NetworkProfile, conv) -> list[Finding]:
@@ -111,7 +119,7 @@ def _fold_findings(source: str, p: NetworkProfile, conv) -> list[Finding]:
         p, "fold",
         f"La première ligne ne tient pas avant « voir plus » sur {p.label}{N}: "
         f"{len(hook)} caractères pour environ {p.fold_chars} visibles.",
-        conv.source_span(p.fold_chars, len(hook)), source,
+        conv.source_span(_word_start(hook, p.fold_chars), len(hook)), source,
         "Placer l’essentiel (l’accroche) dans les premiers mots.", key="fold")]
 
 

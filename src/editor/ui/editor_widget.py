@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -39,6 +40,8 @@ class Mark:
     """One finding placed in the document."""
     finding: object
     cursor: QTextCursor
+    selection: object = None      # its ExtraSelection once drawn, and the format drawn with
+    drawn: object = None          # (kept while the look stays: redrawing only what changed)
 
     @property
     def start(self) -> int:
@@ -84,7 +87,8 @@ class PostEditor(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(self.document())
         self.marks: list[Mark] = []
         self.marks_changed = False
-        self._waived: tuple = ()
+        self.accepted: Set[str] = frozenset()   # ids of the findings accepted in the review
+        self._accepted_marks: tuple[bool, ...] = ()
         self._formats: dict[str, QTextCharFormat] = {}
         self.zoom_steps = 0
         # The front matter: its text (code points), where it ends in the document (UTF-16) and
@@ -299,8 +303,9 @@ class PostEditor(QPlainTextEdit):
         self.setFont(f)
 
     # -- findings layer ----------------------------------------------------------------------------
-    def set_findings(self, findings, text: str) -> list[Mark]:
-        """Place ``findings`` (offsets into ``text``, which is the current text).
+    def set_findings(self, findings, text: str, accepted: Set[str] = frozenset()) -> list[Mark]:
+        """Place ``findings`` (offsets into ``text``, which is the current text); those whose id
+        is in ``accepted`` (accepted in the review) are drawn greyed.
 
         When the same findings stand at the same places as before (the usual case while typing
         elsewhere), the existing underlines are kept and only the findings are refreshed:
@@ -316,11 +321,14 @@ class PostEditor(QPlainTextEdit):
             placed.append((f, s, e))
         old = self.marks
         # Accepted findings (review) are drawn differently: a change of decision repaints.
-        waived = tuple(bool(getattr(f, "waived", False)) for f, _s, _e in placed)
-        if len(old) == len(placed) and all(
-                m.finding.rule == f.rule and m.finding.line == f.line and m.start == s
-                and m.end == e for m, (f, s, e) in zip(old, placed)) \
-                and waived == self._waived:
+        self.accepted = accepted
+        flags = tuple(f.id in accepted for f, _s, _e in placed)
+        # Where the underlines stand now (they followed the edits): read once.
+        spans = [(m.finding.rule, m.cursor.selectionStart(), m.cursor.selectionEnd())
+                 for m in old]
+        if len(old) == len(placed) and flags == self._accepted_marks and all(
+                sp == (f.rule, s, e) and m.finding.line == f.line
+                for sp, m, (f, s, e) in zip(spans, old, placed)):
             for m, (f, _s, _e) in zip(old, placed):
                 m.finding = f
             self.marks_changed = False
@@ -328,17 +336,19 @@ class PostEditor(QPlainTextEdit):
         doc = self.document()
         # A finding still where an underline of its rule stands keeps that underline's cursor
         # (it followed the edits); only new places get one.
-        kept = {(m.finding.rule, m.start, m.end): m.cursor for m in old}
+        kept = {sp: m for sp, m in zip(spans, old)}
         marks: list[Mark] = []
         for f, s, e in placed:
-            c = kept.pop((f.rule, s, e), None)
-            if c is None:
+            k = kept.pop((f.rule, s, e), None)
+            if k is None:
                 c = QTextCursor(doc)
                 c.setPosition(s)
                 c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-            marks.append(Mark(f, c))
+                marks.append(Mark(f, c))
+            else:
+                marks.append(Mark(f, k.cursor, k.selection, k.drawn))
         self.marks = marks
-        self._waived = waived
+        self._accepted_marks = flags
         self.marks_changed = True
         self._paint_marks()
         return marks
@@ -349,7 +359,7 @@ class PostEditor(QPlainTextEdit):
 
     def _format(self, finding) -> QTextCharFormat:
         key = "spelling" if finding.category == "spelling" else \
-            "accepted" if getattr(finding, "waived", False) else finding.severity
+            "accepted" if finding.id in self.accepted else finding.severity
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
@@ -370,9 +380,13 @@ class PostEditor(QPlainTextEdit):
     def _paint_marks(self) -> None:
         sels = []
         for m in self.marks:
-            sel = QTextEdit.ExtraSelection()
-            sel.format = self._format(m.finding)
-            sel.cursor = m.cursor
+            fmt = self._format(m.finding)
+            sel = m.selection
+            if sel is None or m.drawn is not fmt:
+                sel = QTextEdit.ExtraSelection()
+                sel.format = fmt
+                sel.cursor = m.cursor       # shares the mark's place: it follows the edits
+                m.selection, m.drawn = sel, fmt
             sels.append(sel)
         self.setExtraSelections(sels)
 
@@ -439,17 +453,21 @@ class PostEditor(QPlainTextEdit):
         return True
 
     # -- tooltips and context menu -----------------------------------------------------------------
-    def event(self, e) -> bool:
+    def viewportEvent(self, e) -> bool:  # noqa: N802 - Qt API
+        """The findings under the pointer as a tooltip. Tooltip events go to the viewport (the
+        text's area), whose position ``cursorForPosition`` takes; the editor's own events
+        (each key press) never pass through Python here."""
         if e.type() == QEvent.Type.ToolTip:
             c = self.cursorForPosition(e.pos())
             marks = self.marks_at(c.position())
             if marks:
-                QToolTip.showText(e.globalPos(), tooltip_html([m.finding for m in marks]), self)
+                tip = tooltip_html([m.finding for m in marks], self.accepted)
+                QToolTip.showText(e.globalPos(), tip, self.viewport())
             else:
                 QToolTip.hideText()
                 e.ignore()
             return True
-        return super().event(e)
+        return super().viewportEvent(e)
 
     def build_context_menu(self, pos) -> QMenu:
         """The standard menu, preceded for each finding under the pointer by: « Remplacer par
@@ -466,33 +484,54 @@ class PostEditor(QPlainTextEdit):
         first = menu.actions()[0] if menu.actions() else None
         added = []
         for m in marks:
-            f = m.finding
-            for s in replacements(f):
-                if s:
-                    a = menu.addAction(self.tr("Remplacer par «\u00a0{s}\u00a0»").format(
-                        s=_short(s)))
-                else:
-                    a = menu.addAction(self.tr("Supprimer «\u00a0{s}\u00a0»").format(
-                        s=_short(f.text)))
-                a.setObjectName("replaceAction")
-                a.triggered.connect(lambda _=False, m=m, s=s: self.apply_suggestion(m, s))
-                added.append(a)
-            if f.category == "spelling":
-                a = menu.addAction(self.tr("Ajouter au dictionnaire"))
-                a.triggered.connect(lambda _=False, w=f.text: self.addWordRequested.emit(w))
-                added.append(a)
-                continue
-            if f.suggestion:
-                # Advice (« Les honoraires sont indiqués… ») is read, not inserted.
-                a = menu.addAction(self.tr("Conseil\u00a0: {s}").format(s=_short(f.suggestion)))
-                a.setObjectName("adviceAction")
-                a.setToolTip(f.suggestion)
-                a.setEnabled(False)
-                added.append(a)
-            a = menu.addAction(self.tr("Expliquer la règle"))
-            a.triggered.connect(lambda _=False, f=f: self.explainRequested.emit(f))
+            added.extend(self._finding_actions(menu, m))
+        added.extend(self._decision_actions(menu, marks))
+        for a in added:
+            menu.removeAction(a)
+        if first is not None:
+            menu.insertActions(first, added)
+            menu.insertSeparator(first)
+        else:
+            menu.addActions(added)
+        return menu
+
+    def _finding_actions(self, menu: QMenu, m: Mark) -> list:
+        """The context menu's actions for the finding of ``m`` (added to ``menu``): its
+        replacements, then « Ajouter au dictionnaire » (spelling) or its advice (greyed) and
+        « Expliquer la règle »."""
+        f = m.finding
+        added = []
+        for s in replacements(f):
+            if s:
+                a = menu.addAction(self.tr("Remplacer par «\u00a0{s}\u00a0»").format(
+                    s=_short(s)))
+            else:
+                a = menu.addAction(self.tr("Supprimer «\u00a0{s}\u00a0»").format(
+                    s=_short(f.text)))
+            a.setObjectName("replaceAction")
+            a.triggered.connect(lambda _=False, m=m, s=s: self.apply_suggestion(m, s))
             added.append(a)
-        # One decision per problem: the findings under the pointer, by item (group).
+        if f.category == "spelling":
+            a = menu.addAction(self.tr("Ajouter au dictionnaire"))
+            a.triggered.connect(lambda _=False, w=f.text: self.addWordRequested.emit(w))
+            added.append(a)
+            return added
+        if f.suggestion:
+            # Advice (« Les honoraires sont indiqués… ») is read, not inserted.
+            a = menu.addAction(self.tr("Conseil\u00a0: {s}").format(s=_short(f.suggestion)))
+            a.setObjectName("adviceAction")
+            a.setToolTip(f.suggestion)
+            a.setEnabled(False)
+            added.append(a)
+        a = menu.addAction(self.tr("Expliquer la règle"))
+        a.triggered.connect(lambda _=False, f=f: self.explainRequested.emit(f))
+        added.append(a)
+        return added
+
+    def _decision_actions(self, menu: QMenu, marks: list[Mark]) -> list:
+        """« Accepter… » and « Renvoyer à l’auteur… » once per problem (item, by group) among
+        the findings of ``marks`` (spelling apart), added to ``menu``."""
+        added = []
         groups = list(dict.fromkeys(group_key(m.finding) for m in marks
                                     if m.finding.category != "spelling"))
         for g in groups:
@@ -506,14 +545,7 @@ class PostEditor(QPlainTextEdit):
             a.setObjectName("sendBackAction")
             a.triggered.connect(lambda _=False, f=f: self.decisionRequested.emit("send_back", f))
             added.append(a)
-        for a in added:
-            menu.removeAction(a)
-        if first is not None:
-            menu.insertActions(first, added)
-            menu.insertSeparator(first)
-        else:
-            menu.addActions(added)
-        return menu
+        return added
 
     def contextMenuEvent(self, e) -> None:  # noqa: N802
         menu = self.build_context_menu(e.pos())
@@ -556,14 +588,15 @@ def _deletion_span(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def tooltip_html(findings) -> str:
+def tooltip_html(findings, accepted: Set[str] = frozenset()) -> str:
+    """The tooltip of the findings under the pointer (``accepted``: ids accepted in the review)."""
     parts = []
     for f in findings:
         color = labels.SPELLING_COLOR if f.category == "spelling" else \
             labels.SEVERITY_COLORS.get(f.severity, "#1f6fd1")
         head = f"{labels.severity(f.severity)} · {labels.category(f.category)}"
         p = [f'<b style="color:{color}">{html.escape(head)}</b>', html.escape(f.message)]
-        if getattr(f, "waived", False):
+        if f.id in accepted:
             p.append("<i>" + html.escape(QCoreApplication.translate(
                 "PostEditor", "Accepté lors de la relecture (motif enregistré).")) + "</i>")
         if f.reference:

@@ -131,13 +131,14 @@ def gate_refusals(engine, text: str, post: Path | None, base_dir: Path | None,
     approved one. Runs the engine: call it on a worker (under the engine's lock)."""
     from editor.export.exporter import blocking_items, review_refusal
     from editor.export.platform import platform_findings
-    from editor.review.waivers import waive_accepted
+    from editor.review.waivers import review_acceptance
 
     analysis = engine.check(text, base_dir)
-    if post is not None:
-        waive_accepted(post, analysis.findings)     # accepted in the review: not blocking
+    accepted: frozenset[str] = frozenset()
+    if post is not None:        # accepted in the review: not blocking
+        accepted, _ = review_acceptance(post, analysis.findings)
     findings = platform_findings(analysis, targets) if targets else analysis.findings
-    refused = blocking_items(str(post or ""), findings, analysis.source)
+    refused = blocking_items(str(post or ""), findings, analysis.source, accepted)
     if two_person and post is not None:
         unapproved = review_refusal(post, text)
         if unapproved is not None:

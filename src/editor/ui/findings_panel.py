@@ -11,6 +11,8 @@ window, which explains, replaces or records the decision (through the review pan
 """
 from __future__ import annotations
 
+from collections.abc import Set
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.compliance.findings import SEVERITY_ORDER
-from editor.review.items import Item, group_items, item_counts
+from editor.review.items import Item, ItemCounts, counts_of_items, group_items
 from editor.ui import labels
 from editor.ui.editor_widget import replacements
 from editor.ui.finding_cards import CARD_ROLE, Card, CardDelegate
@@ -54,7 +56,9 @@ class FindingsPanel(QWidget):
         self._marks_of: dict[str, list] = {}    # item group -> its marks
         self._index: dict[str, int] = {}        # item group -> its place in ``problems``
         self.statuses: dict = {}                # item group -> ItemStatus (review)
+        self.accepted: Set[str] = frozenset()   # ids of the findings accepted in the review
         self._cards: dict[str, Card] = {}
+        self._counted: tuple | None = None      # (problems, accepted, their counts)
         # In document order (no grouping) each shown item keeps its row from one check to the
         # next: item group -> row, and what the row shows (see _rebuild).
         self._rows: dict[str, QTreeWidgetItem] = {}
@@ -105,12 +109,18 @@ class FindingsPanel(QWidget):
             combo.currentIndexChanged.connect(self._rebuild)
 
     # -- data -------------------------------------------------------------------------------------
-    def set_marks(self, marks, text: str | None = None) -> None:
+    def set_marks(self, marks, text: str | None = None, items: list[Item] | None = None,
+                  counts: ItemCounts | None = None) -> None:
         """Show the findings of ``marks``; ``text`` is the text they were found in (it gives
-        each item's passage)."""
+        each item's passage). ``items``: the result's items when already grouped (the review
+        panel's), so that a result is grouped once; only an item some of whose findings have
+        no mark (the word being typed) is grouped again. ``counts``: those items' counts when
+        already made (the status bar's)."""
         self.marks = list(marks)
         by_finding = {id(m.finding): m for m in self.marks}
-        self.problems = group_items([m.finding for m in self.marks], text)
+        self.problems = self._items_of(by_finding, text, items)
+        self._counted = (self.problems, self.accepted, counts) \
+            if counts is not None and self.problems is items else None
         self._index = {it.group: i for i, it in enumerate(self.problems)}
         self._marks_of = {it.group: [by_finding[id(f)] for f in it.findings]
                           for it in self.problems}
@@ -129,10 +139,43 @@ class FindingsPanel(QWidget):
         self.category_filter.blockSignals(False)
         self._rebuild()
 
-    def set_review(self, statuses: dict, can_decide: bool) -> None:
-        """The review's view of each item (group -> ItemStatus) and whether decisions may be
-        taken now; shown by the next :meth:`set_marks` or :meth:`refresh`."""
-        self.statuses, self.can_decide = statuses, can_decide
+    def _items_of(self, by_finding: dict, text: str | None,
+                  items: list[Item] | None) -> list[Item]:
+        """The items of the marked findings: ``items`` where all their findings have a mark,
+        regrouped where only some have."""
+        if items is None:
+            return group_items([m.finding for m in self.marks], text, self.accepted)
+        out, partial, n = [], [], 0
+        for it in items:
+            fs = [f for f in it.findings if id(f) in by_finding]
+            if len(fs) == len(it.findings):
+                out.append(it)
+                n += len(fs)
+            else:
+                partial.extend(fs)
+        if partial:
+            out.extend(group_items(partial, text, self.accepted))
+            out.sort(key=lambda it: (it.start, it.end, it.group))
+            n += len(partial)
+        if n != len(by_finding):        # marks of findings the items do not hold
+            return group_items([m.finding for m in self.marks], text, self.accepted)
+        return out if partial else items
+
+    def item_counts(self) -> ItemCounts:
+        """The shown problems counted (once per list of items and acceptance)."""
+        c = self._counted
+        if c is None or c[0] is not self.problems or c[1] is not self.accepted or c[2] is None:
+            c = self._counted = (self.problems, self.accepted, counts_of_items(self.problems))
+        return c[2]
+
+    def set_review(self, statuses: dict, can_decide: bool,
+                   accepted: Set[str] = frozenset()) -> None:
+        """The review's view of each item (group -> ItemStatus), whether decisions may be taken
+        now and the ids of the findings accepted (drawn greyed, not counted); shown by the next
+        :meth:`set_marks` or :meth:`refresh`."""
+        self.statuses, self.can_decide, self.accepted = statuses, can_decide, accepted
+        for it in self.problems:
+            it.accepted = accepted
 
     def set_decidable(self, can_decide: bool) -> None:
         """Decisions became possible or impossible (a workflow step, an approval): the cards'
@@ -148,7 +191,7 @@ class FindingsPanel(QWidget):
 
     def counts(self) -> dict[str, int]:
         """Open problems by severity (spelling and accepted ones apart), as the status bar."""
-        return item_counts([m.finding for m in self.marks]).by_severity()
+        return self.item_counts().by_severity()
 
     def marks_of(self, item: Item) -> list:
         return self._marks_of.get(item.group, [])
@@ -168,7 +211,7 @@ class FindingsPanel(QWidget):
         a rule's declared replacement): what « Remplacer » may put in the text."""
         out, seen = [], set()
         for m in self.marks_of(item):
-            if getattr(m.finding, "waived", False):
+            if m.finding.id in self.accepted:
                 continue
             for r in replacements(m.finding):
                 if (m.start, m.end, r) not in seen:
@@ -211,7 +254,7 @@ class FindingsPanel(QWidget):
         for message, fs in item.reason_findings():
             if item.spelling:
                 color = labels.SPELLING_COLOR
-            elif all(getattr(f, "waived", False) for f in fs):
+            elif all(item.is_accepted(f) for f in fs):
                 color = labels.ACCEPTED_COLOR
             else:
                 worst = min((f.severity for f in fs), key=lambda s: SEVERITY_ORDER.get(s, 9))
@@ -225,34 +268,46 @@ class FindingsPanel(QWidget):
                 decision += f"\u00a0: «\u00a0{x.decision.reason}\u00a0»"
             dcolor = labels.ACCEPTED_COLOR if x.status == "accepted" else \
                 "#b35c00" if x.status == "sent-back" else "#666666"
-        elif item.waived and not item.spelling:
+        elif item.all_accepted and not item.spelling:
             decision = self.tr("acceptée lors de la relecture")
             dcolor = labels.ACCEPTED_COLOR
         return Card(quoted(item, 90), reasons, decision, dcolor, self.actions_of(item),
-                    item_color(item), item.waived and not item.spelling)
+                    item_color(item), item.all_accepted and not item.spelling)
 
     # -- view -------------------------------------------------------------------------------------
-    def _content(self, item: Item, card: Card) -> tuple:
-        """What the row of ``item`` shows, compared from one check to the next: the card, the
-        passage, each finding's message, severity, category, reference and acceptance (they
-        give the row's label and tooltip), the decision column and its tooltip."""
+    def _content(self, item: Item) -> tuple:
+        """What the card and the row of ``item`` show, compared from one check to the next
+        without building them: the passage; each finding's text, message, severity, category,
+        reference, acceptance and drop-ins (the card's reasons and links, the row's label and
+        tooltip); each finding's review status and decision (the decision line and column);
+        whether decisions may be taken now (the links)."""
         x = self.statuses.get(item.group)
-        reason = x.decision.reason if x is not None and x.decision is not None \
-            and x.status != "open" else None
-        return (card, item.passage,
-                tuple((f.message, f.severity, f.category, f.reference,
-                       bool(getattr(f, "waived", False))) for f in item.findings),
-                decision_label(x) if x is not None else "", reason)
+        acc = self.accepted
+        review = None if x is None else tuple(
+            (s.status, None if s.decision is None else
+             (s.decision.n, s.decision.kind, s.decision.by, s.decision.reason))
+            for s in x.statuses)
+        return (item.passage,
+                tuple((f.id, f.text, f.message, f.severity, f.category, f.reference,
+                       f.id in acc, tuple(replacements(f))) for f in item.findings),
+                review, self.can_decide)
 
     def _rebuild(self) -> None:
         if not self.marks:
             self.summary.setText(self.tr("Aucun signalement."))
         else:
-            self.summary.setText(summary(item_counts([m.finding for m in self.marks])))
+            self.summary.setText(summary(self.item_counts(), together=True))
         shown = self.visible_items()
         mode = self.group.currentIndex()
-        cards = {it.group: self._card(it) for it in shown}
-        contents = {it.group: self._content(it, cards[it.group]) for it in shown}
+        # A card is built again only when what it shows changed (its content key): after a
+        # keystroke elsewhere almost every problem comes back the same.
+        contents = {it.group: self._content(it) for it in shown}
+        old = self._cards
+        cards = {}
+        for it in shown:
+            g = it.group
+            card = old.get(g) if self._shown.get(g) == contents[g] else None
+            cards[g] = card if card is not None else self._card(it)
         row = self.tree.currentItem()
         current = row.data(0, KEY_ROLE) if row is not None else None      # its group
         self._cards = cards
@@ -340,7 +395,7 @@ class FindingsPanel(QWidget):
 
     def _fill_row(self, row: QTreeWidgetItem, item: Item, indented: bool = False) -> None:
         x = self.statuses.get(item.group)
-        prefix = self.tr("✓ acceptée — ") if item.waived and not item.spelling else ""
+        prefix = self.tr("✓ acceptée — ") if item.all_accepted and not item.spelling else ""
         row.setText(0, prefix + item_label(item))
         row.setText(1, decision_label(x) if x is not None else "")
         row.setToolTip(0, item_tooltip(item))

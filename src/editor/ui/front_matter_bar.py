@@ -258,7 +258,7 @@ class FrontMatterBar(QWidget):
         color = labels.SPELLING_COLOR if worst.category == "spelling" else \
             labels.SEVERITY_COLORS.get(worst.severity, "#1f6fd1")
         self.title_edit.setStyleSheet(f"QLineEdit {{ border: 2px solid {color}; }}")
-        tip = tooltip_html(findings)
+        tip = tooltip_html(findings, self.editor.accepted)
         self.title_edit.setToolTip(tip)
         self.findings_label.setText(self.tr("{n} signalement(s) dans l’en-tête").format(
             n=len(findings)))

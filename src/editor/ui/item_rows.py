@@ -30,7 +30,7 @@ def item_label(item: Item) -> str:
 def item_color(item: Item) -> str:
     if item.spelling:
         return labels.SPELLING_COLOR
-    if item.waived:
+    if item.all_accepted:
         return labels.ACCEPTED_COLOR
     return labels.SEVERITY_COLORS.get(item.severity, "#333")
 
@@ -44,8 +44,10 @@ def item_tooltip(item: Item) -> str:
     return plain_tooltip("\n".join(lines))
 
 
-def summary(c: ItemCounts, sep: str = " · ") -> str:
-    """« 1 erreur(s) · 2 avertissement(s) · 0 info(s) » (+ possible misspellings, accepted)."""
+def summary(c: ItemCounts, sep: str = " · ", together: bool = False) -> str:
+    """« 1 erreur(s) · 2 avertissement(s) · 0 info(s) » (+ possible misspellings, accepted).
+    ``together``: each count kept on one line with its word (no-break spaces), for a label
+    that wraps."""
     parts = [_tr("{n} erreur(s)").format(n=c.error),
              _tr("{n} avertissement(s)").format(n=c.warning),
              _tr("{n} info(s)").format(n=c.info)]
@@ -53,4 +55,6 @@ def summary(c: ItemCounts, sep: str = " · ") -> str:
         parts.append(_tr("{n} faute(s) possible(s)").format(n=c.spelling))
     if c.accepted:
         parts.append(_tr("{n} acceptée(s)").format(n=c.accepted))
+    if together:
+        parts = [p.replace(" ", "\u00a0") for p in parts]
     return sep.join(parts)

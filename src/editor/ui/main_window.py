@@ -34,7 +34,7 @@ from editor import uistate as state
 from editor.document.drafts import DraftStore
 from editor.export.counts import count_post
 from editor.paths import resources_dir
-from editor.review.items import group_key, item_counts
+from editor.review.items import counts_of_items, group_key
 from editor.review.people import de_name
 from editor.ui import labels
 from editor.ui.actions import build_actions, build_menus, build_toolbar
@@ -69,7 +69,8 @@ GEOMETRY_KEY, STATE_KEY, SPLITTER_KEY = "window/geometry", "window/state", "wind
 NEW_POST_NETWORKS_KEY = "new_post/networks"
 KNOWN_PROFILES_KEY = "profiles/known"
 MAX_KNOWN_PROFILES = 6
-PREFERRED_SIZE = (1440, 900)
+COMFORTABLE_WIDTH = 1440    # the window's width by default; wider only when maximised
+PREFERRED_SIZE = (COMFORTABLE_WIDTH, 900)
 TITLE_BAR = 32              # the window manager's title bar, not counted in the window's size
 
 
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.workspace: Path | None = None
         self._scan_pending = False
         self.marks = []
+        self.items: list = []       # the last result's items (review.items.Item), grouped once
+        self.item_counts = None     # and their counts (status bar, findings list)
         self.analysis = None
         self.analysed_text: str | None = None     # the text of ``analysis``
 
@@ -280,8 +283,7 @@ class MainWindow(QMainWindow):
         self.counts_runner.finished.connect(self._counts_ready)
         self.panel_timer = QTimer(self)
         self.panel_timer.setSingleShot(True)
-        self.panel_timer.timeout.connect(
-            lambda: self.findings_panel.set_marks(self.marks, self.analysed_text))
+        self.panel_timer.timeout.connect(self._fill_findings)
         # One Python slot per keystroke (each slot call has to take the GIL from the workers).
         self.editor.document().contentsChange.connect(self._contents_change)
 
@@ -452,7 +454,7 @@ class MainWindow(QMainWindow):
         if self.workspace and self.workspace in path.parents:
             info = post_info(path, self.editor.text())
             if self.analysis is not None:
-                info.counts = severity_counts(self.analysis.findings)
+                info.counts = severity_counts(self.analysis.findings, self.review_panel.accepted)
             self.workspace_panel.update_info(info)
             self.workspace_panel.select_path(str(path))
         self.review_panel.note_saved(self.editor.text())
@@ -519,7 +521,7 @@ class MainWindow(QMainWindow):
         self.show_editor()
         if self.panel_timer.isActive():         # the list is about to be rebuilt: now
             self.panel_timer.stop()
-            self.findings_panel.set_marks(self.marks, self.analysed_text)
+            self._fill_findings()
         item = next((it for it in self.findings_panel.problems if ids & set(it.ids)), None)
         if item is not None:
             self.findings_dock.show()
@@ -627,32 +629,41 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("{n} fichier(s) de règles en erreur, ignoré(s) : {where}").format(
                     n=len(self.holder.rule_errors), where=first.where()), 15000)
-        self.review_panel.apply(text, analysis.findings)   # marks accepted findings ``waived``
+        self.review_panel.apply(text, analysis.findings)   # which findings are accepted
+        accepted = self.review_panel.accepted
+        self.items = self.review_panel.items        # the result's items, grouped once
+        self.item_counts = counts_of_items(self.items)    # one per problem, as the panel counts
         self.findings_panel.set_review(self.review_panel.statuses(),
-                                       self.review_panel.can_decide())
+                                       self.review_panel.can_decide(), accepted)
         self._apply_outlines()
         self._ask_image_status()
         self.show_review_state(self.review_panel.current_state())
-        self.marks = self.editor.set_findings(analysis.findings, text)
+        self.marks = self.editor.set_findings(analysis.findings, text, accepted)
         self.analysed_text = text
         self.front_matter_bar.set_findings([m.finding for m in self.editor.front_matter_marks()])
         if self.editor.marks_changed or not self.findings_panel.marks:
             if self.synchronous:
-                self.findings_panel.set_marks(self.marks, text)
+                self._fill_findings()
             else:   # next turn of the event loop: a key press can come in between
                 self.panel_timer.start(0)
         elif not self.panel_timer.isActive():
             self.findings_panel.refresh()       # same findings: a decision may have changed
-        counted = item_counts(analysis.findings)     # one per problem, as the panel counts
+        counted = self.item_counts
         c = counted.by_severity()
         self.check_label.setText(item_summary(counted, ", "))
         if self.session.path and self.workspace:
             info = self.workspace_panel.infos.get(str(self.session.path))
-            if info is not None:
+            if info is not None and (info.counts != c or (
+                    self.review_state and info.state != self.review_state)):
                 info.counts = c
                 if self.review_state:
                     info.state = self.review_state
-                self.workspace_panel._rebuild()
+                self.workspace_panel._rebuild()     # only when the post's line changed
+
+    def _fill_findings(self) -> None:
+        """The findings list from the last result's marks and items."""
+        self.findings_panel.set_marks(self.marks, self.analysed_text, self.items,
+                                      self.item_counts)
 
     def rescan(self) -> None:
         if not self.synchronous and not self.checker.enabled:
@@ -795,7 +806,7 @@ class MainWindow(QMainWindow):
         editor and in the findings list (its card becomes the one decisions are about)."""
         if self.panel_timer.isActive():         # the list is about to be rebuilt: now
             self.panel_timer.stop()
-            self.findings_panel.set_marks(self.marks, self.analysed_text)
+            self._fill_findings()
         c = self.editor.textCursor()
         return self.findings_panel.step(c.selectionStart(), forward)
 
@@ -930,7 +941,8 @@ class MainWindow(QMainWindow):
         self.resize(w, h)
         self.move(available.x() + (available.width() - w) // 2,
                   available.y() + max(0, (available.height() - h - TITLE_BAR) // 2))
-        left = max(150, min(260, w * 15 // 100))
+        # the posts' list: 15 % of the width, more on a wide screen (room for its counts)
+        left = max(150, min(340, w * 15 // 100 + max(0, w - COMFORTABLE_WIDTH) // 5))
         right_min = max(d.minimumSizeHint().width() for d in
                         (self.findings_dock, self.review_dock, self.network_dock))
         right = max(right_min, min(520, w * 30 // 100))

@@ -137,7 +137,7 @@ def card_html(card, look: dict, expanded: bool, more: str = FOLD_MARK, name: str
     head = f"<b>{html.escape(name)}</b> " if name else ""
     if end is not None:
         body = (seg(0, end) + f' <a href="more" style="color:{QUIET_COLOR};text-decoration:none">'
-                f"{html.escape(more)}</a>")
+                f"{html.escape(more).replace(' ', '&nbsp;')}</a>")     # « … plus » never split
     else:
         stop = min(len(text), SHOWN_CHARS)
         body = seg(0, stop)

@@ -12,11 +12,12 @@ from bisect import bisect_right
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextBlockFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from editor.document.html import anchor_lines
 
+_OBJECT = "\ufffc"      # how an image stands in the document's text
 _IMAGE_EXT = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
 
 
@@ -50,7 +51,23 @@ class PreviewBrowser(QTextBrowser):
         self.html_source = html_text
         self.anchors = anchor_lines(html_text)
         self.setHtml(html_text)
+        if "<img" in html_text:
+            self._single_lines_for_images()
         bar.setValue(min(keep, bar.maximum()))
+
+    def _single_lines_for_images(self) -> None:
+        """A line holding a picture is as tall as the picture: the text's proportional line
+        height (140 %) would add a blank band under every image."""
+        doc = self.document()
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        c = doc.find(_OBJECT)
+        last = -1
+        while not c.isNull():
+            if c.blockNumber() != last:
+                last = c.blockNumber()
+                c.mergeBlockFormat(fmt)
+            c = doc.find(_OBJECT, c)
 
     # -- sandbox ----------------------------------------------------------------------------------
     def _local_path(self, url: QUrl) -> Path | None:

@@ -3,8 +3,9 @@ the decisions on its problems (taken on the findings' cards, recorded here). Tal
 :class:`editor.review.session.ReviewSession`.
 
 The window calls :meth:`ReviewPanel.apply` with every new analysis *before* drawing the findings:
-findings accepted by a still-valid decision are marked ``waived`` (drawn greyed); a decision whose
-finding id disappeared (the passage changed) has lapsed and the finding shows open again.
+:attr:`ReviewPanel.accepted` then holds the ids of the findings a still-valid decision accepts
+(the window passes them on: drawn greyed, not counted); a decision whose finding id disappeared
+(the passage changed) has lapsed and the finding shows open again.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.review.items import Item, group_key, item_statuses, short_passage
+from editor.review.items import Item, ItemStatus, group_items, group_key, short_passage
 from editor.review.model import (
     ACTION_LABELS,
     APPROVAL_MEANING,
@@ -147,7 +148,9 @@ class ReviewPanel(QWidget):
         self.overview = None
         self.text = ""
         self.findings: list = []
+        self.accepted: frozenset[str] = frozenset()   # ids of the findings accepted (review)
         self.problems: list = []        # ItemStatus of the listed problems (spelling apart)
+        self.items: list[Item] = []     # the items of the last analysis (spelling included)
         self._stamp = None
         self._pending = False       # a workflow action waits for its check
         self._build_labels()
@@ -279,6 +282,8 @@ class ReviewPanel(QWidget):
         self.review = ReviewSession(path) if path else None
         self._stamp = self._journal_stamp()
         self.overview = None
+        self.accepted = frozenset()
+        self.items = []
         self.message.setText("")
         if self.review is not None and self.review.error:
             self.main.statusBar().showMessage(
@@ -310,17 +315,18 @@ class ReviewPanel(QWidget):
         return self.review.effective_state(self.main.editor.text())
 
     def apply(self, text: str, findings: list) -> None:
-        """A new analysis: mark accepted findings (``waived``) and refresh the panel."""
+        """A new analysis: the ids of its accepted findings (:attr:`accepted`; a withdrawn or
+        lapsed decision no longer accepts anything) and the panel refreshed."""
         self.text, self.findings = text, list(findings)
+        self.accepted = frozenset()
         if self.review is None:
             self.overview = None
-            self._render()
-            return
-        self._reload_if_changed()
-        for f in self.findings:      # a withdrawn or lapsed decision no longer waives anything
-            f.waived = False
-        self.review.apply_waivers(self.findings)
-        self.overview = self.review.overview(text, self.findings)
+        else:
+            self._reload_if_changed()
+            self.accepted = self.review.accepted(self.findings)
+            self.overview = self.review.overview(text, self.findings)
+        # The result's one grouping: the findings list and the counts use these items too.
+        self.items = group_items(self.findings, text or None, self.accepted)
         self._render()
 
     # -- view ---------------------------------------------------------------------------------
@@ -385,8 +391,9 @@ class ReviewPanel(QWidget):
         self.problems = []
         if self.overview is None:
             return
-        self.problems = [x for x in item_statuses(self.overview.findings, self.text or None)
-                         if not x.item.spelling]
+        by_id = {id(s.finding): s for s in self.overview.findings}
+        self.problems = [ItemStatus(it, [by_id[id(f)] for f in it.findings])
+                         for it in self.items if not it.spelling]
 
     def statuses(self) -> dict:
         """Item group -> ItemStatus, for the findings' cards."""

@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.document.files import find_posts
 from editor.document.post import parse_front_matter
@@ -20,11 +28,14 @@ from editor.ui import labels
 from editor.ui.richtext import esc, plain_tooltip
 from editor.ui.storage import LoadError, load_post
 from editor.ui.workers import JobError, LatestJobRunner
-from editor.workflow import apply_review
+from editor.workflow import review_acceptance
 
 log = logging.getLogger(__name__)
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+# Narrower than this, the list shows the title and the review state only (the counts are in each
+# row's tooltip): on a 1366-pixel screen the posts' column is about 200 pixels wide.
+COUNTS_MIN_WIDTH = 320
 
 
 @dataclass
@@ -145,12 +156,13 @@ def post_info(path: Path, text: str | None = None) -> PostInfo:
                 detail=type(exc).__name__))
 
 
-def severity_counts(findings) -> dict:
-    """Open problems (items, :mod:`editor.review.items`) by severity, spelling apart: what the
-    findings panel and the status bar count too."""
+def severity_counts(findings, accepted: Set[str] = frozenset()) -> dict:
+    """Open problems (items, :mod:`editor.review.items`) by severity, spelling apart (``accepted``:
+    ids of the findings accepted in the review, not counted): what the findings panel and the
+    status bar count too."""
     from editor.review.items import item_counts
 
-    return item_counts(findings).by_severity()
+    return item_counts(findings, accepted).by_severity()
 
 
 def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
@@ -169,8 +181,8 @@ def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
         if check is not None:
             try:
                 findings = check(loaded.text, p.parent).findings
-                apply_review(p, findings)  # errors accepted in review are not counted as open
-                info.counts = severity_counts(findings)
+                accepted, _ = review_acceptance(p, findings)  # accepted: not counted as open
+                info.counts = severity_counts(findings, accepted)
             except Exception as exc:  # noqa: BLE001 - logged, shown on this post only
                 log.exception("%s: check failed during the workspace scan", p)
                 info.error = QCoreApplication.translate(
@@ -179,6 +191,21 @@ def scan_workspace(folder: Path, check=None) -> list[PostInfo]:
                         detail=type(exc).__name__)
         out.append(info)
     return out
+
+
+def _row_tip(info: PostInfo) -> str:
+    """A post's row, whole: its title, its file, its state and what its check counts."""
+    lines = [info.title, info.path.name]
+    state = labels.state(info.state) if info.state else ""
+    if info.counts:
+        from editor.review.items import ItemCounts
+        from editor.ui.item_rows import summary
+
+        state += (" · " if state else "") + summary(ItemCounts(
+            **{s: int(info.counts.get(s, 0)) for s in ("error", "warning", "info")}))
+    if state:
+        lines.append(state)
+    return "\n".join(lines)
 
 
 def _titles(folder: Path) -> list[PostInfo]:
@@ -211,10 +238,16 @@ class WorkspacePanel(QWidget):
         self.tree.headerItem().setToolTip(4, labels.severity("info", plural=True))
         for i, s in zip((2, 3, 4), ("error", "warning", "info")):
             self.tree.headerItem().setForeground(i, QBrush(QColor(labels.SEVERITY_COLORS[s])))
-        self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 110)
-        for i in (2, 3, 4):
-            self.tree.setColumnWidth(i, 28)
+        # The title takes what the state and the counts leave (elided « … », whole in its
+        # tooltip): no column is cut off behind a horizontal scroll bar.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(20)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for i in (1, 2, 3, 4):
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         lay = QVBoxLayout(self)
@@ -277,7 +310,7 @@ class WorkspacePanel(QWidget):
                 font.setBold(True)
                 it.setFont(1, font)
             it.setData(0, PATH_ROLE, key)
-            it.setToolTip(0, plain_tooltip(info.error or info.path.name))
+            it.setToolTip(0, plain_tooltip(info.error or _row_tip(info)))
             if info.error:
                 it.setForeground(0, QBrush(QColor("#888")))
             for i, s in zip((2, 3, 4), ("error", "warning", "info")):
@@ -287,6 +320,17 @@ class WorkspacePanel(QWidget):
             self.tree.addTopLevelItem(it)
             if key == current:
                 self.tree.setCurrentItem(it)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(e)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The counts' columns only where the list is wide enough for them beside the title."""
+        narrow = self.tree.width() < COUNTS_MIN_WIDTH
+        for i in (2, 3, 4):
+            if self.tree.isColumnHidden(i) != narrow:
+                self.tree.setColumnHidden(i, narrow)
 
     @property
     def current_path(self) -> str | None:
