@@ -1,5 +1,4 @@
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -11,8 +10,7 @@ _RUN_DIR = Path(tempfile.mkdtemp(prefix="tact-tests-"))
 for kind in ("data", "cache", "config"):
     os.environ.setdefault(f"TACT_{kind.upper()}_DIR", str(_RUN_DIR / kind))
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from project_paths import run_tact  # noqa: E402 (after the environment is set)
 
 
 @pytest.fixture(scope="session")
@@ -31,16 +29,6 @@ def full_engine():
     eng, errors = make_engine(spelling=True)
     assert not errors, errors
     return eng
-
-
-def run_tact(*args, cwd=None, env=None):
-    import subprocess
-
-    e = dict(os.environ)
-    if env:
-        e.update(env)
-    return subprocess.run([sys.executable, "-m", "editor", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, env=e, timeout=300)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 key of the JSON report), spelling and network limits stay items of their own."""
 import json
 
-from conftest import run_tact
+from project_paths import run_tact
 
 
 def groups(engine, text):

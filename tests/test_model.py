@@ -15,7 +15,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT
+from project_paths import ROOT
 
 from editor.compliance.findings import finalize
 from editor.compliance.model import (

@@ -3,7 +3,7 @@ import subprocess
 import sys
 import zipfile
 
-from conftest import ROOT
+from project_paths import ROOT
 
 
 def test_wheel_carries_rules_and_resources_and_checks(tmp_path):
