@@ -141,36 +141,50 @@ class Node:
         return node
 
 
-def _steps(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tuple,
-           keys: tuple | None = None):
-    """``(node, stack)`` pairs reached from ``node`` by one token. Entering a word list pushes
-    the node to continue at once the entry is complete. ``keys``: the spellings an accent
-    homograph is looked up as, instead of ``n``."""
+def _advance(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tuple,
+             keys: tuple | None, start: int, i: int, nxt: list, hits: list, skipped: int) -> None:
+    """Follow every edge of ``node`` that token ``i`` (folded ``n``, kind ``k``) takes, and
+    :func:`_arrive` where each leads. Entering a word list pushes the node to continue at once
+    the entry is complete. ``keys``: the spellings an accent homograph is looked up as, instead
+    of ``n``. (Calls, not a generator: this runs for every live state at every token.)"""
     if keys is None:
         x = node.lit.get(n)
         if x is not None:
-            yield x, stack
+            if x.out:
+                _arrive(x, start, i, stack, nxt, hits, skipped)
+            elif x.edges:                   # _arrive's common case, inlined
+                nxt.append((x, start, stack, skipped))
     else:
         for key in keys:
             x = node.lit.get(key)
             if x is not None:
-                yield x, stack
+                _arrive(x, start, i, stack, nxt, hits, skipped)
     if node.kind:
         x = node.kind.get(k)
         if x is not None:
-            yield x, stack
+            _arrive(x, start, i, stack, nxt, hits, skipped)
     for prefix, x in node.pre:
         if n.startswith(prefix):
-            yield x, stack
+            _arrive(x, start, i, stack, nxt, hits, skipped)
     for name, x in node.pred:
         if PREDICATES[name](surface, k):
-            yield x, stack
+            _arrive(x, start, i, stack, nxt, hits, skipped)
     if node.any is not None:
-        yield node.any, stack
+        _arrive(node.any, start, i, stack, nxt, hits, skipped)
     for name, cont in node.lex:
         if name.endswith(":cap") and not surface[:1].isupper():
             continue
-        yield from _steps(lexicons[name], n, k, surface, lexicons, stack + (cont,), keys)
+        sub = lexicons[name]
+        if sub.plain and keys is None:     # most word lists: literal entries only
+            x = sub.lit.get(n)
+            if x is not None:
+                if x.out:
+                    _arrive(x, start, i, stack + (cont,), nxt, hits, skipped)
+                elif x.edges:
+                    nxt.append((x, start, stack + (cont,), skipped))
+        else:
+            _advance(sub, n, k, surface, lexicons, stack + (cont,), keys, start, i, nxt, hits,
+                     skipped)
 
 
 class Matcher:
@@ -337,10 +351,12 @@ class Matcher:
                 if node.plain and keys is None:     # fast path: literal edges only
                     x = node.lit.get(n)
                     if x is not None:
-                        _arrive(x, s, i, stack, nxt, hits, skipped)
+                        if x.out:
+                            _arrive(x, s, i, stack, nxt, hits, skipped)
+                        elif x.edges:               # _arrive's common case, inlined
+                            nxt.append((x, s, stack, skipped))
                 else:
-                    for x, st in _steps(node, n, k, s_i, lexicons, stack, keys):
-                        _arrive(x, s, i, st, nxt, hits, skipped)
+                    _advance(node, n, k, s_i, lexicons, stack, keys, s, i, nxt, hits, skipped)
                 if filler and skipped < MAX_FILLERS:
                     nxt.append((node, s, stack, skipped + 1))
             if keys is None:
@@ -350,7 +366,10 @@ class Matcher:
             if first:
                 for x, st, cap in first:
                     if not cap or s_i[:1].isupper():
-                        _arrive(x, i, i, st, nxt, hits, 0)
+                        if x.out:
+                            _arrive(x, i, i, st, nxt, hits, 0)
+                        elif x.edges:
+                            nxt.append((x, i, st, 0))
             first = dkind.get(k)
             if first:
                 for x, st, cap in first:
