@@ -55,6 +55,16 @@ def test_invalid_pattern_is_reported(tmp_path):
     assert rs.rules == []
 
 
+def test_a_group_made_optional_by_one_of_its_alternatives_is_reported(tmp_path):
+    # « (spéciale|spéciales?) » reads like « an optional s » but would match « offre » alone.
+    rs, errs = errors_of(tmp_path, GOOD.replace("[offre spéciale~]",
+                                                '["offre (spéciale|spéciales?)"]'))
+    assert len(errs) == 1 and "makes the whole group optional" in errs[0][2]
+    rs, errs = errors_of(tmp_path, GOOD.replace("[offre spéciale~]",
+                                                '["offre (spéciale|limitée)? du mois"]'))
+    assert errs == []
+
+
 def test_broken_yaml_gives_its_line(tmp_path):
     _, errs = errors_of(tmp_path, GOOD.replace("patterns: [offre spéciale~]", "patterns: [offre"))
     assert len(errs) == 1 and errs[0][1] in (8, 9) and "invalid YAML" in errs[0][2]

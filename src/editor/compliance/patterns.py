@@ -178,6 +178,11 @@ class _Parser:
             if self.peek() != ("op", ")", False):
                 raise PatternError("missing )")
             self.i += 1
+            if any(not a for a in alts) and self.peek() != ("op", "?", False):
+                # « (laser|lasers?) » reads like a regular expression (an optional « s ») but
+                # makes the whole group optional: say so rather than match too much.
+                raise PatternError("an alternative of a group can match nothing, which makes "
+                                   "the whole group optional: write « (a|b)? » if that is meant")
             alts = self.share(alts)
         elif kind == "op":
             raise PatternError(f"unexpected {val!r}")
