@@ -150,10 +150,7 @@ def _advance(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tu
     if keys is None:
         x = node.lit.get(n)
         if x is not None:
-            if x.out:
-                _arrive(x, start, i, stack, nxt, hits, skipped)
-            elif x.edges:                   # _arrive's common case, inlined
-                nxt.append((x, start, stack, skipped))
+            _arrive(x, start, i, stack, nxt, hits, skipped)
     else:
         for key in keys:
             x = node.lit.get(key)
@@ -178,10 +175,7 @@ def _advance(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tu
         if sub.plain and keys is None:     # most word lists: literal entries only
             x = sub.lit.get(n)
             if x is not None:
-                if x.out:
-                    _arrive(x, start, i, stack + (cont,), nxt, hits, skipped)
-                elif x.edges:
-                    nxt.append((x, start, stack + (cont,), skipped))
+                _arrive(x, start, i, stack + (cont,), nxt, hits, skipped)
         else:
             _advance(sub, n, k, surface, lexicons, stack + (cont,), keys, start, i, nxt, hits,
                      skipped)
@@ -351,10 +345,7 @@ class Matcher:
                 if node.plain and keys is None:     # fast path: literal edges only
                     x = node.lit.get(n)
                     if x is not None:
-                        if x.out:
-                            _arrive(x, s, i, stack, nxt, hits, skipped)
-                        elif x.edges:               # _arrive's common case, inlined
-                            nxt.append((x, s, stack, skipped))
+                        _arrive(x, s, i, stack, nxt, hits, skipped)
                 else:
                     _advance(node, n, k, s_i, lexicons, stack, keys, s, i, nxt, hits, skipped)
                 if filler and skipped < MAX_FILLERS:
@@ -366,10 +357,7 @@ class Matcher:
             if first:
                 for x, st, cap in first:
                     if not cap or s_i[:1].isupper():
-                        if x.out:
-                            _arrive(x, i, i, st, nxt, hits, 0)
-                        elif x.edges:
-                            nxt.append((x, i, st, 0))
+                        _arrive(x, i, i, st, nxt, hits, 0)
             first = dkind.get(k)
             if first:
                 for x, st, cap in first:
