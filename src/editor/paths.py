@@ -7,6 +7,7 @@ an installed wheel (data copied into ``editor/_data`` by ``setup.py``), and a Py
 from __future__ import annotations
 
 import os
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,30 @@ def data_root() -> Path:
     if frozen and (Path(frozen) / "rules").is_dir():
         return Path(frozen)
     return Path(__file__).resolve().parents[2]
+
+
+_VERSION = re.compile(r"""__version__\s*=\s*["']([^"']+)["']""")
+
+
+def package_file(package: str, name: str) -> Path | None:
+    """A file of an installed package, found on ``sys.path`` without importing the package: at
+    start-up, an import or :mod:`importlib.metadata` would cost tens of milliseconds."""
+    for entry in sys.path:
+        path = Path(entry or ".") / package / name
+        if path.is_file():
+            return path
+    return None
+
+
+def package_version(package: str, name: str) -> str | None:
+    """The ``__version__ = "..."`` that the package's file ``name`` declares, read without
+    importing it; None when the file is not there (a frozen application) or declares none."""
+    path = package_file(package, name)
+    try:
+        m = _VERSION.search(path.read_text(encoding="utf-8")) if path else None
+    except OSError:
+        return None
+    return m.group(1) if m else None
 
 
 def rules_dir() -> Path:

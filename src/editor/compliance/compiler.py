@@ -14,7 +14,7 @@ from editor.compliance import categories as cats
 from editor.compliance import rulecache
 from editor.compliance.loader import Loaded, read_packs, read_rules
 from editor.compliance.matcher import Matcher
-from editor.compliance.packs import fallback_dirs, pack_dirs
+from editor.compliance.packs import builtin_pack_dirs, fallback_dirs, pack_dirs
 from editor.compliance.patterns import PatternError, compile_lexicons, compile_pattern
 from editor.compliance.ruleset import (
     EXCEPTION,
@@ -41,7 +41,7 @@ def load_rules(extra: list[Path] | None = None, settings: Settings | None = None
     if use_cache:
         from editor.paths import user_cache_dir
 
-        digest = rulecache.source_digest(dirs, settings, fallback_dirs(dirs))
+        digest = rulecache.source_digest(dirs, settings, _other_sources(dirs))
         cache_file = rulecache.cache_path(user_cache_dir(), digest)
         cached = rulecache.load(cache_file, RuleSet)
         if cached is not None:
@@ -51,8 +51,19 @@ def load_rules(extra: list[Path] | None = None, settings: Settings | None = None
     cats.remember(ruleset.categories)
     if cache_file is not None and not ruleset.errors:
         ruleset.vocabularies()          # kept in the cache: every engine needs them
+        ruleset.matcher.prepare()       # and every scan
         rulecache.store(cache_file, ruleset)
     return ruleset
+
+
+def _other_sources(dirs: list[Path]) -> list[Path]:
+    """The files outside ``dirs`` that compiling reads: the pack.yaml of the built-in packs whose
+    categories are used all the same, the images.yaml of the built-in packs (their image rules
+    come first, even when a downloaded pack replaces one of them)."""
+    from editor.compliance.images import IMAGE_RULES_FILE
+
+    return [d / "pack.yaml" for d in fallback_dirs(dirs)] + \
+        [d / IMAGE_RULES_FILE for d in builtin_pack_dirs() if d not in dirs]
 
 
 def compile_rules(dirs: list[Path], settings: Settings | None) -> RuleSet:
@@ -66,7 +77,8 @@ def compile_rules(dirs: list[Path], settings: Settings | None) -> RuleSet:
     matcher = builder.finish(loaded.context)
     return RuleSet(kept, loaded.packs, loaded.context, matcher, builder.groups, loaded.errors,
                    loaded.categories, aliases=builder.aliases,
-                   overrides=dict(settings.overrides) if settings else {})
+                   overrides=dict(settings.overrides) if settings else {},
+                   images=loaded.images)
 
 
 def _compile_lexicons(loaded: Loaded) -> dict:

@@ -181,6 +181,48 @@ def _advance(node: Node, n: str, k: str, surface: str, lexicons: dict, stack: tu
                      skipped)
 
 
+class _Opened:
+    """What one token starts at the root of the trie, computed once per distinct token
+    (:meth:`Matcher._opened`): the patterns it matches alone (``idents``) and the states it
+    opens, advanced together at the next token. Most of them die there, so their literal edges
+    are merged into one table (``lit``: word -> [(node, stack)]) and the word lists they enter
+    are listed flat (``lex``: (entries' first words, stack, capital needed)); only the states
+    with other edges (``rest``) are advanced one by one."""
+
+    __slots__ = ("idents", "lit", "lex", "rest", "edges")
+
+    def __init__(self, idents: list[int], states: list[tuple[Node, tuple]], lexicons: dict):
+        self.idents = tuple(idents)
+        self.lit: dict[str, list[tuple[Node, tuple]]] = {}
+        self.lex: list[tuple[dict, tuple, bool]] = []
+        self.rest: list[tuple[Node, tuple]] = []
+        for node, stack in states:
+            subs = [(lexicons[name], cont, name.endswith(":cap")) for name, cont in node.lex]
+            if node.kind or node.pre or node.pred or node.any is not None or not all(
+                    sub.plain for sub, _, _ in subs):
+                self.rest.append((node, stack))
+                continue
+            for word, x in node.lit.items():
+                self.lit.setdefault(word, []).append((x, stack))
+            self.lex.extend((sub.lit, stack + (cont,), cap) for sub, cont, cap in subs)
+        self.edges = bool(self.lit or self.lex or self.rest)
+
+    def advance(self, n: str, k: str, surface: str, keys: tuple | None, lexicons: dict,
+                start: int, i: int, nxt: list, hits: list, skipped: int) -> None:
+        """What :func:`_advance` does for each of the states, token ``i`` read."""
+        for key in (n,) if keys is None else keys:
+            for x, stack in self.lit.get(key, ()):
+                _arrive(x, start, i, stack, nxt, hits, skipped)
+            for table, stack, cap in self.lex:
+                if cap and not surface[:1].isupper():
+                    continue
+                hit = table.get(key)
+                if hit is not None:
+                    _arrive(hit, start, i, stack, nxt, hits, skipped)
+        for node, stack in self.rest:
+            _advance(node, n, k, surface, lexicons, stack, keys, start, i, nxt, hits, skipped)
+
+
 class Matcher:
     """The trie of all patterns; ``out`` values are the ids given to :meth:`add`.
 
@@ -194,11 +236,22 @@ class Matcher:
         self.root = Node()
         self.lexicons: dict[str, Node] = {}
         self._pre_index: dict[str, list[tuple[str, Node]]] | None = None
+        self._opened_by: dict[tuple, _Opened] = {}   # see _opened; not pickled
         self.fillers: frozenset[str] = frozenset()
         self.filler_signs: frozenset[str] = frozenset()
         # Accent homographs some pattern spells with its accent (« sur » when a pattern says
         # « sûr »): only their tokens are looked up by spelling; the others fold as usual.
         self.accent_folds: set[str] = set()
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_opened_by"] = {}        # per distinct token read: rebuilt as texts are read
+        return state
+
+    def prepare(self) -> None:
+        """Build the first-step index now: it is then kept with the compiled rule set, and a
+        ``tact check`` does not spend a third of its matching on building it."""
+        self._dispatch()
 
     def set_fillers(self, words, signs) -> None:
         """Folded words and single signs that a match may step over between two of its tokens."""
@@ -229,7 +282,7 @@ class Matcher:
                 node = node.child(atom)
             if ident not in node.out:
                 node.out.append(ident)
-        self._pre_index = None
+        self._forget()
 
     def add_lexicon(self, name: str, sequences) -> None:
         root = self.lexicons.setdefault(name, Node())
@@ -277,7 +330,12 @@ class Matcher:
             self.lexicons = {k: visit(v) for k, v in self.lexicons.items()}
         finally:
             sys.setrecursionlimit(limit)
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what is derived from the trie (it changed)."""
         self._pre_index = None
+        self._opened_by = {}
 
     def _dispatch(self):
         """Every first step from the root, including into word lists that start a pattern,
@@ -317,12 +375,39 @@ class Matcher:
         self._pre_index = (lit, kind, pre, list(by_name.items()))
         return self._pre_index
 
+    OPENED_MAX = 100_000    # distinct tokens whose _Opened is kept
+
+    def _opened(self, key: tuple) -> _Opened:
+        """What token ``key`` = (folded, kind, surface, accent spellings or None) starts at the
+        root (every first step of :meth:`_dispatch` it takes, followed as :func:`_arrive`
+        would), kept for the next time the same token is read."""
+        n, k, surface, keys = key
+        dlit, dkind, dpre, dpred = self._dispatch()
+        upper = surface[:1].isupper()
+        first = [(x, st) for key_n in ((n,) if keys is None else keys)
+                 for x, st, cap in dlit.get(key_n, ()) if not cap or upper]
+        first.extend((x, st) for x, st, cap in dkind.get(k, ()) if not cap or upper)
+        first.extend((x, st) for prefix, x, st, cap in dpre.get(n[:3], ())
+                     if n.startswith(prefix) and (not cap or upper))
+        for name, entries in dpred:
+            if name == "any" or PREDICATES[name](surface, k):
+                first.extend((x, st) for x, st, cap in entries if not cap or upper)
+        states: list = []
+        hits: list = []
+        for x, st in first:
+            _arrive(x, 0, 0, st, states, hits, 0)
+        got = _Opened([ident for ident, _, _ in hits],
+                      [(node, stack) for node, _, stack, _ in states], self.lexicons)
+        if len(self._opened_by) >= self.OPENED_MAX:
+            self._opened_by.clear()
+        self._opened_by[key] = got
+        return got
+
     def scan(self, norm: list[str], kind: list[str], surface: list[str], lo: int, hi: int,
              hits: list[tuple[int, int, int]]) -> None:
         """Append ``(ident, start, end)`` token spans of every match in ``[lo, hi)`` to ``hits``."""
-        dlit, dkind, dpre, dpred = self._dispatch()
         lexicons = self.lexicons
-        preds = PREDICATES
+        opened_by = self._opened_by
         fillers, signs = self.fillers, self.filler_signs
         # Tokens folded to an accent homograph are looked up by their spelling (rare: a dict).
         folds = self.accent_folds
@@ -330,8 +415,10 @@ class Matcher:
         if folds and not folds.isdisjoint(norm if lo == 0 and hi == len(norm) else norm[lo:hi]):
             accent = _accent_keys(norm, surface, lo, hi, folds)
         keys = None
-        # A state is (node, start token, word-list stack, fillers stepped over so far).
+        # A state is (node, start token, word-list stack, fillers stepped over so far); the
+        # states a token opened at the root stay together, as (_Opened, start, fillers).
         active: list[tuple[Node, int, tuple, int]] = []
+        opened: list[tuple[_Opened, int, int]] = []
         for i in range(lo, hi):
             n = norm[i]
             k = kind[i]
@@ -350,31 +437,19 @@ class Matcher:
                     _advance(node, n, k, s_i, lexicons, stack, keys, s, i, nxt, hits, skipped)
                 if filler and skipped < MAX_FILLERS:
                     nxt.append((node, s, stack, skipped + 1))
-            if keys is None:
-                first = dlit.get(n)
-            else:
-                first = [f for key in keys for f in dlit.get(key, ())]
-            if first:
-                for x, st, cap in first:
-                    if not cap or s_i[:1].isupper():
-                        _arrive(x, i, i, st, nxt, hits, 0)
-            first = dkind.get(k)
-            if first:
-                for x, st, cap in first:
-                    if not cap or s_i[:1].isupper():
-                        _arrive(x, i, i, st, nxt, hits, 0)
-            if dpre:
-                cands = dpre.get(n[:3])
-                if cands:
-                    for prefix, x, st, cap in cands:
-                        if n.startswith(prefix) and (not cap or s_i[:1].isupper()):
-                            _arrive(x, i, i, st, nxt, hits, 0)
-            for name, entries in dpred:
-                if name == "any" or preds[name](s_i, k):
-                    for x, st, cap in entries:
-                        if not cap or s_i[:1].isupper():
-                            _arrive(x, i, i, st, nxt, hits, 0)
+            still: list[tuple[_Opened, int, int]] = []
+            for group, s, skipped in opened:
+                group.advance(n, k, s_i, keys, lexicons, s, i, nxt, hits, skipped)
+                if filler and skipped < MAX_FILLERS:
+                    still.append((group, s, skipped + 1))
+            key = (n, k, s_i, keys)
+            group = opened_by.get(key) or self._opened(key)
+            for ident in group.idents:
+                hits.append((ident, i, i + 1))
+            if group.edges:
+                still.append((group, i, 0))
             active = nxt
+            opened = still
 
 
 def _arrive(node: Node, start: int, i: int, stack: tuple, nxt: list, hits: list,

@@ -70,13 +70,12 @@ def _lexicon() -> tuple[dict[str, str], dict[str, list[str]]] | None:
 
 
 def lexicon_version() -> str:
-    """The lexicon's version, part of the compiled rule cache's key (its data makes families)."""
-    try:
-        from importlib.metadata import version
+    """The lexicon's version, part of the compiled rule cache's key (its data makes families).
+    Read from simplemma's files: importing it, or asking :mod:`importlib.metadata`, would cost
+    every ``tact check`` several times what the check itself does."""
+    from editor.paths import package_version
 
-        return "simplemma " + version("simplemma")
-    except Exception:   # not installed, or a frozen application without metadata
-        return "simplemma ?"
+    return "simplemma " + (package_version("simplemma", "__metadata__.py") or "?")
 
 
 def _is_verb(lemma: str, forms_of: dict) -> bool:

@@ -8,13 +8,15 @@ another Python version) is logged, removed and rebuilt.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib
 import logging
 import os
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from editor.fileio import write_atomic
@@ -25,17 +27,30 @@ PREFIX, SUFFIX = "rules-", ".pickle"
 KEEP = 3
 # The modules whose code decides what a compiled rule set holds.
 COMPILER_MODULES = ("patterns", "matcher", "morphology", "ruleset", "schema", "categories",
-                    "packs", "contextfile", "settings", "sources", "loader", "compiler")
+                    "packs", "contextfile", "settings", "sources", "loader", "compiler", "images")
 
 
 def cache_path(folder: Path, digest: str) -> Path:
     return folder / f"{PREFIX}{digest}{SUFFIX}"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Unpickling a rule set makes tens of thousands of objects, none of them garbage: with the
+    cycle collector running, it would walk them all several times (a tenth of a ``tact check``)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load(path: Path, expected_type: type):
     """The cached rule set, or None (missing: silently; unreadable: logged and removed)."""
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb") as fh, _collector_paused():
             value = pickle.load(fh)
         if not isinstance(value, expected_type):
             raise TypeError(f"holds a {type(value).__name__}, not a {expected_type.__name__}")
@@ -100,8 +115,8 @@ def prune(folder: Path, keep: Path | None = None, count: int = KEEP,
 
 def source_digest(dirs: list[Path], settings, also: Sequence[Path] = ()) -> str:
     """What the compiled rule set depends on: the program's version, the bundled word lists, the
-    packs' files (``dirs``, and the pack.yaml of the packs in ``also`` whose categories are
-    used), the settings' overrides and the compiler's code."""
+    packs' files (``dirs``, and the files ``also`` read from other packs), the settings'
+    overrides and the compiler's code."""
     from editor import __version__
     from editor.compliance import morphology
     from editor.compliance.packs import builtin_lexicon_dir
@@ -114,7 +129,7 @@ def source_digest(dirs: list[Path], settings, also: Sequence[Path] = ()) -> str:
         if d.is_dir():
             files.extend(sorted(d.rglob("*.yaml")))
             files.extend(sorted(d.rglob("*.txt")))
-    files.extend(d / "pack.yaml" for d in also)
+    files.extend(also)
     for f in files:
         try:
             h.update(str(f).encode())

@@ -5,8 +5,6 @@ without importing it: 20 ms) and the names and content of the ``resources/lexico
 """
 from __future__ import annotations
 
-import re
-import sys
 from pathlib import Path
 
 from editor.spelling.keys import blake2b
@@ -40,25 +38,16 @@ def gzip_fingerprint(path: Path) -> bytes:
         return size.to_bytes(8, "little") + f.read(8)
 
 
-_VERSION = re.compile(r"""__version__\s*=\s*["']([^"']+)["']""")
-
-
 def pyspell_signature() -> str:
     """pyspellchecker's version and the size of its French list, found on ``sys.path`` without
     importing it (an import costs 20 ms)."""
-    for entry in sys.path:
-        base = Path(entry or ".") / "spellchecker"
-        try:
-            size = (base / "resources" / "fr.json.gz").stat().st_size
-        except OSError:
-            continue
-        try:
-            m = _VERSION.search((base / "info.py").read_text(encoding="utf-8"))
-        except OSError:
-            m = None
-        # Without it: a frozen application (modules in an archive, data files beside).
-        version = m.group(1) if m else "bundled"
-        return f"{version}:{size}"
+    from editor.paths import package_file, package_version
+
+    words = package_file("spellchecker", "resources/fr.json.gz")
+    if words is not None:
+        # Without a version: a frozen application (modules in an archive, data files beside).
+        version = package_version("spellchecker", "info.py") or "bundled"
+        return f"{version}:{words.stat().st_size}"
     try:
         from spellchecker.info import __version__
         return __version__
