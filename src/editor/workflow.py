@@ -12,17 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.compliance.engine import Analysis, Engine
 from editor.compliance.service import CheckReport, FileReport, check_paths
-from editor.export.archive import find_workspace, read_archive
-from editor.review.journal import Journal
-from editor.review.recorded import Problem, audit, journal_key, recorded_heads
 
 # review_acceptance(post, findings) -> (ids of the findings the post's review file accepts,
 # (journal, warning) pairs for stderr).
 from editor.review.waivers import review_acceptance
+
+if TYPE_CHECKING:   # the audit's modules are imported by the audit (not by ``tact check``)
+    from editor.review.journal import Journal
+    from editor.review.recorded import Problem
 
 __all__ = ["CheckedPosts", "JournalAudit", "audit_journal", "check_posts", "review_acceptance"]
 
@@ -85,6 +86,9 @@ def audit_journal(journal_file: Path, journal: Journal, post: Path) -> JournalAu
     """Audit ``journal`` (read from ``journal_file``, the review file of ``post``) against the
     exports recorded in the post's workspace. An archive that exists but cannot be read raises
     ``OSError`` (:func:`editor.export.archive.read_archive`)."""
+    from editor.export.archive import find_workspace, read_archive
+    from editor.review.recorded import audit, journal_key, recorded_heads
+
     ws = find_workspace(post)
     records = read_archive(ws)
     return JournalAudit(audit(journal_file, records, ws, journal),

@@ -293,9 +293,15 @@ def __getattr__(name: str):
 
 
 def ruleset_image_rules(ruleset) -> ImageRules:
-    """The image rules of a rule set's packs (built-in first, then the later packs' changes)."""
-    dirs = [Path(p.path) for p in getattr(ruleset, "packs", None) or [] if p.path]
-    return image_rules(dirs, getattr(ruleset, "categories", None) or None)
+    """The image rules of a rule set's packs (built-in first, then the later packs' changes): those
+    read with its packs (:attr:`RuleSet.images`), else read now from its packs' folders."""
+    global _last
+    table = getattr(ruleset, "images", None)
+    if table is None:
+        dirs = [Path(p.path) for p in getattr(ruleset, "packs", None) or [] if p.path]
+        return image_rules(dirs, getattr(ruleset, "categories", None) or None)
+    _last = table
+    return table
 
 
 def explain(ruleset, rule_id: str) -> str | None:

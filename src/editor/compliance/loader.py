@@ -30,6 +30,7 @@ class Loaded:
     rule_files: list[tuple[str, Path]] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     errors: list[RuleError] = field(default_factory=list)
+    images: object = None       # the image rules (editor.compliance.images.ImageRules)
 
     def add_lexicons(self, files) -> None:
         for f in files:
@@ -98,7 +99,7 @@ def read_rules(out: Loaded, settings: Settings | None = None) -> None:
 def read_packs(dirs: list[Path]) -> Loaded:
     """Read the packs of ``dirs`` in order (a later word list replaces an earlier one of the same
     name) and list their rule files; the built-in packs' categories complete the declared ones.
-    The packs' image rules (images.yaml) are checked here too."""
+    The packs' image rules (images.yaml) are read and checked here too."""
     out = Loaded()
     lexdir = builtin_lexicon_dir()
     out.add_lexicons(sorted(lexdir.glob("*.txt")) if lexdir.is_dir() else [])
@@ -110,5 +111,6 @@ def read_packs(dirs: list[Path]) -> Loaded:
     add_fallback_categories(out.categories, dirs, out.errors)
     from editor.compliance.images import read_image_rules
 
-    out.errors.extend(read_image_rules(dirs, out.categories)[1])
+    out.images, errors = read_image_rules(dirs, out.categories)
+    out.errors.extend(errors)
     return out

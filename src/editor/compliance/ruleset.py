@@ -124,6 +124,9 @@ class RuleSet:
     # the clinic's settings (rule id -> {"enabled", "severity"}), already applied to ``rules``;
     # kept for the rules that are not in the rule files: the image rules (compliance/images.py)
     overrides: dict[str, dict] = field(default_factory=dict)
+    # the packs' image rules (:class:`editor.compliance.images.ImageRules`, from their
+    # images.yaml), read with the packs and kept with the cache: a check never parses YAML
+    images: object = None
 
     def condition_key(self, role: int, rule_index: int, condition: int) -> tuple[int, int, int]:
         """The group key under which a rule's condition is matched: its own, or that of the

@@ -12,10 +12,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editor.review.journal import read_journal, verify_journal
-from editor.review.session import accepted_ids
-from editor.review.state import replay
-
 if TYPE_CHECKING:
     from editor.compliance.findings import Finding
 
@@ -28,6 +24,11 @@ def read_acceptance(journal: Path, findings: Iterable[Finding]) -> tuple[frozens
     hashes no longer match (a decision edited by hand, an entry removed), accepts nothing
     (``tact review verify`` gives the details).
     """
+    # Imported here: a post without a review file (most posts) never needs them.
+    from editor.review.journal import read_journal, verify_journal
+    from editor.review.session import accepted_ids
+    from editor.review.state import replay
+
     j = read_journal(journal)
     warnings = [en for _, en in j.notes]
     if j.error:
