@@ -4,6 +4,8 @@ word no sentence ends on still covers what it denies; suspension points written 
 still close what precedes them."""
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from editor.compliance.assembly import make_engine
@@ -45,3 +47,53 @@ def test_a_line_end_hyphen_or_a_dangling_preposition_continues_the_sentence():
     assert len(set(toks.sentence)) == 1
     toks = tokenize("Voir la liste\nMerci")      # a line may still end a sentence
     assert len(set(toks.sentence)) == 2
+
+
+def test_an_emoji_or_a_line_break_after_a_word_no_sentence_ends_on_keeps_the_sentence():
+    """« Merci à ✨ Inès » and « Madame⏎Dupont » name one person: the thanks and the civility
+    stay one phrase, with their conditions checked on the whole of it."""
+    assert len(set(tokenize("Merci à ✨ Inès pour son message.").sentence)) == 1
+    assert len(set(tokenize("Madame\nDupont nous remercie.").sentence)) == 1
+    assert len(set(tokenize("Connais pas 😎 Zéro cicatrice").sentence)) == 2
+
+
+def test_a_match_over_a_sentence_break_is_judged_on_every_sentence_it_touches(tmp_path):
+    """An emoji before a capitalised word ends a sentence; a match running over it (« retouche
+    😎 Offerte ») has its condition looked for in both sentences."""
+    pack = tmp_path / "clinique"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: clinique\nversion: '1'\n", encoding="utf-8")
+    (pack / "cadeau.yaml").write_text(textwrap.dedent("""\
+        category: pricing
+        reference: "CSP art. R.4127-19"
+        rules:
+          - id: clinique.retouche-offerte
+            severity: error
+            message: "Retouche offerte."
+            patterns: ["retouche offerte"]
+            requires: {patterns: [ce mois], within: sentence}
+            examples:
+              flag: ["La [retouche offerte] ce mois."]
+              ok: ["La retouche offerte l'an dernier."]
+        """), encoding="utf-8")
+    engine, errors = make_engine([pack], spelling=False, model=False, images=False)
+    assert not errors
+    text = "Votre retouche 😎 Offerte ce mois."
+    assert len(set(tokenize(text).sentence)) == 2
+    assert "clinique.retouche-offerte" in rules_on(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Elle a franchi le pas et nous raconte son expérience sans tabou sur notre chaîne.",
+    "Un premier pas vers un résultat garanti, promettait la publicité : méfiance.",
+])
+def test_the_noun_pas_negates_nothing(engine, text):
+    assert rules_on(engine, text.split(",")[0])
+
+
+def test_pas_de_panique_denies_the_panic_not_the_claim(engine):
+    assert "superlative.self-praise" in rules_on(
+        engine, "Pas de panique, je suis le meilleur chirurgien de Lyon pour vos paupières.") or \
+        rules_on(engine, "Pas de panique : je suis le meilleur chirurgien de Lyon.")
+    assert rules_on(engine, "Pas de panique si votre cicatrice est rouge : le résultat est "
+                            "garanti.")

@@ -62,6 +62,28 @@ def _restricts(norm: list, particle: int, que: int) -> bool:
     return not (j < que - 1 and norm[j] in _LITERARY_NEGATION)
 
 
+# « pas » is also a noun (« le premier pas », « franchir le pas », « à deux pas », « pas à pas »):
+# after one of these words it negates nothing.
+_PAS_NOUN_BEFORE = {"le", "un", "ce", "du", "au", "premier", "premiers", "petit", "petits",
+                    "grand", "grands", "dernier", "bon", "faux", "mon", "ton", "son", "nos",
+                    "vos", "ses", "mes", "tes", "leurs", "deux", "quelques", "meme"}
+# « Pas de panique, … »: the idiom denies the noun it governs, not the claim that follows.
+_PAS_IDIOM_NOUNS = {"panique", "souci", "soucis", "stress", "inquietude", "inquietudes",
+                    "probleme", "problemes", "affolement", "quoi"}
+
+
+def _noun_or_idiom_pas(norm: list, i: int, ts: int) -> bool:
+    """Whether the « pas » at ``i`` (before a match starting at ``ts``) is the noun or the idiom
+    « pas de panique »: then it does not negate the match."""
+    if i and norm[i - 1] in _PAS_NOUN_BEFORE:
+        return True
+    if i + 2 < len(norm) and norm[i + 1] == "a" and norm[i + 2] == "pas":
+        return True     # « pas à pas »
+    if i >= 2 and norm[i - 1] == "a" and norm[i - 2] == "pas":
+        return True
+    return (i + 2 < ts and norm[i + 1] in ("de", "d'") and norm[i + 2] in _PAS_IDIOM_NOUNS)
+
+
 def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
             negative_triggers: set, window: int, adjacent: frozenset | set = frozenset()) -> bool:
     norm, sentence = toks.norm, toks.sentence
@@ -75,7 +97,8 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
         n = norm[i]
         if n in CLAUSE_BREAKS and breaks_clause(toks, i):
             break
-        if n in negators and not (negative_initial and n in own):
+        if n in negators and not (negative_initial and n in own) and not (
+                n == "pas" and _noun_or_idiom_pas(norm, i, ts)):
             return True
         if steps == 0 and n in adjacent and not negative_initial:
             return True   # « sans garantie de résultat », not « sans douleur à -20 % »

@@ -407,6 +407,10 @@ class Engine:
                     if mui == ui and ctx.refutes(t, (cs, ce), ts, te, author):
                         return None
         clause = (ui, ctx.clauses(t)[ts], ctx.clauses(t)[te - 1])
+        # A match may run over a sentence break (« Merci 🙏 Inès… »): its conditions and its
+        # subject are looked for in every sentence it touches.
+        last = u.sent_base + t.sentence[te - 1]
+        sents = (sent,) if last == sent else tuple(range(sent, last + 1))
         if rule.requires:
             held: dict[int, bool] = {}      # group -> one of its conditions holds
             for ci, cond in enumerate(rule.requires):
@@ -414,21 +418,22 @@ class Engine:
                     continue
                 held[cond.group] = self._present(
                     present.get(self.rules.condition_key(REQUIRES, ri, ci)), cond.within, u,
-                    sent, clause)
+                    sents, clause)
             if not all(held.values()):
                 return None
         for ci, cond in enumerate(rule.unless):
             if self._present(present.get(self.rules.condition_key(UNLESS, ri, ci)),
-                                 cond.within, u, sent, clause):
+                             cond.within, u, sents, clause):
                 return None
         if rule.subject == "self" and not any(
                 mui == ui and ctx.author_subject(t, cs, ce, ts)
-                for mui, cs, ce in self_sent.get(sent, ())):
+                for s in sents for mui, cs, ce in self_sent.get(s, ())):
             return None if rule.otherwise == "off" else rule.otherwise
         return rule.severity
 
     @staticmethod
-    def _present(index, within: str, u: Unit, sent: int, clause: tuple[int, int, int]) -> bool:
+    def _present(index, within: str, u: Unit, sents: tuple[int, ...],
+                 clause: tuple[int, int, int]) -> bool:
         if index is None:
             return False
         sentences, blocks, anywhere, clauses = index
@@ -439,7 +444,7 @@ class Engine:
             return anywhere
         if within == "block":
             return u.block in blocks
-        return sent in sentences
+        return any(s in sentences for s in sents)
 
     @staticmethod
     def _beyond_max(rule: Rule, an: Analysis, kept):

@@ -6,8 +6,10 @@ them), e-mail addresses and single punctuation or symbol characters (emoji inclu
 is its own token, so ``rendez-vous`` is ``rendez - vous`` for the rules; the spell checker re-joins
 compounds. Each token also gets the sentence it belongs to (split on ``. ! ? …`` and line breaks,
 not after ``Dr.``, and after an emoji, or a run of them, followed by a capitalised word:
-« Connais pas 😎 Zéro cicatrice » is two sentences, « un résultat 😍 naturel » one; a soft line
-break or « … » followed by a word in lower case goes on with the same sentence) and, when it
+« Connais pas 😎 Zéro cicatrice » is two sentences, « un résultat 😍 naturel » and « Merci à ✨
+Inès » one; a soft line break or « … » followed by a word in lower case goes on with the same
+sentence, and so does a line ending on a word no sentence ends on, « de », « le », « Madame »)
+and, when it
 stands inside « », "..." quotes, the number of that quotation.
 """
 from __future__ import annotations
@@ -52,7 +54,9 @@ _TRAILING = {"»", '"', ")", "]", "!", "?", ".", "\u2026"}  # stay in the senten
 _NEVER_LAST = frozenset((
     "de", "du", "des", "le", "la", "les", "un", "une", "au", "aux", "a", "et", "ou", "en",
     "pour", "par", "sur", "avec", "dans", "chez", "sans", "vers", "entre", "son", "sa", "ses",
-    "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs", "ce", "cet", "cette"))
+    "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs", "ce", "cet", "cette",
+    # a title goes on with the name it announces (« Madame⏎Dupont », « merci au Dr ✨ Petit »)
+    "madame", "monsieur", "mademoiselle", "docteur", "dr", "professeur", "pr"))
 
 
 def is_pictograph(sign: str) -> bool:
@@ -118,6 +122,7 @@ def tokenize(text: str) -> Tokens:
     suspension = False  # the last token is « … » or the last dot of « ... »
     content = False     # the sentence so far holds a token that is not an emoji
     after_emoji = False  # the previous tokens are emoji closing such a sentence
+    last_content = ""   # the last token that is not an emoji
     glued = False       # the last token touches the one before it (« jama- »)
     shared: dict[str, str] = {}     # one string object per distinct token
     for m in _TOKEN.finditer(text):
@@ -152,9 +157,11 @@ def tokenize(text: str) -> Tokens:
             n = tok
         q = quote_id
         if k == PUNCT and is_pictograph(tok):
-            after_emoji = after_emoji or content
+            # No sentence ends on « à », « de », « le »…: « Merci à ✨ Inès » is one sentence.
+            after_emoji = after_emoji or (content and last_content not in _NEVER_LAST)
         else:
             content, after_emoji = True, False
+            last_content = n
         if k == PUNCT:
             if tok in _OPEN_QUOTES:
                 quotes_seen += 1
