@@ -9,12 +9,15 @@ Training data, one item per sentence (the engine's own sentences and tokens):
   category (rules of severity warning or error, scored categories only);
 * the rules' ok examples: negatives of the rule's category (and of every other category the
   engine does not flag in them);
-* the labelled corpora of ``CORPORA`` (never tests/blind2, tests/blind4–8 or shared/eval, kept
+* the labelled corpora of ``CORPORA`` (never tests/blind2, tests/blind4–9 or shared/eval, kept
   for evaluation): every sentence of an educational post (``expect: []``) is a negative of every
   category it does not allow; in a violating post, a sentence the engine flags with an expected
   category is a positive of it, and every sentence is a negative of the categories the post
   neither expects nor allows. A sentence of a violating post is never a negative of an expected
   category: it may hold the violation the rules missed;
+* the sentence bank ``tests/sentences/bank.yaml`` (sentences written one by one for the model,
+  each labelled on its own): a violating sentence is a positive of its category, an innocent one a
+  negative of every category. Not posts: the thresholds are calibrated on posts only;
 * multiple-instance positives: when the rules missed an expected category of a post, its
   ``mil_top`` unflagged sentences with the highest out-of-fold score (a first cross-validation)
   become positives of it: the labels say the post holds it, not where.
@@ -64,10 +67,13 @@ from editor.compliance.rules import SCORED_CATEGORIES, load_rules  # noqa: E402
 from editor.document.post import read_text  # noqa: E402
 
 OUT = ROOT / "resources" / M.MODEL_FILE
-# Labelled corpora used for training. Evaluation sets (tests/blind2, tests/blind4–8,
+# Labelled corpora used for training. Evaluation sets (tests/blind2, tests/blind4–9,
 # shared/eval) are never read here.
-CORPORA = ("corpus", "blind", "blind3", "realworld", "subtle", "varied", "varied2")
-NEVER = ("blind2", "blind4", "blind5", "blind6", "blind7", "blind8")
+CORPORA = ("corpus", "blind", "blind3", "realworld", "subtle", "varied", "varied2", "varied3",
+           "varied4")
+NEVER = ("blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
+# Sentences labelled one by one (written for the model, never read by the rules' tuners).
+BANK = ROOT / "tests" / "sentences" / "bank.yaml"
 
 SETTINGS = {
     "folds": 5,
@@ -207,7 +213,32 @@ def build_items(engine: Engine) -> tuple[list[Item], list[str]]:
                                   educational=not expect, flagged=any_flag, post_ok=ok,
                                   post=True, expect=frozenset(expect), post_rules=reported,
                                   masked=masked))
+    items.extend(bank_items(engine, cats))
     return items, cats
+
+
+def bank_items(engine: Engine, cats: list[str]) -> list[Item]:
+    """The sentence bank (``BANK``): each violating sentence is a positive of its category only
+    (it says nothing of the others), each innocent one a negative of every category. A bank
+    sentence is one item even where the engine reads it as several sentences. Bank items are
+    not posts: thresholds are still calibrated on posts alone."""
+    if not BANK.is_file():
+        return []
+    spec = yaml.safe_load(BANK.read_text(encoding="utf-8"))
+    labelled = [(text, {c: 1}) for c, texts in sorted(spec.get("positives", {}).items())
+                if c in cats for text in texts]
+    labelled += [(text, {c: 0 for c in cats}) for text in spec.get("negatives", [])]
+    out = []
+    for k, (text, labels) in enumerate(labelled):
+        an = engine.check(text)
+        toks: list = []
+        any_flag = False
+        for start, end, sent_toks, _ in _sentences(an):
+            toks += sent_toks
+            any_flag = any_flag or _flags(an, start, end)[1]
+        if toks:
+            out.append(Item(text, toks, f"bank:{k}", dict(labels), flagged=any_flag))
+    return out
 
 
 # Word lists of general vocabulary (the speller's, not the rules' concepts): no concept feature.
@@ -614,7 +645,8 @@ def train(items, cats, refs, dg, settings, concepts, log=print) -> dict:
            "data_digest": dg, "settings": settings, "concepts": concepts,
            "training": {"sentences": len(labelled),
                         "groups": len({it.group for it in labelled}),
-                        "corpora": [str(p.relative_to(ROOT)) for p in corpus_files()],
+                        "corpora": [str(p.relative_to(ROOT)) for p in corpus_files()]
+                        + ([str(BANK.relative_to(ROOT))] if BANK.is_file() else []),
                         "cross_validation": cal, "held_out_posts": figures},
            "categories": {}}
     for c in cats:

@@ -112,9 +112,26 @@ def test_model_trained_on_current_data(training):
         "training settings) changed since resources/model/second-opinion.json was built: "
         "run scripts/train_model.py")
     # Evaluation sets are never training data.
-    blind = ("blind2", "blind4", "blind5", "blind6", "blind7", "blind8")
+    blind = ("blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
     assert not any(it.group.startswith(tuple(f"post:{b}/" for b in blind)) for it in items)
     assert not any(b in c for b in blind for c in stored["training"]["corpora"])
+
+
+def test_sentence_bank_items_are_labelled_one_by_one(training, tmp_path, monkeypatch):
+    """A violating sentence of the bank teaches its own category only; an innocent one is a
+    negative of every category; neither is a post (thresholds are calibrated on posts)."""
+    trainer, engine, _, cats = training
+    bank = tmp_path / "bank.yaml"
+    bank.write_text("positives:\n  pricing:\n    - \"Dernière semaine à -20 % sur le lifting.\"\n"
+                    "negatives:\n  - \"Le devis détaillé est remis en consultation.\"\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(trainer, "BANK", bank)
+    positive, negative = trainer.bank_items(engine, cats)
+    assert positive.labels == {"pricing": 1}
+    assert negative.labels == {c: 0 for c in cats}
+    assert not positive.post and not negative.post
+    assert positive.group != negative.group
+    assert [t for t, _ in positive.tokens][:2] == ["derniere", "semaine"]
 
 
 def test_model_file_is_consistent(model):
@@ -204,7 +221,8 @@ def _corpus_posts():
 
     from editor.document.post import read_text
 
-    for name in ("corpus", "blind", "blind3", "realworld", "subtle", "varied", "varied2"):
+    for name in ("corpus", "blind", "blind3", "realworld", "subtle", "varied", "varied2", "varied3",
+                 "varied4"):
         spec_path = ROOT / "tests" / name / "posts.yaml"
         if not spec_path.is_file():
             continue
