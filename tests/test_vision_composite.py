@@ -258,3 +258,49 @@ def test_a_grid_both_of_whose_halvings_partly_agree_is_reported():
     # one halving alone, or two agreements too faint, are not a montage
     assert _best(cands(0.5, GRID_HALVES - 0.05)) is None
     assert _best(cands(0.31, 0.31)) is None          # together still below the threshold
+
+
+def test_the_seam_is_the_cut_right_across_not_a_label_edge_near_it():
+    """Two panels butted without a gutter, a label box just below the seam: the box's top edge
+    is as crisp as the seam, or crisper, but it stops where the label does; the seam crosses
+    the whole picture."""
+    from editor.vision.composite import Profile, find_seams
+
+    rng = np.random.default_rng(5)
+    h, w = 200, 120
+    top = rng.uniform(40, 200, w).astype(np.float32)
+    bottom = top + rng.choice([-1.0, 1.0], w) * rng.uniform(20, 50, w)
+    a = np.empty((h, w, 3), np.float32)
+    a[:100] = top[None, :, None]
+    a[100:] = np.clip(bottom, 0, 255)[None, :, None]
+    # on the right, the picture shades across the seam without a step: textured, not cut
+    ramp = np.clip(np.arange(h) - 90, 0, 18) * 3.0
+    a[:, 100:] = (top[None, 100:] + ramp[:, None])[..., None]
+    a[112:132, :70] = 255.0                                          # the label, 70 px wide
+    (seam,) = find_seams(Profile(a.transpose(1, 0, 2)), [], h, 2)
+    assert abs(seam.start - 100) <= 1 and seam.evidence > 0.8, seam
+
+
+@pytest.mark.parametrize("name,box", [("astronaut", (90, 20, 330, 300)),
+                                      ("chelsea", (80, 0, 330, 300))])
+def test_an_after_photo_turned_by_six_degrees_is_aligned_with_the_before(name, box):
+    """Photos taken by hand months apart are often turned a few degrees: the alignment finds
+    the turn, and the panels then correlate as closely as upright copies do."""
+    import math
+
+    from editor.vision.composite import Grey, PanelViews, coarse_search, refine, work_copy
+
+    src = photo(name)
+    centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    before = view(src, box, (300, 360))
+    after = view(src.rotate(6, Image.Resampling.BICUBIC, center=centre), box, (300, 360),
+                 gain=1.15)
+    im, _ = lay_out([before, after], 1, 2, 10)
+    a, _ = work_copy(as_jpeg(im))
+    grey = Grey(0.299 * a[..., 0] + 0.587 * a[..., 1] + 0.114 * a[..., 2], a)
+    k = a.shape[1] / im.width
+    p, q = (0, 0, round(300 * k), a.shape[0]), (round(310 * k), 0, a.shape[1], a.shape[0])
+    best = coarse_search(PanelViews(grey, p), PanelViews(grey, q), False)[0]
+    fine, _, _, _, rot = refine(grey, p, q, *best[1:])
+    assert abs(abs(rot) - math.radians(6)) <= 0.03, rot
+    assert fine >= 0.9, fine

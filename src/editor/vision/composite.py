@@ -30,7 +30,9 @@ How (every step works on a grey working copy whose long side is :data:`WORK_SIDE
    Evidence is 1 for a gutter, the cut fraction otherwise; a split with no evidence at all is one
    picture (a sky, a gradient, a wall repeats itself without being two photos).
 3. **Layouts.** Each hypothesis — 2, 3 or 4 panels side by side, 2 or 3 stacked, a 2×2 grid — puts
-   its seams at the best evidence within ±30 % of a cell of their regular positions. Strips of 3
+   its seams at the best evidence within ±30 % of a cell of their regular positions (among cuts,
+   the clear one that crosses the most of the picture: the edge of a label box next to a seam
+   can be as crisp, but it stops where the label does). Strips of 3
    or 4 and grids are tried only when each of their seams has some evidence; a split in two is
    dropped when clear seams run both ways (four cells), when it has no evidence and a clear
    seam runs the other way, or when a gutter runs the other way and its own seam is not clear
@@ -44,8 +46,9 @@ How (every step works on a grey working copy whose long side is :data:`WORK_SIDE
    neighbours. Exposure, contrast, gamma and colour balance change gradient lengths, not their
    directions, and the spreading forgives a pixel or two of misalignment, blur and JPEG noise.
    The normalised correlation of the two vector fields is maximised over zoom (up to 1.3× either
-   way), shift (±15 % of the panel), rotation (±3°) and — only when the seams are unmistakable
-   — a mirror image, first on 32×32 copies, then refined on 64×64 copies. Labels and arrows
+   way), shift (±15 % of the panel), rotation (±3° and ±6°: photos taken by hand months apart)
+   and — only when the seams are unmistakable — a mirror image, first on 32×32 copies, then
+   refined on 64×64 copies (zoom ±4 %, rotation ±1.4°, shift). Labels and arrows
    cover a small part of a panel and lower the correlation a little. Two unrelated pictures
    correlate weakly at both scales even when their layout is alike; a single photo cut in two
    at a door frame or a horizon gives two halves that do not show the same thing. Two more
@@ -115,7 +118,8 @@ COARSE, FINE = 32, 64    # sizes of the panel copies compared
 COARSE_SHIFT, FINE_SHIFT = 5, 3
 CLOSE = 0.03             # the second best coarse alignment is refined too when this close
 ZOOM_STEPS = (1.0, 1.1, 1.2, 1.3)
-ROTATIONS = (0.0, -0.05, 0.05)        # radians
+ROTATIONS = (0.0, -0.05, 0.05, -0.1, 0.1)   # radians
+FINE_TURN = 0.025        # radians tried either way of the coarse rotation at FINE px
 KEEP = 0.25              # share of the strongest gradients that carry orientations
 SPREAD = 2               # radius of the box spreading the orientation vectors
 # Logistic decision: weights of (coarse and fine similarity, seam evidence, colour agreement,
@@ -383,7 +387,9 @@ def find_seams(prof: Profile, gutters: list[tuple[int, int]], length: int, n: in
             seams.append(Seam(s, e, 1.0, True, prof.colour[(s + e) // 2]))
             continue
         a, b = max(1, int(at - win)), min(length - 1, int(at + win) + 1)
-        i = int(np.argmax(prof.cut[a:b])) + a
+        # the cut that crosses the most of the picture among the clear ones: a label's edge
+        # near the seam can be as sharp, but it stops where the label does
+        i = int(np.argmax(prof.cut[a:b] + prof.span[a:b])) + a
         seams.append(Seam(i, i, float(prof.cut[i]), False))
     return seams
 
@@ -601,20 +607,20 @@ def coarse_search(vp: PanelViews, vq: PanelViews, mirror: bool, keep: int = 2) -
     return out
 
 
-def refine(grey: Grey, p, q, zp, zq, rot, mir, dx, dy) -> tuple[float, float, int, int]:
-    """The coarse alignment refined at FINE px: zoom ±4 %, shift ±FINE_SHIFT px around it.
-    Returns the best correlation and the alignment found: q's zoom and the shift in px of the
-    FINE-px copy."""
+def refine(grey: Grey, p, q, zp, zq, rot, mir, dx, dy) -> tuple[float, float, int, int, float]:
+    """The coarse alignment refined at FINE px: zoom ±4 %, rotation ±FINE_TURN, shift
+    ±FINE_SHIFT px around it. Returns the best correlation and the alignment found: q's zoom,
+    the shift in px of the FINE-px copy and q's rotation."""
     F, m = FINE, FINE_SHIFT
     k = F / COARSE
     fa = orientations(np.pad(region(grey, p, zp, F), m, mode="edge"))
     ox, oy = round(dx * k), round(dy * k)
     big = F + 2 * (m + max(abs(ox), abs(oy)))
     pad = (big - F) // 2
-    best = (-1.0, zq, ox, oy)
-    for dz in (1 / 1.04, 1.0, 1.04):
+    best = (-1.0, zq, ox, oy, rot)
+    for dz, turn in ((1 / 1.04, 0.0), (1.0, 0.0), (1.04, 0.0), (1.0, -FINE_TURN), (1.0, FINE_TURN)):
         # q sampled at the same pixel size as p's copy, larger, then cut at the shift
-        b = region(grey, q, zq * dz * F / big, big, rot)
+        b = region(grey, q, zq * dz * F / big, big, rot + turn)
         if mir:
             b = b[:, ::-1]
         sub = np.ascontiguousarray(b[pad + oy - m:pad + oy + F + m, pad + ox - m:pad + ox + F + m])
@@ -623,7 +629,7 @@ def refine(grey: Grey, p, q, zp, zq, rot, mir, dx, dy) -> tuple[float, float, in
             i = int(np.argmax(cm))
             if cm.flat[i] > best[0]:
                 sy, sx = divmod(i, cm.shape[1])
-                best = (float(cm.flat[i]), zq * dz, ox + sx - m, oy + sy - m)
+                best = (float(cm.flat[i]), zq * dz, ox + sx - m, oy + sy - m, rot + turn)
     return best
 
 
@@ -879,11 +885,11 @@ def _pair_figures(grey: Grey, p, q, aligned: list, evidence: float) -> Figures:
     if _score(_best_case(Figures(aligned[0][0], colour=colour)), evidence) < THRESHOLD:
         return Figures(aligned[0][0], colour=colour)    # out of reach whatever the rest
     tried = [t for t in aligned[:2] if t[0] >= aligned[0][0] - CLOSE]
-    fine, zq, dx, dy, t = max((refine(grey, p, q, *t[1:]) + (t,) for t in tried),
-                              key=lambda r: r[0])
+    fine, zq, dx, dy, rot, t = max((refine(grey, p, q, *t[1:]) + (t,) for t in tried),
+                                   key=lambda r: r[0])
     f = Figures(aligned[0][0], fine, colour, 0.5)
     if _score(_best_case(f), evidence) < THRESHOLD:
         return f                # out of reach whatever the marks
-    _, zp, _, rot, mir, _, _ = t
+    _, zp, _, _, mir, _, _ = t
     marks = marks_agreement(grey, p, q, zp, zq, rot, mir, 2 * dx, 2 * dy, 2 * FINE)
     return Figures(f.coarse, fine, f.colour, 0.5 if marks is None else marks)
