@@ -154,6 +154,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.root is None:
         base = make_image_set.DEFAULT_OUT
         args.root = base if not args.reseed else base.with_name(f"{base.name}-r{args.reseed}")
+    built_for = make_image_set.built_reseed(args.root)
+    if built_for is not None and built_for != args.reseed:
+        # A folder given with --set but without its --reseed: rebuilding it would overwrite a
+        # held-out sample with another one.
+        ap.error(f"{args.root} holds the sample --reseed {built_for}: give --reseed {built_for} "
+                 f"(or another folder)")
     if not make_image_set.is_current(args.root, args.reseed):
         t = time.perf_counter()
         make_image_set.build(args.root, args.reseed)

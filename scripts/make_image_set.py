@@ -1140,6 +1140,16 @@ def build(out: Path, reseed: int = 0) -> list[dict]:
     return records
 
 
+def built_reseed(out: Path) -> int | None:
+    """The ``--reseed`` of the set in ``out`` (0: the canonical set), or None when ``out`` holds
+    no readable set."""
+    try:
+        data = json.loads((out / "labels.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return int(data.get("reseed", 0)) if isinstance(data, dict) else None
+
+
 def is_current(out: Path, reseed: int = 0) -> bool:
     """True when ``out`` holds a complete set of this generator's version and seeds."""
     labels = out / "labels.json"
