@@ -46,20 +46,23 @@ CORPORA = (("public", ROOT.parent / "shared" / "eval" / "public.yaml"),
            ("varied4", ROOT / "tests" / "varied4" / "posts.yaml"),
            ("varied4-dev", ROOT / "tests" / "varied4" / "posts.yaml"),
            ("varied4-check", ROOT / "tests" / "varied4" / "posts.yaml"))
-# Halves of the varied development corpus: rules are tuned on the odd-numbered posts (dev), the
-# even-numbered ones (check) show whether that tuning carries over to wording it did not see.
+
+
 def hashed_half(parity: int):
     """One half of a corpus, drawn by a hash of the case name (writers tend to write runs of
     compliant and violating posts: a hash gives both halves as many of each)."""
     return lambda case: zlib.crc32(case.encode()) % 2 == parity
 
 
+# Halves of the development corpora: rules are tuned on the dev half only, the check half shows
+# whether that tuning carries over to wording it did not see (varied: odd / even numbers).
 SELECT = {"varied-dev": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 1,
           "varied-check": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 0,
           **{f"{name}-{half}": hashed_half(parity)
              for name in ("varied2", "varied3", "varied4")
              for half, parity in (("dev", 1), ("check", 0))}}
-# Trained on: own, blind, blind3, realworld, subtle, varied, varied2 (scripts/train_model.py).
+# Trained on: own, blind, blind3, realworld, subtle, varied to varied4 and the sentence bank
+# (scripts/train_model.py).
 # public and blind2, blind4 to blind9 are never seen by the model: only their
 # figures say how it generalises.
 UNSEEN = {"public", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"}

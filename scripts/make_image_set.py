@@ -1140,25 +1140,28 @@ def build(out: Path, reseed: int = 0) -> list[dict]:
     return records
 
 
-def built_reseed(out: Path) -> int | None:
-    """The ``--reseed`` of the set in ``out`` (0: the canonical set), or None when ``out`` holds
-    no readable set."""
+def _labels(out: Path) -> dict | None:
+    """The set's ``labels.json`` in ``out``, or None when there is none readable."""
     try:
         data = json.loads((out / "labels.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return int(data.get("reseed", 0)) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else None
+
+
+def built_reseed(out: Path) -> int | None:
+    """The ``--reseed`` of the set in ``out`` (0: the canonical set), or None when ``out`` holds
+    no readable set."""
+    data = _labels(out)
+    return None if data is None else int(data.get("reseed", 0))
 
 
 def is_current(out: Path, reseed: int = 0) -> bool:
     """True when ``out`` holds a complete set of this generator's version and seeds."""
-    labels = out / "labels.json"
-    try:
-        data = json.loads(labels.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return data.get("version") == VERSION and data.get("reseed", 0) == reseed and all(
-        (out / r["file"]).is_file() for r in data.get("images", []))
+    data = _labels(out)
+    return data is not None and data.get("version") == VERSION and \
+        data.get("reseed", 0) == reseed and all(
+            (out / r["file"]).is_file() for r in data.get("images", []))
 
 
 def main(argv: list[str] | None = None) -> int:
