@@ -4,7 +4,8 @@ Each corpus is scored twice: the rules alone, and the rules plus the statistical
 (editor.compliance.model), run here on each analysis as the engine would run it: on the prose
 sentences that no rule finding touches. ``-v`` lists each post's misses and false alarms;
 ``--only realworld,own`` scores only those corpora (tuning never reads the blind sets;
-``sentences`` is the sentence bank, see :func:`score_bank`);
+``sentences`` and ``sentences2`` are the sentence banks, with ``-dev`` / ``-check`` halves, see
+:func:`score_bank`);
 ``--model FILE`` scores another model file than the bundled one.
 """
 import sys
@@ -45,7 +46,11 @@ CORPORA = (("public", ROOT.parent / "shared" / "eval" / "public.yaml"),
            ("varied3-check", ROOT / "tests" / "varied3" / "posts.yaml"),
            ("varied4", ROOT / "tests" / "varied4" / "posts.yaml"),
            ("varied4-dev", ROOT / "tests" / "varied4" / "posts.yaml"),
-           ("varied4-check", ROOT / "tests" / "varied4" / "posts.yaml"))
+           ("varied4-check", ROOT / "tests" / "varied4" / "posts.yaml"),
+           ("blind10", ROOT / "tests" / "blind10" / "posts.yaml"),
+           ("varied5", ROOT / "tests" / "varied5" / "posts.yaml"),
+           ("varied5-dev", ROOT / "tests" / "varied5" / "posts.yaml"),
+           ("varied5-check", ROOT / "tests" / "varied5" / "posts.yaml"))
 
 
 def hashed_half(parity: int):
@@ -59,13 +64,14 @@ def hashed_half(parity: int):
 SELECT = {"varied-dev": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 1,
           "varied-check": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 0,
           **{f"{name}-{half}": hashed_half(parity)
-             for name in ("varied2", "varied3", "varied4")
+             for name in ("varied2", "varied3", "varied4", "varied5")
              for half, parity in (("dev", 1), ("check", 0))}}
 # Trained on: own, blind, blind3, realworld, subtle, varied to varied4 and the sentence bank
 # (scripts/train_model.py).
-# public and blind2, blind4 to blind9 are never seen by the model: only their
+# public and blind2, blind4 to blind10 are never seen by the model: only their
 # figures say how it generalises.
-UNSEEN = {"public", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"}
+UNSEEN = {"public", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
+          "blind10"}
 
 
 class WithModel:
@@ -98,8 +104,10 @@ def main() -> None:
     only = None
     if "--only" in sys.argv[:-1]:     # e.g. --only realworld,own: keep blind sets unread
         only = set(sys.argv[sys.argv.index("--only") + 1].split(","))
-    if BANK.is_file() and (only is None or "sentences" in only):
-        score_bank(engine)
+    for name, path in BANKS:
+        for half in ("", "-dev", "-check"):
+            if path.is_file() and (only is None or name + half in only):
+                score_bank(engine, name + half, path, BANK_HALVES.get(half))
     for name, path in CORPORA:
         if only is not None and name not in only:
             continue
@@ -125,19 +133,26 @@ def main() -> None:
 
 
 BANK = ROOT / "tests" / "sentences" / "bank.yaml"
+# Sentence banks: ``sentences`` (tuned on its dev half in session 20) and ``sentences2`` (written
+# in session 21). Halves by a hash of the sentence: rules are tuned on ``-dev`` only, ``-check``
+# says whether that tuning carries over.
+BANKS = (("sentences", BANK), ("sentences2", ROOT / "tests" / "sentences" / "bank2.yaml"))
+BANK_HALVES = {f"-{half}": (lambda text, parity=parity: zlib.crc32(text.encode()) % 2 == parity)
+               for half, parity in (("dev", 1), ("check", 0))}
 
 
-def score_bank(engine) -> None:
-    """The sentence bank (1,060 sentences written one by one for the second opinion, never
-    read by the rules' tuners): each violating sentence, alone, must raise its category; an
-    innocent one must raise none. Sentences lack the post around them (no « je » elsewhere in the
-    post, no price two lines down), so this is a harder, word-level measure of how far the rules
-    reach."""
+def score_bank(engine, name: str = "sentences", path: Path = BANK, select=None) -> None:
+    """A sentence bank (sentences written one by one for the second opinion, labelled each on
+    its own): each violating sentence, alone, must raise its category; an innocent one must
+    raise none. Sentences lack the post around them (no « je » elsewhere in the post, no price
+    two lines down), so this is a harder, word-level measure of how far the rules reach.
+    ``select(sentence)``, when given, keeps one half."""
     import yaml
 
     from editor.compliance.rules import SCORED_CATEGORIES
 
-    spec = yaml.safe_load(BANK.read_text(encoding="utf-8"))
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    keep = select or (lambda text: True)
     scored = set(SCORED_CATEGORIES)
 
     def raised(text: str) -> set:
@@ -147,14 +162,15 @@ def score_bank(engine) -> None:
     found = total = 0
     per = []
     for cat, texts in sorted(spec["positives"].items()):
+        texts = [t for t in texts if keep(t)]
         hits = sum(cat in raised(t) for t in texts)
         per.append(f"{cat} {hits}/{len(texts)}")
         found += hits
         total += len(texts)
-    negatives = spec["negatives"]
+    negatives = [t for t in spec["negatives"] if keep(t)]
     silent = sum(not raised(t) for t in negatives)
-    print(f"sentences rules          recall {found / total:.2f} ({found}/{total}) innocent "
-          f"sentences silent {silent}/{len(negatives)}   ({', '.join(per)})")
+    print(f"{name:9} rules          recall {found / max(1, total):.2f} ({found}/{total}) "
+          f"innocent sentences silent {silent}/{len(negatives)}   ({', '.join(per)})")
 
 
 if __name__ == "__main__":
