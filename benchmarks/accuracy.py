@@ -66,7 +66,7 @@ SELECT = {"varied-dev": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 1,
           **{f"{name}-{half}": hashed_half(parity)
              for name in ("varied2", "varied3", "varied4", "varied5")
              for half, parity in (("dev", 1), ("check", 0))}}
-# Trained on: own, blind, blind3, realworld, subtle, varied to varied4 and the sentence bank
+# Trained on: own, blind, blind3, realworld, subtle, varied to varied5 and the sentence banks
 # (scripts/train_model.py).
 # public and blind2, blind4 to blind10 are never seen by the model: only their
 # figures say how it generalises.
@@ -108,6 +108,9 @@ def main() -> None:
         for half in ("", "-dev", "-check"):
             if path.is_file() and (only is None or name + half in only):
                 score_bank(engine, name + half, path, BANK_HALVES.get(half))
+                if model is not None:
+                    score_bank(WithModel(engine, model), name + half, path,
+                               BANK_HALVES.get(half), "rules + model")
     for name, path in CORPORA:
         if only is not None and name not in only:
             continue
@@ -141,7 +144,8 @@ BANK_HALVES = {f"-{half}": (lambda text, parity=parity: zlib.crc32(text.encode()
                for half, parity in (("dev", 1), ("check", 0))}
 
 
-def score_bank(engine, name: str = "sentences", path: Path = BANK, select=None) -> None:
+def score_bank(engine, name: str = "sentences", path: Path = BANK, select=None,
+               label: str = "rules") -> None:
     """A sentence bank (sentences written one by one for the second opinion, labelled each on
     its own): each violating sentence, alone, must raise its category; an innocent one must
     raise none. Sentences lack the post around them (no « je » elsewhere in the post, no price
@@ -169,7 +173,7 @@ def score_bank(engine, name: str = "sentences", path: Path = BANK, select=None) 
         total += len(texts)
     negatives = [t for t in spec["negatives"] if keep(t)]
     silent = sum(not raised(t) for t in negatives)
-    print(f"{name:9} rules          recall {found / max(1, total):.2f} ({found}/{total}) "
+    print(f"{name:9} {label:14} recall {found / max(1, total):.2f} ({found}/{total}) "
           f"innocent sentences silent {silent}/{len(negatives)}   ({', '.join(per)})")
 
 

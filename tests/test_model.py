@@ -118,7 +118,7 @@ def test_model_trained_on_current_data(training):
     assert not any(b in c for b in blind for c in stored["training"]["corpora"])
 
 
-def test_sentence_bank_items_are_labelled_one_by_one(training, tmp_path, monkeypatch):
+def test_sentence_bank_items_are_labelled_one_by_one(training, tmp_path):
     """A violating sentence of the bank teaches its own category only; an innocent one is a
     negative of every category; neither is a post (thresholds are calibrated on posts)."""
     trainer, engine, _, cats = training
@@ -126,8 +126,7 @@ def test_sentence_bank_items_are_labelled_one_by_one(training, tmp_path, monkeyp
     bank.write_text("positives:\n  pricing:\n    - \"Dernière semaine à -20 % sur le lifting.\"\n"
                     "negatives:\n  - \"Le devis détaillé est remis en consultation.\"\n",
                     encoding="utf-8")
-    monkeypatch.setattr(trainer, "BANK", bank)
-    positive, negative = trainer.bank_items(engine, cats)
+    positive, negative = trainer.bank_items(engine, cats, [bank])
     assert positive.labels == {"pricing": 1}
     assert negative.labels == {c: 0 for c in cats}
     assert not positive.post and not negative.post
