@@ -79,11 +79,3 @@ def test_an_emoji_inside_a_word_before_a_capital_ends_no_sentence():
     assert len(set(toks.sentence)) == 2         # the tokenizer sees « 💕 A… » as a break
     got = unmask(toks, rule_words.__contains__)
     assert got.norm[2] == "isaps" and len(set(got.sentence)) == 1
-
-
-def test_a_name_is_not_read_as_a_typo_of_a_rule_word():
-    rule_words = {"gilles"}
-    toks = tokenize(light("des chirurgiens comme Harold Gillies, puis Gilies")[0])
-    got = unmask(toks, rule_words.__contains__, lambda w: False, TypoIndex(rule_words))
-    assert "gillies" in got.norm            # « Harold Gillies » is a name
-    assert got.norm[-1] == "gilles"         # a lone capitalised typo is still read back

@@ -258,12 +258,17 @@ def answers_question(toks: Tokens, cs: int) -> bool:
 DENIAL_REACH = 4     # words of a short answer that denies (« Non. », « Absolument pas. »)
 
 
+# « même silhouette ? Pas vraiment » grants a difference, it does not deny the question
+_HEDGES = {"vraiment", "tout", "exactement", "trop", "forcement", "tellement", "franchement"}
+
+
 def _idiom_negator(norm: list, k: int) -> bool:
-    """« pas de souci », « aucun problème », « pas à pas »: the negator denies its own noun."""
+    """« pas de souci », « aucun problème », « pas à pas »: the negator denies its own noun;
+    « pas vraiment », « pas tout à fait » hedge, they do not deny."""
     if norm[k] == "pas" and _noun_or_idiom_pas(norm, k, len(norm)):
         return True
     nxt = norm[k + 1] if k + 1 < len(norm) else ""
-    return nxt in _PAS_IDIOM_NOUNS
+    return nxt in _PAS_IDIOM_NOUNS or nxt in _HEDGES
 
 
 def denied_questions(toks: Tokens, negators: set,

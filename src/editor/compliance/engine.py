@@ -455,8 +455,8 @@ class Engine:
         if rule.myth == "suppress":
             if q and u.block in myth_block:
                 return None
-            if sent in answered:
-                return None     # « Un résultat garanti ? Non. »
+            if sent in answered and t.sentence[te - 1] == t.sentence[ts]:
+                return None     # « Un résultat garanti ? Non. » (not « Bleus ? Jamais vu »)
             cues = myth_sent.get(sent)
             if cues:
                 selves = [cs for mui, cs, _ in self_sent.get(sent, ()) if mui == ui]

@@ -317,32 +317,13 @@ def _touching_reading(toks: Tokens, i: int, rule_word: Callable[[str], bool]) ->
 def _one_word_reading(toks: Tokens, i: int, rule_word: Callable[[str], bool],
                       known_word: Callable[[str], bool] | None,
                       typos: TypoIndex | None) -> Reading | None:
-    """« superrrr », and a one-letter typo of a rule's word that is not itself a French word nor
-    part of a name."""
+    """« superrrr », and a one-letter typo of a rule's word that is not itself a French word."""
     w = toks.norm[i]
     read = collapse_repeats(w, rule_word)
     if read is None and typos is not None and len(w) >= TYPO_MIN - 1 and not rule_word(w) \
-            and known_word is not None and not known_word(toks.surface[i]) \
-            and not _in_a_name(toks, i):
+            and known_word is not None and not known_word(toks.surface[i]):
         read = typos.nearest(w)
     return None if read is None else (i, read, None)
-
-
-_TITLES = {"dr", "pr", "docteur", "professeur", "madame", "monsieur", "mme", "m"}
-
-
-def _title_case(word: str) -> bool:
-    return word[:1].isupper() and not word[1:2].isupper()
-
-
-def _in_a_name(toks: Tokens, i: int) -> bool:
-    """Whether token ``i`` is a capitalised word after another one in its sentence: a name
-    (« Harold Gillies »), not a typo to read as a word of the rules (« Gilles »). Words in
-    capitals (« RÉFÉRENT NATONAL ») and a title before the word (« Dr Googe ») make no name."""
-    surface = toks.surface
-    return (i > 0 and _title_case(surface[i]) and _title_case(surface[i - 1])
-            and toks.kind[i - 1] == "word" and toks.norm[i - 1] not in _TITLES
-            and toks.sentence[i - 1] == toks.sentence[i])
 
 
 def _reading(toks: Tokens, i: int, rule_word: Callable[[str], bool],
