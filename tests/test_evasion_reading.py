@@ -56,3 +56,26 @@ def test_a_letter_spaced_word_keeps_its_accents_for_the_spell_checker():
     toks = tokenize(light("un t.é.m.o.i.g.n.a.g.e")[0])
     got = unmask(toks, rule_words.__contains__)
     assert got.norm[1] == "temoignage" and got.surface[1] == "témoignage"
+
+
+def test_an_emoji_for_a_letter_is_read_as_a_rules_word_before_a_french_word():
+    rule_words = {"isaps"}
+    toks = tokenize(light("Selon l'ISA🍒S")[0])
+    got = unmask(toks, rule_words.__contains__, lambda w: w.lower() == "isas")
+    assert got.norm[2] == "isaps"
+
+
+def test_an_elision_before_digits_for_letters_is_read_as_an_elision():
+    rule_words = {"anatomie"}
+    toks = tokenize(light("le laboratoire d'4n4t0m13 de la faculté")[0])
+    got = unmask(toks, rule_words.__contains__)
+    assert got.norm[2:4] == ["d'", "anatomie"]
+    assert got.kind[2] == "elision"
+
+
+def test_an_emoji_inside_a_word_before_a_capital_ends_no_sentence():
+    rule_words = {"isaps"}
+    toks = tokenize(light("Selon l'IS💕APS, 98 % de patientes")[0])
+    assert len(set(toks.sentence)) == 2         # the tokenizer sees « 💕 A… » as a break
+    got = unmask(toks, rule_words.__contains__)
+    assert got.norm[2] == "isaps" and len(set(got.sentence)) == 1

@@ -97,3 +97,79 @@ def test_pas_de_panique_denies_the_panic_not_the_claim(engine):
         rules_on(engine, "Pas de panique : je suis le meilleur chirurgien de Lyon.")
     assert rules_on(engine, "Pas de panique si votre cicatrice est rouge : le résultat est "
                             "garanti.")
+
+
+@pytest.mark.parametrize("clean, noisy", [
+    # an emoji or a decorative sign between a comparison and its « ne » does not free it
+    ("Une cicatrice est plus visible qu'on ne l'espère.",
+     "Une cicatrice est plus visible 😍 qu'on ne l'espère."),
+    ("Une cicatrice est plus visible qu'on ne l'espère.",
+     "Une cicatrice est plus visible qu'on • ne l'espère."),
+    # a line break inside « avis Google » does not cut the phrase off its « c'est interdit »
+    ("Une séance offerte en échange d'un avis Google : c'est interdit, et je ne le ferai pas.",
+     "Une séance offerte en échange d'un avis\nGoogle : c'est interdit, et je ne le ferai pas."),
+    # an emoji inside a source's name does not end the sentence that cites it
+    ("Selon l'ISAPS, 98 % de patientes satisfaites : un chiffre à prendre avec prudence.",
+     "Selon l'IS💕APS, 98 % de patientes satisfaites : un chiffre à prendre avec prudence."),
+    # digits for letters after an elision: « d'anatomie », « n'existe »
+    ("Je travaille avec le laboratoire d'anatomie de la faculté sur les lambeaux.",
+     "Je travaille avec le laboratoire d'4n4t0m13 de la faculté sur les lambeaux."),
+    ("Un lifting « sans cicatrice » : ça n’existe pas.",
+     "Un lifting « sans cicatrice » : ça n’3x1st3 pas."),
+])
+def test_meaning_neutral_noise_adds_no_finding(engine, clean, noisy):
+    assert set(rules_on(engine, noisy)) <= set(rules_on(engine, clean))
+
+
+def test_a_line_break_in_a_sentence_no_phrase_runs_over_still_ends_it():
+    toks = tokenize("Une séance offerte\nGoogle nous note 4,9")
+    assert len(set(toks.sentence)) == 2
+
+
+def test_an_adverb_after_a_coordinated_me_sets_no_one_against_the_others(engine):
+    """« moi si » opposes the author to others only after a break (« …, moi si »): « mon
+    confrère et moi si avons publié » is the two of them."""
+    assert rules_on(engine, "Mon confrère et moi si avons publié une étude sur les reprises.") \
+        == []
+    assert "comparison.others-then-self" in rules_on(
+        engine, "La plupart des ORL ne font pas de reprise, moi si.")
+
+
+@pytest.mark.parametrize("text", [
+    "Des injections à -50 % ? Non.",
+    "Des injections à -50 % ? Impossible chez un médecin.",
+    "Des injections à -50 % ? Absolument pas.",
+    "Consultation offerte ? Non, jamais.",
+    "Des injections à -50 % ? Non, aucun médecin ne peut vous le proposer.",
+    "Des injections à -50 % ? Ça n'existe pas.",
+])
+def test_a_claim_asked_and_denied_at_once_is_not_made(engine, text):
+    assert rules_on(engine, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Des injections à -50 % ? Oui, ce mois-ci !", "pricing.discount"),
+    ("Des injections à -50 % ? Pas de souci, réservez !", "pricing.discount"),
+    ("Des injections à -50 % ? Aucun problème, réservez !", "pricing.discount"),
+    # « non » followed by a correction does not deny what the question says
+    ("Des injections à -50 % ? Non, à -60 % pour les premières inscrites !", "pricing.discount"),
+    ("Consultation offerte ? Réservez vite !", "pricing.free-consultation"),
+    # the denial covers the question only, not what the answer goes on to offer
+    ("Un résultat garanti ? Non : réservez vite, -30 % ce mois-ci.", "pricing.discount"),
+])
+def test_a_question_the_next_sentence_does_not_deny_is_still_a_claim(engine, text, rule):
+    assert rule in rules_on(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le résultat d'une rhinoplastie n'est j.a.m.a.i.s garanti.",
+    "Le résultat d'une rhinoplastie n'est jamias garanti.",
+    "A u c u n e chirurgie n'est sans cicatrice.",
+    "Une chirurgie « sans cicatrice » : m-é-f-i-e-z vous.",
+    "Des injections à -50 % ? I m p o s s i b l e.",
+    "Des injections à -50 % ? N.o.n.",
+])
+def test_an_evaded_denial_still_denies(engine, text):
+    """The words context.yaml looks for (negators, refutation cues) are words of the rules: their
+    evasive spellings and typos are read back like a trigger's."""
+    assert rules_on(engine, text) == []

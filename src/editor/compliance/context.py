@@ -10,7 +10,8 @@ Each test looks at the tokens of one unit (a segment of the projection) around a
   techniques garanties » claims guaranteed techniques, so a particle answered by « que » (no
   negator between them) is not a negation. After the match it still suppresses: « la
   simulation n'est qu'un support de discussion » belittles the claim, it does not make it;
-* question: the sentence, or the quotation holding the match, asks a question;
+* question: the sentence, or the quotation holding the match, asks a question; a question the
+  next sentence denies (« Un résultat garanti ? Non. ») makes no claim;
 * quotation: the match stands inside « » or "";
 * clauses: the part of a sentence between two clause breaks (, ; : ( ) …), the reach of a
   refutation cue or of the author as subject.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from array import array
 
-from editor.text.tokens import Tokens
+from editor.text.tokens import Tokens, is_pictograph
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "\u2026", "!", "?", "."}
 
@@ -84,8 +85,22 @@ def _noun_or_idiom_pas(norm: list, i: int, ts: int) -> bool:
     return (i + 2 < ts and norm[i + 1] in ("de", "d'") and norm[i + 2] in _PAS_IDIOM_NOUNS)
 
 
+def _filler(toks: Tokens, i: int, fillers: frozenset | set) -> bool:
+    """Whether token ``i`` is one the matcher steps over (a filler word or sign, an emoji, a
+    quotation mark): it does not count in the negation's reach."""
+    n = toks.norm[i]
+    if toks.kind[i] == "word":
+        return n in fillers
+    return toks.kind[i] == "punct" and (n in fillers or n in ("«", "»", '"')
+                                        or is_pictograph(toks.surface[i]))
+
+
 def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
-            negative_triggers: set, window: int, adjacent: frozenset | set = frozenset()) -> bool:
+            negative_triggers: set, window: int, adjacent: frozenset | set = frozenset(),
+            fillers: frozenset | set = frozenset()) -> bool:
+    """Whether the match ``ts:te`` is negated (see the module's description). Fillers (words and
+    signs the matcher steps over, emoji) do not count in the window: « plus visible 😍 qu'on ne
+    l'espère » is still « plus visible qu'on ne l'espère »."""
     norm, sentence = toks.norm, toks.sentence
     sent = sentence[ts]
     negative_initial = norm[ts] in negative_triggers
@@ -106,7 +121,7 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
             return True
         if n in RESTRICTIVE and que < 0:
             que = i
-        if n not in ("«", "»", '"'):
+        if not _filler(toks, i, fillers):
             steps += 1
         i -= 1
     # ne / n' right after the match: « ... » n'existe pas, aucune complication n'est anodine.
@@ -118,7 +133,7 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
             return True
         if n in CLAUSE_BREAKS and breaks_clause(toks, j):
             break
-        if n not in ("«", "»", '"'):
+        if not _filler(toks, j, fillers):
             steps += 1
         j += 1
     return False
@@ -238,6 +253,65 @@ def answers_question(toks: Tokens, cs: int) -> bool:
         return False
     cl = clauses(toks)
     return cl[cs] == cl[first] and toks.norm[first] in RESUMPTIVE
+
+
+DENIAL_REACH = 4     # words of a short answer that denies (« Non. », « Absolument pas. »)
+
+
+# « même silhouette ? Pas vraiment » grants a difference, it does not deny the question
+_HEDGES = {"vraiment", "tout", "exactement", "trop", "forcement", "tellement", "franchement"}
+
+
+def _idiom_negator(norm: list, k: int) -> bool:
+    """« pas de souci », « aucun problème », « pas à pas »: the negator denies its own noun;
+    « pas vraiment », « pas tout à fait » hedge, they do not deny."""
+    if norm[k] == "pas" and _noun_or_idiom_pas(norm, k, len(norm)):
+        return True
+    nxt = norm[k + 1] if k + 1 < len(norm) else ""
+    return nxt in _PAS_IDIOM_NOUNS or nxt in _HEDGES
+
+
+def denied_questions(toks: Tokens, negators: set,
+                     particles: frozenset | set = frozenset()) -> frozenset:
+    """Sentence numbers of the questions that the next sentence denies: « Un résultat garanti ?
+    Non. », « … ? Impossible chez un médecin. », « … ? Absolument pas. », « … ? Non, aucun
+    chirurgien ne peut le promettre. » A claim asked and denied at once is not made.
+
+    The answer's first clause must hold a negator (« pas de souci », « aucun problème » deny
+    nothing), and the answer must be short (:data:`DENIAL_REACH` words), or open with a negator
+    other than « non », or hold a second negation: « … ? Non, juste un ventre mou » corrects the
+    question, it does not deny it. A question the next sentence does not deny (« Envie d'un
+    résultat garanti ? Réservez ! ») is left to the rules."""
+    got = toks.derived.get("denied_questions")
+    if got is not None:
+        return got
+    norm, kind, sentence = toks.norm, toks.kind, toks.sentence
+    n = len(norm)
+    out = set()
+    for i in range(n - 1):
+        if norm[i] != "?" or sentence[i + 1] == sentence[i]:
+            continue
+        words, first = [], []
+        j = i + 1
+        in_first = True
+        while j < n and sentence[j] == sentence[i + 1]:
+            if norm[j] in CLAUSE_BREAKS and breaks_clause(toks, j):
+                in_first = False
+            elif kind[j] in ("word", "elision"):
+                words.append(j)
+                if in_first:
+                    first.append(j)
+            j += 1
+        denying = [k for k in first if norm[k] in negators and not _idiom_negator(norm, k)]
+        if not denying:
+            continue
+        negations = sum(norm[k] in negators or norm[k] in particles for k in words)
+        if len(words) <= DENIAL_REACH or negations > 1 or (
+                denying[0] == first[0] and norm[first[0]] != "non"):
+            out.add(sentence[i])
+    got = frozenset(out)
+    toks.derived["denied_questions"] = got
+    return got
 
 
 def author_subject(toks: Tokens, cue_start: int, cue_end: int, ts: int) -> bool:

@@ -30,7 +30,7 @@ from editor.text.tokens import Tokens, tokenize
 
 @dataclass(slots=True)
 class Unit:
-    """The tokens of one segment of the projection (or the words of one hashtag)."""
+    """The tokens of one segment of the projection (or the words of one hashtag or @handle)."""
     scope: str
     block: int
     seg_map: OffsetMap            # segment text -> source
@@ -38,6 +38,8 @@ class Unit:
     toks: Tokens
     sent_base: int = 0
     hits: list = field(default_factory=list)   # (ident, start token, end token) of every match
+    # For the words of a tag (scope « hashtag »): "hashtag" or "mention" (an @handle)
+    tag: str = ""
 
     def span(self, ts: int, te: int) -> tuple[int, int]:
         return self.seg_map.compose(self.light_map, self.toks.start[ts], self.toks.end[te - 1])
@@ -76,7 +78,7 @@ _HIT_BYTES = 90
 
 def _entry_bytes(text: str, toks: Tokens, hits: list, tags: list) -> int:
     size = 2 * sys.getsizeof(text) + _TOKEN_BYTES * len(toks.norm) + _HIT_BYTES * len(hits)
-    for htoks, hh in tags:
+    for _, htoks, hh in tags:
         size += _TOKEN_BYTES * len(htoks.norm) + _HIT_BYTES * len(hh)
     return size
 
@@ -107,6 +109,17 @@ def _split_hashtag(surface: str) -> list[str]:
     return parts
 
 
+def _split_handle(surface: str, vocabulary: frozenset) -> list[str]:
+    """The words of an @handle: « @dr.martin.chirurgie » -> dr | martin | chirurgie,
+    « @clinique_belleforme_lyon » -> clinique | belleforme | lyon, « @ameliechirurgienne » ->
+    amelie | chirurgienne (a run-together part split into words the rules know, as a hashtag)."""
+    parts: list[str] = []
+    for piece in surface[1:].split("."):
+        for p in _split_hashtag("#" + piece):
+            parts.extend(_segment_words(fold_word(p), vocabulary) or [p])
+    return parts
+
+
 def _segment_words(word: str, vocabulary: frozenset) -> list[str] | None:
     """Split ``avantapres`` into known words (shortest split wins), or None."""
     n = len(word)
@@ -126,6 +139,32 @@ def _segment_words(word: str, vocabulary: frozenset) -> list[str] | None:
                     best[j] = head + [w]
     last = best[n]
     return last if last and len(last) > 1 else None
+
+
+def _join_broken_phrases(toks: Tokens, hits: list) -> None:
+    """A line break inside a phrase that a pattern reads as one (« en échange d'un avis⏎Google :
+    c'est interdit ») does not end the sentence: the sentences on both sides of it become one,
+    so the phrase's negation, refutation and conditions are those of the whole sentence. Only a
+    bare line break between two words counts (no full stop, no blank line, no emoji)."""
+    sentence, text, start, end, kind = toks.sentence, toks.text, toks.start, toks.end, toks.kind
+    joins = set()
+    for _, ts, te in hits:
+        if sentence[ts] == sentence[te - 1]:
+            continue
+        for k in range(ts + 1, te):
+            if sentence[k] != sentence[k - 1] and kind[k - 1] in ("word", "num") \
+                    and kind[k] == "word":
+                gap = text[end[k - 1]:start[k]]
+                if "\n" in gap and "\n\n" not in gap:
+                    joins.add(k)
+    if not joins:
+        return
+    shift = 0
+    for k in range(len(sentence)):
+        if k in joins:
+            shift += 1
+        sentence[k] -= shift
+    toks.derived.clear()
 
 
 class Engine:
@@ -168,6 +207,8 @@ class Engine:
         # Words the rules know (split hashtags, evasive spellings read back to them).
         self.vocabulary, self.rule_words = ruleset.vocabularies()
         self.typos = TypoIndex(self.rule_words) if self._known_word is not None else None
+        # What the matcher steps over does not count in the reach of a negation either.
+        self._fillers = frozenset(ruleset.context.fillers | ruleset.context.filler_signs)
 
     # -- analysis -----------------------------------------------------------------------------
     # A segment's tokens and matches depend only on its text: they are kept between checks, so
@@ -186,16 +227,20 @@ class Engine:
         toks = unmask(tokenize(lt), self.rule_words.__contains__, self._known_word, self.typos)
         hits: list = []
         self.rules.matcher.scan(toks.norm, toks.kind, toks.surface, 0, len(toks.norm), hits)
+        _join_broken_phrases(toks, hits)
         tags = []
         if "hashtag" in self.scopes:
+            # Hashtags and @handles are also read as the words they run together, in the
+            # « hashtag » scope; the tag itself stays one token of the text (« merci @julie.d »
+            # is still a handle for the patient-identity rules).
             for i, k in enumerate(toks.kind):
-                if k == "hashtag":
+                if k == "hashtag" or k == "mention":
                     htoks = self._hashtag_tokens(toks, i)
                     if htoks is not None:
                         hh: list = []
                         self.rules.matcher.scan(htoks.norm, htoks.kind, htoks.surface, 0,
                                                 len(htoks.norm), hh)
-                        tags.append((htoks, hh))
+                        tags.append((k, htoks, hh))
         got = (lmap, toks, hits, tags)
         if self.memo:
             self._remember(text, got, _entry_bytes(text, toks, hits, tags))
@@ -223,16 +268,24 @@ class Engine:
             unit = Unit(seg.scope, seg.block, seg.map, lmap, toks, sent_base, hits)
             an.units.append(unit)
             sent_base += toks.sentence[-1] + 1
-            for htoks, hh in tags:
-                an.units.append(Unit("hashtag", seg.block, seg.map, lmap, htoks, sent_base, hh))
+            for tag, htoks, hh in tags:
+                an.units.append(Unit("hashtag", seg.block, seg.map, lmap, htoks, sent_base, hh,
+                                     tag))
                 sent_base += 1
         return an
 
     def _hashtag_tokens(self, seg_toks: Tokens, i: int) -> Tokens | None:
         surface = seg_toks.surface[i]
-        parts = _split_hashtag(surface)
-        if len(parts) == 1:
-            parts = _segment_words(fold_word(parts[0]), self.vocabulary) or parts
+        if seg_toks.kind[i] == "mention":
+            # the words of the word lists too: a handle often runs a first name and a
+            # profession together (« @ameliechirurgienne »)
+            parts = _split_handle(surface, self.rule_words)
+            if len(parts) == 1:
+                return None          # « @julie »: one word, read as the handle it is
+        else:
+            parts = _split_hashtag(surface)
+            if len(parts) == 1:
+                parts = _segment_words(fold_word(parts[0]), self.vocabulary) or parts
         toks = Tokens(seg_toks.text)
         s, e = seg_toks.start[i], seg_toks.end[i]
         for p in parts:
@@ -260,8 +313,9 @@ class Engine:
     # -- matching -----------------------------------------------------------------------------
     def _match(self, an: Analysis) -> list[Finding]:
         rs = self.rules
-        triggers, myth_sent, myth_block, self_sent, exceptions, present = self._index_hits(an)
-        an.refuted = set(myth_sent)
+        triggers, myth_sent, myth_block, self_sent, exceptions, present, answered = \
+            self._index_hits(an)
+        an.refuted = set(myth_sent) | answered
         out: list[Finding] = []
         c = rs.context
         for ri, hits in triggers.items():
@@ -276,7 +330,7 @@ class Engine:
                 if ui == last[0] and ts < last[1]:
                     continue  # overlaps a longer match of the same rule
                 sev = self._judge(rule, ri, ui, u, ts, te, exceptions, present, myth_sent,
-                                  myth_block, self_sent, c)
+                                  myth_block, self_sent, c, answered)
                 if sev is None:
                     continue
                 kept.append((ui, ts, te, sev))
@@ -288,7 +342,7 @@ class Engine:
                 start, end = u.span(ts, te)
                 out.append(Finding(rule.id, rule.category, sev, rule.message, rule.reference,
                                    start, end, suggestion=rule.suggestion,
-                                   replacement=_replacement(rule, u.scope),
+                                   replacement=_replacement(rule, u),
                                    key=" ".join(u.toks.norm[ts:te])))
         return out
 
@@ -304,9 +358,15 @@ class Engine:
         # Index the other groups once, so each trigger's tests cost O(1), not O(matches).
         exceptions: dict[tuple[int, int], list[tuple[int, int]]] = {}
         present: dict[tuple[int, int, int], tuple[set, set, bool, set]] = {}
+        # Questions the next sentence denies (« Un résultat garanti ? Non. »), by sentence.
+        answered: set[int] = set()
+        negators, particles = self.rules.context.negators, self.rules.context.particles
         for ui, u in enumerate(an.units):
             hs = self._hit_summary(u)
             t = u.toks
+            if u.scope != "hashtag":
+                denied = ctx.denied_questions(t, negators, particles)
+                answered.update(u.sent_base + s for s in denied)
             for ri, ts, te in hs.triggers:
                 triggers.setdefault(ri, []).append((ui, ts, te))
             for ts, te in hs.myths:
@@ -330,7 +390,7 @@ class Engine:
                 index[0].update(base + s for s in sents)
                 index[1].add(u.block)
                 index[3].update((ui, c) for c in clauses)
-        return triggers, myth_sent, myth_block, self_sent, exceptions, present
+        return triggers, myth_sent, myth_block, self_sent, exceptions, present, answered
 
     def _hit_summary(self, u: Unit) -> "_HitSummary":
         """The unit's pattern matches sorted by what they do for the rules, computed once per
@@ -373,7 +433,7 @@ class Engine:
         return hs
 
     def _judge(self, rule: Rule, ri, ui, u: Unit, ts, te, exceptions, present, myth_sent,
-               myth_block, self_sent, c) -> str | None:
+               myth_block, self_sent, c, answered=frozenset()) -> str | None:
         t = u.toks
         for ets, ete in exceptions.get((ri, ui), ()):
             if ets < te and ts < ete:
@@ -389,12 +449,14 @@ class Engine:
         is_neg = None
         if rule.negation == "suppress":
             is_neg = ctx.negated(t, ts, te, c.negators, c.particles, c.negative_triggers,
-                                 c.window, c.adjacent)
+                                 c.window, c.adjacent, self._fillers)
             if is_neg:
                 return None
         if rule.myth == "suppress":
             if q and u.block in myth_block:
                 return None
+            if sent in answered and t.sentence[te - 1] == t.sentence[ts]:
+                return None     # « Un résultat garanti ? Non. » (not « Bleus ? Jamais vu »)
             cues = myth_sent.get(sent)
             if cues:
                 selves = [cs for mui, cs, _ in self_sent.get(sent, ()) if mui == ui]
@@ -491,9 +553,12 @@ class Engine:
         return out
 
 
-def _replacement(rule: Rule, scope: str) -> str | None:
+def _replacement(rule: Rule, u: Unit) -> str | None:
     """The drop-in the editor may offer: the rule's own, or, for a match in a hashtag (the
-    finding covers the whole hashtag), removing the hashtag, which leaves the sentence whole."""
+    finding covers the whole hashtag), removing the hashtag, which leaves the sentence whole.
+    Nothing for an @handle: it names an account, no wording can stand in for it."""
+    if u.tag == "mention":
+        return None
     if rule.replacement is not None:
         return rule.replacement
-    return "" if scope == "hashtag" else None
+    return "" if u.scope == "hashtag" else None

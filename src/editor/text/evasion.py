@@ -29,6 +29,8 @@ TYPO_MIN = 6
 _RUN = re.compile(r"(\w)\1{2,}")
 # Signs written in place of a letter inside a word, with the letter they usually stand for.
 STAND_INS = {"!": "i", "|": "l", "*": ""}
+# Words elided before a vowel (folded), as the tokenizer reads them (editor.text.tokens).
+ELIDED = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
 
 
 class TypoIndex:
@@ -135,6 +137,9 @@ class _Builder:
     def __init__(self, toks: Tokens) -> None:
         self.src = toks
         self.out = Tokens(toks.text)
+        # Sentence breaks the tokenizer saw inside a word read back (« IS💕APS » : an emoji
+        # before a capital): the sentences after it are renumbered down by as many.
+        self.joined = 0
 
     def keep(self, i: int) -> None:
         s, o = self.src, self.out
@@ -143,14 +148,16 @@ class _Builder:
         o.kind.append(s.kind[i])
         o.start.append(s.start[i])
         o.end.append(s.end[i])
-        o.sentence.append(s.sentence[i])
+        o.sentence.append(s.sentence[i] - self.joined)
         o.quote.append(s.quote[i])
 
     def merged(self, i: int, j: int, word: str, surface: str | None = None) -> None:
         """Tokens ``i..j`` (inclusive) read as the one word ``word``. One token keeps its
         surface, so the spell checker still reports the typo; several become ``surface`` when
-        the caller knows it (the letters as written, accents kept), else the word."""
+        the caller knows it (the letters as written, accents kept), else the word. An elision
+        the digits kept apart (« d'4n4t0m13 », « n’3x1st3 ») is joined again."""
         s, o = self.src, self.out
+        self._elide(i)
         if i == j:
             o.surface.append(s.surface[i])
         elif surface is not None:
@@ -161,8 +168,24 @@ class _Builder:
         o.kind.append("word")
         o.start.append(s.start[i])
         o.end.append(s.end[j])
-        o.sentence.append(s.sentence[i])
+        o.sentence.append(s.sentence[i] - self.joined)
         o.quote.append(s.quote[i])
+        self.joined += s.sentence[j] - s.sentence[i]
+
+    def _elide(self, i: int) -> None:
+        """« d » and « ' » written against the word read back from token ``i`` become the
+        elision « d' » they are (the tokenizer only elides before a letter)."""
+        s, o = self.src, self.out
+        if (len(o.norm) < 2 or o.norm[-1] != "'" or o.kind[-2] != "word"
+                or o.norm[-2] not in ELIDED or o.end[-2] != o.start[-1]
+                or o.end[-1] != s.start[i]):
+            return
+        o.surface[-2] += o.surface[-1]
+        o.norm[-2] += "'"
+        o.kind[-2] = "elision"
+        o.end[-2] = o.end[-1]
+        for col in (o.surface, o.norm, o.kind, o.start, o.end, o.sentence, o.quote):
+            col.pop()
 
 
 def _spaced_run(toks: Tokens, i: int) -> int:
@@ -232,7 +255,8 @@ def _read_inset(toks: Tokens, i: int, rule_word: Callable[[str], bool],
     """The word hidden by a sign inside it, and its surface: the sign dropped (« a💕vis »),
     or read as the letter it stands for (« c!catrice »), or, for an emoji in place of a letter,
     the letter that makes a rule's word (« s🍒ins »), else the only one that makes a French
-    word (« tomba🍒te »). Each reading must be a rule's word or a French word."""
+    word (« tomba🍒te »). Each reading must be a rule's word or a French word, and a rule's
+    word wins over a French word."""
     norm, surface = toks.norm, toks.surface
     left, sign, right = norm[i], surface[i + 1], norm[i + 2]
 
@@ -240,17 +264,22 @@ def _read_inset(toks: Tokens, i: int, rule_word: Callable[[str], bool],
         return known_word is not None and known_word(written)
 
     dropped = surface[i] + surface[i + 2]
-    if rule_word(left + right) or known(dropped):
-        return left + right, dropped
     letter = STAND_INS.get(sign)
+    written = surface[i] + (letter or "") + surface[i + 2]
+    # A rule's word first, then a French word: « ISA🍒S » is the rules' « ISAPS », not « Isas ».
+    if rule_word(left + right):
+        return left + right, dropped
     if letter:
-        written = surface[i] + letter + surface[i + 2]
-        if rule_word(left + letter + right) or known(written):
+        if rule_word(left + letter + right):
             return left + letter + right, written
-        return None
-    for c in TypoIndex.ALPHABET:
-        if rule_word(left + c + right):
-            return left + c + right, surface[i] + c + surface[i + 2]
+    else:
+        for c in TypoIndex.ALPHABET:
+            if rule_word(left + c + right):
+                return left + c + right, surface[i] + c + surface[i + 2]
+    if known(dropped):
+        return left + right, dropped
+    if letter:
+        return (left + letter + right, written) if known(written) else None
     french = [c for c in TypoIndex.ALPHABET if known(surface[i] + c + surface[i + 2])]
     if len(french) == 1:
         return left + french[0] + right, surface[i] + french[0] + surface[i + 2]
