@@ -36,6 +36,9 @@ VARIED2 = ROOT / "tests" / "varied2" / "posts.yaml"
 # « spéci@liste »), reported as they should be but not labelled.
 VARIED3 = ROOT / "tests" / "varied3" / "posts.yaml"
 VARIED4 = ROOT / "tests" / "varied4" / "posts.yaml"
+# Fifth (200 posts, session 21, written without reading the rules); tuned on its dev half. Its
+# false spelling flags are its deliberate evasions and English words (« zér0 », « mommy »).
+VARIED5 = ROOT / "tests" / "varied5" / "posts.yaml"
 
 THRESHOLDS = {  # recall, precision, share of educational posts left silent, false spelling flags
     # False spelling flags measured with the Dicollecte word list: 0, 0, 2 (a handle and a brand
@@ -51,6 +54,7 @@ THRESHOLDS = {  # recall, precision, share of educational posts left silent, fal
     "varied2": (0.93, 0.91, 0.95, 8),
     "varied3": (0.85, 0.88, 0.98, 14),
     "varied4": (0.91, 0.90, 0.97, 9),
+    "varied5": (0.88, 0.94, 0.98, 20),
 }
 
 
@@ -58,9 +62,11 @@ THRESHOLDS = {  # recall, precision, share of educational posts left silent, fal
                                          ("blind3", BLIND3), ("public", PUBLIC),
                                          ("realworld", REALWORLD), ("subtle", SUBTLE),
                                          ("varied", VARIED), ("varied2", VARIED2),
-                                         ("varied3", VARIED3), ("varied4", VARIED4)],
+                                         ("varied3", VARIED3), ("varied4", VARIED4),
+                                         ("varied5", VARIED5)],
                          ids=["own", "blind", "blind2", "blind3", "public", "realworld",
-                              "subtle", "varied", "varied2", "varied3", "varied4"])
+                              "subtle", "varied", "varied2", "varied3", "varied4",
+                              "varied5"])
 def test_corpus_accuracy(full_engine, name, corpus):
     if not corpus.is_file():
         pytest.skip(f"{corpus} not available")
