@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from editor.text.tokens import Tokens, is_pictograph
+from editor.text.tokens import ELIDED, Tokens, is_pictograph
 
 SEPARATORS = {".", "-", "_", "*", "\u00b7", "/", "|", "+", "•"}
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
@@ -29,8 +29,6 @@ TYPO_MIN = 6
 _RUN = re.compile(r"(\w)\1{2,}")
 # Signs written in place of a letter inside a word, with the letter they usually stand for.
 STAND_INS = {"!": "i", "|": "l", "*": ""}
-# Words elided before a vowel (folded), as the tokenizer reads them (editor.text.tokens).
-ELIDED = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
 
 
 class TypoIndex:

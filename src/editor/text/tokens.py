@@ -31,13 +31,15 @@ WORD, ELISION, NUM, HASHTAG, MENTION, URL, EMAIL, PUNCT = (
 # (``++``, ``{m,n}+``) give nothing back, as no shorter run could be followed by ``@`` or ``.``.
 # Repeated groups are bounded too: the regex engine keeps a backtracking mark per repetition, and
 # a 1 MB line of ``1.1.1.…`` or ``l'l'l'…`` took 150-190 MB as one token.
+# Words elided before a vowel (« l' », « qu' », « jusqu' »…), folded.
+ELIDED = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
 _TOKEN = re.compile(
     r"(?P<url>" + URL_PATTERN + r")"
     r"|(?P<email>[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,10})"
     r"|(?P<mention>@[\w.]*\w)"
     r"|(?P<hashtag>#\w+)"
     r"|(?P<num>\d+(?:[.,]\d+){0,20})"
-    r"|(?P<elision>(?i:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=[^\W\d_]))"
+    r"|(?P<elision>(?i:" + "|".join(ELIDED) + r")'(?=[^\W\d_]))"
     r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+){0,20})"
     r"|(?P<punct>[^\w\s])"
 )
