@@ -44,6 +44,20 @@ def test_families_come_from_the_lexicon_not_from_suffix_guesses():
     assert "je" not in family("mou")              # the lexicon's odd entries are not trusted
 
 
+def test_a_verb_the_lexicon_knows_only_in_part_gets_its_regular_conjugation():
+    # The lexicon lists « galbait » alone for « galber »: « galbe », « galbé » were lost.
+    assert {"galbe", "galbent", "galbé", "galbées", "galbera"} <= set(family("galber"))
+    assert {"redessine", "redessinons"} <= set(family("redessiner"))
+    # Nouns in -er are not verbs; a well-known verb keeps the lexicon's forms only.
+    assert "dossiers" in family("dossier") and "dossie" not in family("dossier")
+    assert "note" not in family("noter")
+
+
+def test_a_sparse_verb_matches_in_a_post(engine):
+    assert flagged(engine, "Ce sérum galbe la poitrine sans chirurgie, en 4 semaines.",
+                   "misleading-claim")
+
+
 def test_a_participle_does_not_start_matching_the_present_tense():
     assert "rembourse" not in family("remboursé")
     assert "remboursées" in family("remboursé")

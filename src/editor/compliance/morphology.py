@@ -92,6 +92,41 @@ def _same_word(word: str, lemma: str, forms_of: dict) -> bool:
     return lemma[:2] == word[:2] and len(forms_of.get(lemma, ())) <= 8
 
 
+# Regular endings of a first-group verb (-er), added to the stem when the lexicon knows the verb
+# but only a few of its forms (« galber »: « galbait » alone, so « galbe », « galbé » were lost).
+_FIRST_GROUP = ("er", "e", "es", "ent", "ons", "ez", "ais", "ait", "ions", "iez", "aient",
+                "erai", "eras", "era", "erons", "erez", "eront", "erais", "erait", "erions",
+                "eriez", "eraient", "a", "èrent", "é", "ée", "és", "ées", "ant")
+_CONJUGATED = ("ait", "aient", "ant", "a", "èrent", "erait", "eront", "ons", "ez")
+_WELL_KNOWN = 25    # a verb the lexicon gives this many forms is conjugated by the lexicon itself
+
+
+def _sparse_first_group(lemma: str, forms_of: dict) -> bool:
+    """A first-group verb the lexicon knows by at least one conjugated form (so not a noun in
+    -er such as « dossier » or « laser ») but whose conjugation it lists only in part."""
+    if not lemma.endswith("er") or len(lemma) < 5:
+        return False
+    forms = forms_of.get(lemma, ())
+    stem = lemma[:-2]
+    conjugated = any(f != lemma and f.startswith(stem) and f[len(stem):] in _CONJUGATED
+                     for f in forms)
+    return conjugated and len(forms) < _WELL_KNOWN
+
+
+def _regular_forms(lemma: str, lemma_of: dict, forms_of: dict) -> set[str]:
+    """The regular conjugation of a sparsely known first-group verb, minus the forms the lexicon
+    gives to an unrelated word; a noun or adjective of the same stem (« galbe », « galbé »)
+    is the verb's own form."""
+    stem = lemma[:-2]
+    out = set()
+    for ending in _FIRST_GROUP:
+        form = stem + ending
+        other = lemma_of.get(form)
+        if other is None or other == lemma or other.startswith(stem):
+            out.add(form)
+    return out
+
+
 def _is_form(text: str) -> bool:
     return text.isalpha()
 
@@ -127,6 +162,8 @@ def family(word: str) -> list[str]:
             for participle in (stem + "é", stem + "i"):
                 if participle in forms_of or participle in out:
                     out.update(inflect(participle))
+        if _sparse_first_group(lemma, forms_of):
+            out.update(_regular_forms(lemma, lemma_of, forms_of))
     confirmed = set(out)
     # Suffix guesses that may be another word: « frais » + e is « fraise », « cadeau » is not
     # « cadelle ». The regular ones stand unless the lexicon already knows the word's feminine
