@@ -51,7 +51,10 @@ CORPORA = (("public", ROOT.parent / "shared" / "eval" / "public.yaml"),
            ("varied5", ROOT / "tests" / "varied5" / "posts.yaml"),
            ("varied5-dev", ROOT / "tests" / "varied5" / "posts.yaml"),
            ("varied5-check", ROOT / "tests" / "varied5" / "posts.yaml"),
-           ("blind11", ROOT / "tests" / "blind11" / "posts.yaml"))
+           ("blind11", ROOT / "tests" / "blind11" / "posts.yaml"),
+           ("varied6", ROOT / "tests" / "varied6" / "posts.yaml"),
+           ("varied6-dev", ROOT / "tests" / "varied6" / "posts.yaml"),
+           ("varied6-check", ROOT / "tests" / "varied6" / "posts.yaml"))
 
 
 def hashed_half(parity: int):
@@ -65,9 +68,9 @@ def hashed_half(parity: int):
 SELECT = {"varied-dev": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 1,
           "varied-check": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 0,
           **{f"{name}-{half}": hashed_half(parity)
-             for name in ("varied2", "varied3", "varied4", "varied5")
+             for name in ("varied2", "varied3", "varied4", "varied5", "varied6")
              for half, parity in (("dev", 1), ("check", 0))}}
-# Trained on: own, blind, blind3, realworld, subtle, varied to varied5 and the sentence banks
+# Trained on: own, blind, blind3, realworld, subtle, varied to varied6 and the sentence banks
 # (scripts/train_model.py).
 # public and blind2, blind4 to blind11 are never seen by the model: only their
 # figures say how it generalises.
