@@ -78,6 +78,12 @@ def test_fillers_between_the_words_of_a_claim_do_not_hide_it(engine, text):
     assert "misleading-claim" in categories(engine, text)
 
 
+@pytest.mark.parametrize("text", ["Av. / Ap. 🤍 prothèses rondes, loge rétro-musculaire.",
+                                  "Avt. / apr. : rhinoplastie à six mois."])
+def test_the_dot_of_an_abbreviation_does_not_hide_a_label(engine, text):
+    assert flagged(engine, text, "before-after")
+
+
 def test_fillers_are_bounded_so_distant_words_do_not_join(engine):
     text = "Un résultat vraiment très super hyper ultra garanti."
     assert not any("résultat" in t for t in flagged(engine, text, "misleading-claim"))

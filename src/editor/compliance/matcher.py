@@ -9,8 +9,9 @@ the rules say: the scan is linear in the length of the text.
 Fillers: words and signs that do not change what a phrase says (« vraiment », « très », an emoji,
 « … ») are stepped over between two tokens of a pattern, so « un résultat vraiment garanti ✨ »
 is « un résultat garanti ». The class is declared once, in the pack's context (``fillers``,
-``filler_signs``; emoji always count); a match steps over at most :data:`MAX_FILLERS` of them,
-which keeps the number of live states, and the scan, linear.
+``filler_signs``; emoji always count, and so does the dot of an abbreviation, « Av. / Ap. »);
+a match steps over at most :data:`MAX_FILLERS` of them, which keeps the number of live states,
+and the scan, linear.
 
 Accent homographs (:data:`editor.compliance.patterns.ACCENT_HOMOGRAPHS`): when a pattern spells
 one with its accent (``sûr~``), a token folded to « sur » is looked up by its own spelling
@@ -25,6 +26,7 @@ import unicodedata
 from types import MappingProxyType
 
 from editor.compliance.patterns import ACCENT_HOMOGRAPHS, Atom, builtin_lexicon
+from editor.text.tokens import ABBREVIATIONS
 
 
 def _is_emoji(surface: str) -> bool:
@@ -425,8 +427,10 @@ class Matcher:
             s_i = surface[i]
             if accent:
                 keys = accent.get(i)
+            # The dot of an abbreviation (« Av. / Ap. », « Dr. ») says nothing either.
             filler = (n in fillers) if k == "word" else (
-                k == "punct" and (n in signs or _is_emoji(s_i)))
+                k == "punct" and (n in signs or _is_emoji(s_i) or (
+                    n == "." and i > lo and norm[i - 1] in ABBREVIATIONS)))
             nxt: list[tuple[Node, int, tuple, int]] = []
             for node, s, stack, skipped in active:
                 if node.plain and keys is None:     # fast path: literal edges only

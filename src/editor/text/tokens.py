@@ -46,8 +46,9 @@ _TOKEN = re.compile(
 
 _SENTENCE_END = {".", "!", "?", "\u2026"}
 _RUNS_ON = {WORD, ELISION, NUM}    # a line ending on one of these may go on on the next line
-_ABBREVIATIONS = {"dr", "drs", "pr", "m", "mme", "mmes", "mlle", "st", "ste", "cf", "ex",
-                  "etc", "env", "vs", "p", "n", "no", "art", "al", "min", "h", "av", "bd"}
+ABBREVIATIONS = {"dr", "drs", "pr", "m", "mme", "mmes", "mlle", "st", "ste", "cf", "ex",
+                  "etc", "env", "vs", "p", "n", "no", "art", "al", "min", "h", "av", "bd",
+                  "avt", "ap", "apr"}
 _OPEN_QUOTES = {"«"}
 _CLOSE_QUOTES = {"»"}
 _TRAILING = {"»", '"', ")", "]", "!", "?", ".", "\u2026"}  # stay in the sentence they close
@@ -177,7 +178,7 @@ def tokenize(text: str) -> Tokens:
                 else:
                     quotes_seen += 1
                     quote_id, straight_open, q = quotes_seen, True, -1
-            elif tok in _SENTENCE_END and not (tok == "." and (prev_norm in _ABBREVIATIONS or (
+            elif tok in _SENTENCE_END and not (tok == "." and (prev_norm in ABBREVIATIONS or (
                     len(prev_norm) == 1 and prev_norm.isalpha()))):
                 pending_break = True
         surface.append(tok)
