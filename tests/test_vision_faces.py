@@ -53,6 +53,16 @@ def test_the_portrait_has_one_face_boxed_in_the_pictures_pixels(side):
 
 
 @needs_dlib
+def test_a_black_and_white_photo_gives_the_face_its_colour_version_gives():
+    # the detector looks at the picture in grey: a black-and-white photo (or the grey copy the
+    # analysis makes for the text) is looked at as it is, with the same face found
+    colour = faces.detect_faces(photo("astronaut", 1024))
+    grey = faces.detect_faces(photo("astronaut", 1024).convert("L"))
+    assert [f.box for f in grey] == [f.box for f in colour] and len(grey) == 1
+    assert grey[0].score == colour[0].score
+
+
+@needs_dlib
 def test_a_before_after_of_one_face_has_two_faces():
     head = photo("astronaut").crop((120, 20, 320, 260)).resize((380, 456))
     brighter = Image.fromarray(np.clip(np.asarray(head, np.float32) * 1.2, 0, 255)

@@ -363,12 +363,14 @@ class ImageAnalyser:
                 report.panels = [full(b) for b in found.panels]
                 report.composite_score = round(float(found.score), 3)
 
+        grey = small.convert("L")      # faces and text are looked for in grey: converted once
+
         def faces(mod) -> None:
-            report.faces = [full(f.box) for f in mod.detect_faces(small)]
+            report.faces = [full(f.box) for f in mod.detect_faces(grey)]
             report.faces_done = True
 
         def ocr(mod) -> None:
-            pending.lines = mod.find_lines(small)
+            pending.lines = mod.find_lines(grey)
 
         def pictures() -> None:
             run("faces", self.want_faces, faces)
