@@ -35,7 +35,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from editor.vision.ocr import Candidates
@@ -144,7 +144,7 @@ class _Text:
 
     def __init__(self, module) -> None:
         self.module = module           # editor.vision.ocr, None when text is not read
-        self.reader = None
+        self.reader: Any = None        # its ocr.Reader, once started
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -153,9 +153,9 @@ class _Text:
         with self._lock:
             if self.reader is not None:
                 return
-            self.reader = self.module.Reader()
+            self.reader = reader = self.module.Reader()
             try:
-                self.reader.start()
+                reader.start()
             except self.module.OcrError:
                 pass       # logged; reading the text tries again, and fails with "ocr"
 
