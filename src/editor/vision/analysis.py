@@ -283,6 +283,7 @@ class ImageAnalyser:
             text = _Text(self._module("ocr") if self.want_ocr else None)
             reports: dict[Path, ImageReport] = {}
             computed: list[_Pending] = []
+            gathered = False
             try:
                 with ThreadPoolExecutor(max_workers=workers,
                                         thread_name_prefix="tact-image") as pool:
@@ -290,8 +291,9 @@ class ImageAnalyser:
                                                   range(workers)):
                         reports.update(done)
                         computed.extend(pending)
-            finally:
-                got.update(self._conclude(text, reports, computed))
+                gathered = True
+            finally:     # the text is not read when an error is on its way
+                got.update(self._conclude(text, reports, computed, read=gathered))
         elif todo:
             got[todo[0]] = self.analyse(todo[0])
         return {p: got[p] for p in paths}
@@ -303,10 +305,12 @@ class ImageAnalyser:
         text = _Text(self._module("ocr") if self.want_ocr else None)
         reports: dict[Path, ImageReport] = {}
         computed: list[_Pending] = []
+        gathered = False
         try:
             reports, computed = self._gather(take, text, alone)
+            gathered = True
         finally:
-            reports = self._conclude(text, reports, computed)
+            reports = self._conclude(text, reports, computed, read=gathered)
         return reports
 
     def _gather(self, take: Callable[[], Path | None], text: "_Text",
