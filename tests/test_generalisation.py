@@ -44,6 +44,15 @@ def test_families_come_from_the_lexicon_not_from_suffix_guesses():
     assert "je" not in family("mou")              # the lexicon's odd entries are not trusted
 
 
+def test_a_verb_family_covers_the_participle_and_noun_the_lexicon_lists_apart():
+    """The lexicon gives « galbé(e)(s) » and « galbe » lemmas of their own and « galber » two
+    forms: ``galber~`` still covers them, as ``changer~`` covers « il change »; a noun in -er
+    with a participle-looking word beside it (« usager », « usagé ») does not."""
+    assert {"galbe", "galbé", "galbée", "galbées", "galbés"} <= set(family("galber"))
+    assert {"change", "changes"} <= set(family("changer"))
+    assert "usagé" not in family("usager") and "premie" not in family("premier")
+
+
 def test_a_participle_does_not_start_matching_the_present_tense():
     assert "rembourse" not in family("remboursé")
     assert "remboursées" in family("remboursé")
