@@ -173,3 +173,26 @@ def test_an_evaded_denial_still_denies(engine, text):
     """The words context.yaml looks for (negators, refutation cues) are words of the rules: their
     evasive spellings and typos are read back like a trigger's."""
     assert rules_on(engine, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Title Case makes no brand of « Par » (a capitalised grammatical word is not a name)
+    "Le bloc est labellisé Par L'ARS Pour La chirurgie ambulatoire.",
+    # « prises » (taken) is not « prisés » (sought-after) in a paragraph written with accents
+    "En consultation, nous analysons vos photos très prises au cabinet.",
+    # a surname one letter from a first name is a name, not a typo of it
+    "Autur de chirurgiens comme Harold Gillies, des équipes ont mis au point ces techniques.",
+    # « marque » followed by any form of « imposer » is a brand, not a scar
+    "Les soins conseillés sont vendus sans marque impose.",
+])
+def test_noise_that_bends_a_plain_word_raises_no_alarm(engine, text):
+    assert rules_on(engine, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Cabinet labellisé Allergan pour les injections.", "title.brand-certification"),
+    ("Je suis un chirurgien très prisé des stars.", "superlative.self-praise"),
+    ("Je suis un chirurgien tres prise des stars.", "superlative.self-praise"),
+])
+def test_the_same_mechanisms_still_flag_the_claim(engine, text, rule):
+    assert rule in rules_on(engine, text)

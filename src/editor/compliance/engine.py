@@ -22,7 +22,7 @@ from editor.compliance.rules import (
     RuleSet,
 )
 from editor.document.projection import Projection, project
-from editor.text.evasion import TypoIndex, unmask
+from editor.text.evasion import TypoIndex, inner_digit, leet_readings, unmask
 from editor.text.fold import fold_word, light
 from editor.text.offsets import OffsetMap
 from editor.text.tokens import Tokens, tokenize
@@ -107,6 +107,33 @@ def _split_hashtag(surface: str) -> list[str]:
     if cur:
         parts.append(cur)
     return parts
+
+
+def _hashtag_words(surface: str, vocabulary: frozenset) -> list[str]:
+    """The words of a hashtag: its parts (capitals, digits, « _ »), a run-together part split into
+    words the rules know (« #avantapres » -> avant | apres)."""
+    parts = _split_hashtag(surface)
+    if len(parts) == 1:
+        parts = _segment_words(fold_word(parts[0]), vocabulary) or parts
+    return parts
+
+
+def _leet_hashtag(surface: str, vocabulary: frozenset) -> list[str] | None:
+    """The words of a hashtag written with digits for letters (« #r3sultat », « #av4ntapres »),
+    read back as the text's « gr4tuit » is: only when a digit stands between two letters (not
+    « #botox2024 ») and the reading is a word the rules know or splits into such words."""
+    body = surface[1:]
+    if not inner_digit(body):
+        return None
+    for reading in leet_readings(body):
+        if not reading.isalpha():
+            continue
+        if fold_word(reading) in vocabulary:
+            return [reading]
+        parts = _hashtag_words("#" + reading, vocabulary)
+        if len(parts) > 1 and all(fold_word(p) in vocabulary for p in parts):
+            return parts
+    return None
 
 
 def _split_handle(surface: str, vocabulary: frozenset) -> list[str]:
@@ -205,7 +232,7 @@ class Engine:
             for c in r.requires + r.unless:
                 self.scopes |= c.scope
         # Words the rules know (split hashtags, evasive spellings read back to them).
-        self.vocabulary, self.rule_words = ruleset.vocabularies()
+        self.vocabulary, self.rule_words, self.names = ruleset.vocabularies()
         self.typos = TypoIndex(self.rule_words) if self._known_word is not None else None
         # What the matcher steps over does not count in the reach of a negation either.
         self._fillers = frozenset(ruleset.context.fillers | ruleset.context.filler_signs)
@@ -224,7 +251,8 @@ class Engine:
             cache.move_to_end(text)
             return entry[0]
         lt, lmap = light(text)
-        toks = unmask(tokenize(lt), self.rule_words.__contains__, self._known_word, self.typos)
+        toks = unmask(tokenize(lt), self.rule_words.__contains__, self._known_word, self.typos,
+                      self.names.__contains__)
         hits: list = []
         self.rules.matcher.scan(toks.norm, toks.kind, toks.surface, 0, len(toks.norm), hits)
         _join_broken_phrases(toks, hits)
@@ -283,9 +311,8 @@ class Engine:
             if len(parts) == 1:
                 return None          # « @julie »: one word, read as the handle it is
         else:
-            parts = _split_hashtag(surface)
-            if len(parts) == 1:
-                parts = _segment_words(fold_word(parts[0]), self.vocabulary) or parts
+            parts = _leet_hashtag(surface, self.rule_words) or _hashtag_words(surface,
+                                                                              self.vocabulary)
         toks = Tokens(seg_toks.text)
         s, e = seg_toks.start[i], seg_toks.end[i]
         for p in parts:
