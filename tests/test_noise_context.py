@@ -196,3 +196,25 @@ def test_noise_that_bends_a_plain_word_raises_no_alarm(engine, text):
 ])
 def test_the_same_mechanisms_still_flag_the_claim(engine, text, rule):
     assert rule in rules_on(engine, text)
+
+
+@pytest.mark.parametrize("text, rule", [
+    # « n'importe … » means « any »: it denies nothing, before or after the claim
+    ("Chez nous, n'importe qui obtient un résultat garanti.", "misleading-claim.guaranteed-result"),
+    ("Résultat garanti n'importe quel âge.", "misleading-claim.guaranteed-result"),
+    # « ne <verb> que » after the claim restricts what follows, the claim stands
+    ("Le meilleur chirurgien de Lyon n'opère que le nez.", "superlative.ranking"),
+    # and before it, as already read: « ne … que » restricts
+    ("Je ne pratique que des techniques garanties.", "misleading-claim.guaranteed-result"),
+])
+def test_any_and_only_are_no_negation(engine, text, rule):
+    assert rule in rules_on(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "La simulation n'est qu'un support de discussion, pas une promesse.",
+    "Un lifting sans cicatrice n'existe pas.",
+    "N'importe quel chirurgien vous le dira : un résultat garanti n'existe pas.",
+])
+def test_a_belittling_or_denying_ne_after_the_claim_still_denies(engine, text):
+    assert rules_on(engine, text) == []

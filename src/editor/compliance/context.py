@@ -8,10 +8,13 @@ Each test looks at the tokens of one unit (a segment of the projection) around a
   complication ») needs a full negator, because « il n'y a aucun risque » is still a claim.
   « ne … que » before the match restricts, it does not deny: « je ne pratique que des
   techniques garanties » claims guaranteed techniques, so a particle answered by « que » (no
-  negator between them) is not a negation. After the match it still suppresses: « la
-  simulation n'est qu'un support de discussion » belittles the claim, it does not make it;
+  negator between them) is not a negation. After the match, with « être », it still
+  suppresses: « la simulation n'est qu'un support de discussion » belittles the claim; with
+  another verb it restricts what follows (« le meilleur chirurgien de Lyon n'opère que le
+  nez » claims the title). « n'importe qui/quoi/où/quel » means « any »: no negation;
 * question: the sentence, or the quotation holding the match, asks a question; a question the
-  next sentence denies (« Un résultat garanti ? Non. ») makes no claim;
+  next sentence denies (« Un résultat garanti ? Non. ») makes no claim; one the next sentence
+  answers with a call to act (« Envie d'un résultat garanti ? Réservez ! ») makes it;
 * quotation: the match stands inside « » or "";
 * clauses: the part of a sentence between two clause breaks (, ; : ( ) …), the reach of a
   refutation cue or of the author as subject.
@@ -61,6 +64,27 @@ def _restricts(norm: list, particle: int, que: int) -> bool:
     while j < que and norm[j] in _CLITICS:
         j += 1
     return not (j < que - 1 and norm[j] in _LITERARY_NEGATION)
+
+
+# « être » after « ne » and before « que »: « la simulation n'est qu'un support » belittles the
+# claim before it; any other verb restricts (« le meilleur chirurgien n'opère que le nez » still
+# claims to be the best).
+_COPULA = {"est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "soit",
+           "soient", "fut", "reste", "restent"}
+
+
+def _any_word(norm: list, particle: int) -> bool:
+    """« n'importe (qui|quoi|où|quel…) » means « any »: its « n' » negates nothing."""
+    return particle + 1 < len(norm) and norm[particle + 1] == "importe"
+
+
+def _restricts_after(norm: list, particle: int) -> bool:
+    """Whether the particle at ``particle``, after a match, opens « ne <verb> que » with a verb
+    other than « être »: it restricts what follows, it does not deny the match."""
+    j = particle + 1
+    while j < len(norm) and norm[j] in _CLITICS:
+        j += 1
+    return j + 1 < len(norm) and norm[j] not in _COPULA and norm[j + 1] in RESTRICTIVE
 
 
 # « pas » is also a noun (« le premier pas », « franchir le pas », « à deux pas », « pas à pas »):
@@ -117,7 +141,8 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
             return True
         if steps == 0 and n in adjacent and not negative_initial:
             return True   # « sans garantie de résultat », not « sans douleur à -20 % »
-        if n in particles and not negative_initial and not (que > i and _restricts(norm, i, que)):
+        if n in particles and not negative_initial and not (
+                que > i and _restricts(norm, i, que)) and not _any_word(norm, i):
             return True
         if n in RESTRICTIVE and que < 0:
             que = i
@@ -129,7 +154,7 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
     steps = 0
     while j < len(norm) and steps < 3 and sentence[j] == sent:
         n = norm[j]
-        if n in particles:
+        if n in particles and not _any_word(norm, j) and not _restricts_after(norm, j):
             return True
         if n in CLAUSE_BREAKS and breaks_clause(toks, j):
             break
