@@ -15,12 +15,15 @@ from editor.document.projection import MEDIA_SCOPES, PROSE_SCOPES
 SEVERITIES = ("error", "warning", "info")
 KINDS = ("existence", "conditional", "occurrence")
 WITHIN = ("clause", "sentence", "block", "post")
+# A condition may also look at the match's sentence and the one right after it, in the same
+# paragraph (« … ? Écrivez-moi. », « Résultat garanti. Sous réserve d'examen. »).
+CONDITION_WITHIN = WITHIN + ("next",)
 ALL_SCOPES = PROSE_SCOPES + MEDIA_SCOPES + ("hashtag",)
 SCOPE_GROUPS = {"prose": PROSE_SCOPES, "media": MEDIA_SCOPES, "all": ALL_SCOPES}
 DEFAULT_SCOPE = frozenset(PROSE_SCOPES + ("alt", "hashtag"))
 
 # --- roles of pattern groups in the matcher ---------------------------------------------------
-TRIGGER, EXCEPTION, REQUIRES, UNLESS, MYTH, SELF, NOT_MYTH = range(7)
+TRIGGER, EXCEPTION, REQUIRES, UNLESS, MYTH, SELF, NOT_MYTH, CALL, PROFILE = range(9)
 
 
 class RuleError(Exception):
@@ -102,6 +105,9 @@ class Context:
     myth: list[str] = field(default_factory=list)
     self_cues: list[str] = field(default_factory=list)
     not_myth: list[str] = field(default_factory=list)   # look like a refutation, are a claim
+    calls: list[str] = field(default_factory=list)   # a call to act (« Réservez ! », « C'est ici »)
+    # the author's title opening a line, no article (« Chirurgien esthétique à Nice | … »)
+    profile: list[str] = field(default_factory=list)
     fillers: set = field(default_factory=set)        # words the matcher steps over in a phrase
     filler_signs: set = field(default_factory=set)   # decorative signs it steps over too
 
