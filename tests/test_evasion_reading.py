@@ -79,3 +79,55 @@ def test_an_emoji_inside_a_word_before_a_capital_ends_no_sentence():
     assert len(set(toks.sentence)) == 2         # the tokenizer sees « 💕 A… » as a break
     got = unmask(toks, rule_words.__contains__)
     assert got.norm[2] == "isaps" and len(set(got.sentence)) == 1
+
+
+def test_a_digit_for_an_l_or_an_i_is_read_both_ways():
+    rule_words = {"miracle", "gratuit"}
+    for written, read in [("Mirac1e", "miracle"), ("gr4tuit", "gratuit"), ("gr4tu1t", "gratuit")]:
+        got = unmask(tokenize(light(written)[0]), rule_words.__contains__)
+        assert got.norm == [read], written
+
+
+def test_a_word_with_a_digit_inside_is_one_word_not_split_at_the_digit():
+    """« t0ut » is read as the French word it spells; « Mirac1x » spells nothing, and its
+    « Mirac » is not read alone as a one-letter typo of a rule's word."""
+    rule_words = {"miracu"}
+    typos = TypoIndex(rule_words)
+    got = unmask(tokenize(light("t0ut le Mirac1x")[0]), rule_words.__contains__,
+                 lambda w: w in ("tout",), typos)
+    assert got.norm[:3] == ["tout", "le", "mirac"]
+    # the same word standing alone is still read as the rule's word it is one letter from
+    got = unmask(tokenize(light("le Mirac")[0]), rule_words.__contains__, lambda w: False, typos)
+    assert got.norm == ["le", "miracu"]
+
+
+def test_digits_for_letters_in_a_post_and_in_a_hashtag_are_read_back():
+    from editor.compliance.assembly import make_engine
+
+    engine, errors = make_engine(spelling=False, model=False, images=False)
+    assert not errors
+
+    def rules(text):
+        return {f.rule for f in engine.check(text).findings if f.severity in ("warning", "error")}
+
+    assert "misleading-claim.miracle" in rules("Le Mirac1e de la nature.")
+    assert not any(r.startswith("medicine-brand") for r in rules("Le Mirac1e de la nature."))
+    assert "before-after.label" in rules("Ma patiente #av4ntapres")
+    assert "pricing.discount" in rules("Ce mois-ci #pr0m0")
+    # a number after the word is a number: « #botox2024 » is Botox | 2024, read as before
+    assert rules("Congrès #lyon2024") == set()
+
+
+
+def test_a_surname_after_a_first_name_is_not_read_as_a_typo():
+    rule_words = {"gilles", "morpheus"}
+    typos = TypoIndex(rule_words)
+    names = {"harold"}.__contains__
+
+    def read(text):
+        return unmask(tokenize(light(text)[0]), rule_words.__contains__, lambda w: False, typos,
+                      names).norm
+
+    assert read("comme Harold Gillies")[2] == "gillies"
+    assert read("merci Gillies")[1] == "gilles"           # alone, it may be a slip
+    assert read("le Morphus8")[1] == "morpheus"          # a number after a word is no letter

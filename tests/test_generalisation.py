@@ -45,17 +45,25 @@ def test_families_come_from_the_lexicon_not_from_suffix_guesses():
 
 
 def test_a_verb_the_lexicon_knows_only_in_part_gets_its_regular_conjugation():
-    # The lexicon lists « galbait » alone for « galber »: « galbe », « galbé » were lost.
-    assert {"galbe", "galbent", "galbé", "galbées", "galbera"} <= set(family("galber"))
+    # The lexicon lists « galbait » alone for « galber »: « ils galbent », « galbera » were lost.
+    assert {"galbent", "galbons", "galbera"} <= set(family("galber"))
     assert {"redessine", "redessinons"} <= set(family("redessiner"))
-    # Nouns in -er are not verbs; a well-known verb keeps the lexicon's forms only.
+    # Nouns in -er are not verbs.
     assert "dossiers" in family("dossier") and "dossie" not in family("dossier")
-    assert "note" not in family("noter")
 
 
 def test_a_sparse_verb_matches_in_a_post(engine):
     assert flagged(engine, "Ce sérum galbe la poitrine sans chirurgie, en 4 semaines.",
                    "misleading-claim")
+
+
+def test_a_verb_family_covers_the_participle_and_noun_the_lexicon_lists_apart():
+    """The lexicon gives « galbé(e)(s) » and « galbe » lemmas of their own and « galber » two
+    forms: ``galber~`` still covers them, as ``changer~`` covers « il change »; a noun in -er
+    with a participle-looking word beside it (« usager », « usagé ») does not."""
+    assert {"galbe", "galbé", "galbée", "galbées", "galbés"} <= set(family("galber"))
+    assert {"change", "changes"} <= set(family("changer"))
+    assert "usagé" not in family("usager") and "premie" not in family("premier")
 
 
 def test_a_participle_does_not_start_matching_the_present_tense():

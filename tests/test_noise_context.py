@@ -173,3 +173,160 @@ def test_an_evaded_denial_still_denies(engine, text):
     """The words context.yaml looks for (negators, refutation cues) are words of the rules: their
     evasive spellings and typos are read back like a trigger's."""
     assert rules_on(engine, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Title Case makes no brand of « Par » (a capitalised grammatical word is not a name)
+    "Le bloc est labellisé Par L'ARS Pour La chirurgie ambulatoire.",
+    # « prises » (taken) is not « prisés » (sought-after) in a paragraph written with accents
+    "En consultation, nous analysons vos photos très prises au cabinet.",
+    # a surname one letter from a first name is a name, not a typo of it
+    "Autur de chirurgiens comme Harold Gillies, des équipes ont mis au point ces techniques.",
+    # « marque » followed by any form of « imposer » is a brand, not a scar
+    "Les soins conseillés sont vendus sans marque impose.",
+])
+def test_noise_that_bends_a_plain_word_raises_no_alarm(engine, text):
+    assert rules_on(engine, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Cabinet labellisé Allergan pour les injections.", "title.brand-certification"),
+    ("Je suis un chirurgien très prisé des stars.", "superlative.self-praise"),
+    ("Je suis un chirurgien tres prise des stars.", "superlative.self-praise"),
+])
+def test_the_same_mechanisms_still_flag_the_claim(engine, text, rule):
+    assert rule in rules_on(engine, text)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Envie d'un résultat garanti ? Réservez !", "misleading-claim.guaranteed-result"),
+    ("Le meilleur lifting de Lyon ? C'est ici.", "superlative.ranking"),
+    ("Vous voulez mon avis sur vos lèvres ? Écrivez-moi.", "solicitation.remote-advice"),
+    ("Le meilleur lifting de Lyon ? 👉 Contactez-nous.", "superlative.ranking"),
+])
+def test_a_question_answered_by_a_call_to_act_asserts_what_it_asks(engine, text, rule):
+    assert rule in rules_on(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le meilleur lifting de Lyon ? Tout dépend de votre peau et de vos attentes.",
+    "Un résultat garanti ? Non.",
+    "Vous voulez mon avis sur vos lèvres ? Il se donne en consultation, après examen.",
+    # a call to act later in the answer does not make the question a hook
+    "Le meilleur lifting de Lyon ? Tout dépend de votre peau. Réservez une consultation.",
+])
+def test_a_question_answered_with_information_or_denied_still_asks(engine, text):
+    assert rules_on(engine, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    # « n'importe … » means « any »: it denies nothing, before or after the claim
+    ("Chez nous, n'importe qui obtient un résultat garanti.", "misleading-claim.guaranteed-result"),
+    ("Résultat garanti n'importe quel âge.", "misleading-claim.guaranteed-result"),
+    # « ne <verb> que » after the claim restricts what follows, the claim stands
+    ("Le meilleur chirurgien de Lyon n'opère que le nez.", "superlative.ranking"),
+    # and before it, as already read: « ne … que » restricts
+    ("Je ne pratique que des techniques garanties.", "misleading-claim.guaranteed-result"),
+])
+def test_any_and_only_are_no_negation(engine, text, rule):
+    assert rule in rules_on(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "La simulation n'est qu'un support de discussion, pas une promesse.",
+    "Un lifting sans cicatrice n'existe pas.",
+    "N'importe quel chirurgien vous le dira : un résultat garanti n'existe pas.",
+])
+def test_a_belittling_or_denying_ne_after_the_claim_still_denies(engine, text):
+    assert rules_on(engine, text) == []
+
+
+def test_an_exception_may_read_the_next_sentence_when_the_rule_asks(tmp_path):
+    """``within: next``: the condition is looked for in the match's sentence and the one right
+    after it in the same paragraph (« Résultat garanti. Sous réserve d'examen. »), not further
+    and not in the next paragraph; ``within: sentence`` keeps to the match's sentence."""
+    pack = tmp_path / "clinique"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("name: clinique\nversion: '1'\n", encoding="utf-8")
+    (pack / "promesse.yaml").write_text(textwrap.dedent("""\
+        category: misleading-claim
+        reference: "CSP art. R.4127-19"
+        rules:
+          - id: clinique.promesse
+            severity: error
+            message: "Promesse."
+            patterns: ["promesse tenue"]
+            unless: {patterns: [sous réserve], within: next}
+            examples:
+              flag: ["[Promesse tenue]. Vraiment. Sous réserve d'examen."]
+              ok: ["Promesse tenue. Sous réserve d'examen."]
+          - id: clinique.promesse-phrase
+            severity: error
+            message: "Promesse."
+            patterns: ["promesse tenue"]
+            unless: {patterns: [sous réserve], within: sentence}
+            examples:
+              flag: ["[Promesse tenue]. Sous réserve d'examen."]
+              ok: ["Promesse tenue sous réserve d'examen."]
+        """), encoding="utf-8")
+    engine, errors = make_engine([pack], spelling=False, model=False, images=False)
+    assert not errors
+
+    def ours(text):
+        return sorted(r for r in rules_on(engine, text) if r.startswith("clinique."))
+
+    assert ours("Promesse tenue. Sous réserve d'examen.") == ["clinique.promesse-phrase"]
+    assert ours("Promesse tenue. Vraiment. Sous réserve d'examen.") == [
+        "clinique.promesse", "clinique.promesse-phrase"]
+    assert ours("Promesse tenue.\n\nSous réserve d'examen.") == [
+        "clinique.promesse", "clinique.promesse-phrase"]
+    assert ours("Promesse tenue sous réserve d'examen.") == []
+
+
+def severities(engine, text: str) -> dict[str, str]:
+    return {f.rule: f.severity for f in engine.check(text).findings}
+
+
+@pytest.mark.parametrize("text", [
+    # a name in apposition right after the claim: the author speaks of themself
+    "Le meilleur chirurgien esthétique de Lyon, le Dr Martin vous reçoit.",
+    # a profile line opening on the author's title, no article
+    "Chirurgien esthétique n°1 à Lyon | Résultats naturels",
+])
+def test_the_author_named_in_apposition_or_in_a_profile_line_is_the_subject(engine, text):
+    assert severities(engine, text).get("superlative.ranking") == "error"
+
+
+def test_a_name_or_a_title_elsewhere_does_not_make_the_author_the_subject(engine):
+    got = severities(engine, "Le meilleur chirurgien de Lyon, nos patientes le disent.")
+    assert got.get("superlative.ranking") == "warning"      # « nos patientes »: not the author
+    assert severities(engine, "Un chirurgien n°1 à Lyon, ça n'existe pas.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    # a denial takes up what precedes it: it heads nothing after it
+    "Un lifting sans cicatrice, ça n'existe pas, mais le résultat est garanti.",
+    "Un lifting sans cicatrice n'existe pas, mais le résultat est garanti.",
+    # a contrast after a heading cue opens a claim of its own
+    "Idée reçue : les injections font mal ; mais chez nous le résultat est garanti.",
+    # « ça n'existe pas ailleurs » claims, it does not refute (already read so)
+    "Nos résultats sont garantis, ça n'existe pas ailleurs !",
+])
+def test_a_refutation_covers_only_what_it_denies(engine, text):
+    assert "misleading-claim.guaranteed-result" in rules_on(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Idée reçue : le résultat est garanti.",
+    "Prudence, un résultat garanti doit vous alerter.",
+    "Un résultat garanti ? Ça n'existe pas.",
+    "On entend souvent que le résultat est garanti : c'est faux.",
+])
+def test_a_refutation_still_covers_the_claim_it_quotes(engine, text):
+    assert rules_on(engine, text) == []
+
+
+def test_a_title_after_an_article_or_in_title_case_is_no_profile_line(engine):
+    for text in ("Le dermatologue reste le spécialiste de référence pour un grain de beauté.",
+                 "Le Dermatologue Reste Le Spécialiste de référence pour un grain de beauté."):
+        assert rules_on(engine, text) == []

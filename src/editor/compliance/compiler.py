@@ -17,9 +17,11 @@ from editor.compliance.matcher import Matcher
 from editor.compliance.packs import builtin_pack_dirs, fallback_dirs, pack_dirs
 from editor.compliance.patterns import PatternError, compile_lexicons, compile_pattern
 from editor.compliance.ruleset import (
+    CALL,
     EXCEPTION,
     MYTH,
     NOT_MYTH,
+    PROFILE,
     REQUIRES,
     SELF,
     TRIGGER,
@@ -153,10 +155,13 @@ class _MatcherBuilder:
         return kept
 
     def add_cues(self, context: Context, errors: list[RuleError]) -> None:
-        """The context's refutation, self-reference and not-a-refutation cues."""
+        """The context's refutation, self-reference, not-a-refutation, call-to-act and profile
+        cues."""
         for role, cues, what in ((MYTH, context.myth, "myth cues"),
                                  (SELF, context.self_cues, "self cues"),
-                                 (NOT_MYTH, context.not_myth, "not_myth cues")):
+                                 (NOT_MYTH, context.not_myth, "not_myth cues"),
+                                 (CALL, context.calls, "calls"),
+                                 (PROFILE, context.profile, "profile cues")):
             if cues:
                 try:
                     self._add(role, -1, 0, self.compiled(cues, "context.yaml", None, what))

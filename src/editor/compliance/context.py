@@ -8,10 +8,13 @@ Each test looks at the tokens of one unit (a segment of the projection) around a
   complication ») needs a full negator, because « il n'y a aucun risque » is still a claim.
   « ne … que » before the match restricts, it does not deny: « je ne pratique que des
   techniques garanties » claims guaranteed techniques, so a particle answered by « que » (no
-  negator between them) is not a negation. After the match it still suppresses: « la
-  simulation n'est qu'un support de discussion » belittles the claim, it does not make it;
+  negator between them) is not a negation. After the match, with « être », it still
+  suppresses: « la simulation n'est qu'un support de discussion » belittles the claim; with
+  another verb it restricts what follows (« le meilleur chirurgien de Lyon n'opère que le
+  nez » claims the title). « n'importe qui/quoi/où/quel » means « any »: no negation;
 * question: the sentence, or the quotation holding the match, asks a question; a question the
-  next sentence denies (« Un résultat garanti ? Non. ») makes no claim;
+  next sentence denies (« Un résultat garanti ? Non. ») makes no claim; one the next sentence
+  answers with a call to act (« Envie d'un résultat garanti ? Réservez ! ») makes it;
 * quotation: the match stands inside « » or "";
 * clauses: the part of a sentence between two clause breaks (, ; : ( ) …), the reach of a
   refutation cue or of the author as subject.
@@ -61,6 +64,27 @@ def _restricts(norm: list, particle: int, que: int) -> bool:
     while j < que and norm[j] in _CLITICS:
         j += 1
     return not (j < que - 1 and norm[j] in _LITERARY_NEGATION)
+
+
+# « être » after « ne » and before « que »: « la simulation n'est qu'un support » belittles the
+# claim before it; any other verb restricts (« le meilleur chirurgien n'opère que le nez » still
+# claims to be the best).
+_COPULA = {"est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "soit",
+           "soient", "fut", "reste", "restent"}
+
+
+def _any_word(norm: list, particle: int) -> bool:
+    """« n'importe (qui|quoi|où|quel…) » means « any »: its « n' » negates nothing."""
+    return particle + 1 < len(norm) and norm[particle + 1] == "importe"
+
+
+def _restricts_after(norm: list, particle: int) -> bool:
+    """Whether the particle at ``particle``, after a match, opens « ne <verb> que » with a verb
+    other than « être »: it restricts what follows, it does not deny the match."""
+    j = particle + 1
+    while j < len(norm) and norm[j] in _CLITICS:
+        j += 1
+    return j + 1 < len(norm) and norm[j] not in _COPULA and norm[j + 1] in RESTRICTIVE
 
 
 # « pas » is also a noun (« le premier pas », « franchir le pas », « à deux pas », « pas à pas »):
@@ -117,7 +141,8 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
             return True
         if steps == 0 and n in adjacent and not negative_initial:
             return True   # « sans garantie de résultat », not « sans douleur à -20 % »
-        if n in particles and not negative_initial and not (que > i and _restricts(norm, i, que)):
+        if n in particles and not negative_initial and not (
+                que > i and _restricts(norm, i, que)) and not _any_word(norm, i):
             return True
         if n in RESTRICTIVE and que < 0:
             que = i
@@ -129,7 +154,7 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
     steps = 0
     while j < len(norm) and steps < 3 and sentence[j] == sent:
         n = norm[j]
-        if n in particles:
+        if n in particles and not _any_word(norm, j) and not _restricts_after(norm, j):
             return True
         if n in CLAUSE_BREAKS and breaks_clause(toks, j):
             break
@@ -222,7 +247,8 @@ def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clau
     * in the same clause (« méfiez-vous des promesses de résultat garanti »);
     * before the match, as the sentence's heading (« Idée reçue : … », « Mythe n° 3 : … »,
       « Prudence, … »): the rest of the sentence, unless the match's clause has the author as
-      subject (« Attention aux prix ailleurs : chez nous, -30 % ») ;
+      subject (« Attention aux prix ailleurs : chez nous, -30 % ») or a contrast comes between
+      them (« …, ça n'existe pas, mais le résultat est garanti »);
     * after the match, in a clause that takes it up again (« Un résultat garanti ? Ça
       n'existe pas. », « …, c'est faux »).
     Appending « …, attention aux prix ailleurs ! » to a claim no longer hides it.
@@ -232,9 +258,7 @@ def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clau
     if cl[cs] == cl[ts] or cl[ce - 1] == cl[te - 1]:
         return True
     if ce <= ts:
-        heading = cs - sentence_starts(toks)[cs] < SUBJECT_REACH or toks.norm[ce - 1] == ":" or (
-            ce < len(toks.norm) and toks.norm[ce] in (":", ","))
-        return heading and not author_in_clause
+        return _heads(toks, cs, ce, ts) and not author_in_clause
     if cs >= te:
         # The cue's clause starts with a word taking the claim up again.
         j = cs
@@ -245,6 +269,38 @@ def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clau
     return False
 
 
+# Words that open a claim of its own after a refuted one: « …, ça n'existe pas, mais … »
+CONTRASTS = {"mais", "pourtant", "cependant", "toutefois", "neanmoins", "or", "contrairement"}
+CONTRAST_PAIRS = {("en", "revanche"), ("par", "contre"), ("alors", "que"), ("tandis", "que"),
+                  ("sauf", "que"), ("alors", "qu'"), ("tandis", "qu'"), ("sauf", "qu'")}
+_PARTICLES = {"ne", "n'"}
+
+
+def _heads(toks: Tokens, cs: int, ce: int, ts: int) -> bool:
+    """Whether the cue ``cs:ce`` heads what follows it up to the match at ``ts``: at the head
+    of the sentence, or closed by « : » or « , » (a label: « Idée reçue : … »); a cue that
+    takes up what precedes it (« …, ça n'existe pas, », « … n'existe pas, ») heads nothing.
+    A contrast between them (« mais », « en revanche ») starts a claim of its own."""
+    norm = toks.norm
+    at_head = cs - sentence_starts(toks)[cs] < SUBJECT_REACH
+    label = norm[ce - 1] == ":" or (ce < len(norm) and norm[ce] in (":", ","))
+    if not (at_head or label):
+        return False
+    if not at_head and (norm[cs] in _PARTICLES or _clause_head(toks, cs) in RESUMPTIVE):
+        return False
+    return not any(norm[k] in CONTRASTS or (
+        k + 1 < ts and (norm[k], norm[k + 1]) in CONTRAST_PAIRS) for k in range(ce, ts))
+
+
+def _clause_head(toks: Tokens, i: int) -> str:
+    """The first word of the clause of token ``i``."""
+    cl = clauses(toks)
+    j = i
+    while j > 0 and cl[j - 1] == cl[i]:
+        j -= 1
+    return toks.norm[j]
+
+
 def answers_question(toks: Tokens, cs: int) -> bool:
     """Whether the cue at ``cs`` opens a sentence that answers the question just before it
     (« … ? C'est faux. », « … ? Ça n'existe pas. »)."""
@@ -253,6 +309,18 @@ def answers_question(toks: Tokens, cs: int) -> bool:
         return False
     cl = clauses(toks)
     return cl[cs] == cl[first] and toks.norm[first] in RESUMPTIVE
+
+
+CALL_REACH = 3     # tokens from the start of the answer where a call to act opens it
+
+
+def answers_question_with_call(toks: Tokens, cs: int) -> bool:
+    """Whether the call to act at ``cs`` opens the sentence right after a question: « Envie d'un
+    résultat garanti ? Réservez ! », « Le meilleur lifting de Lyon ? C'est ici. » The question
+    then asserts what it asks (the answer is « yes, here »); a question answered with
+    information (« … ? Tout dépend de votre peau. ») still asks."""
+    first = sentence_starts(toks)[cs]
+    return first > 0 and toks.norm[first - 1] == "?" and cs - first < CALL_REACH
 
 
 DENIAL_REACH = 4     # words of a short answer that denies (« Non. », « Absolument pas. »)
@@ -314,15 +382,43 @@ def denied_questions(toks: Tokens, negators: set,
     return got
 
 
-def author_subject(toks: Tokens, cue_start: int, cue_end: int, ts: int) -> bool:
+def author_subject(toks: Tokens, cue_start: int, cue_end: int, ts: int, te: int = -1) -> bool:
     """Whether a self-reference cue at ``cue_start`` makes the author the subject of the match
-    at ``ts`` (same sentence): in the match's own clause, a subject pronoun anywhere in the
-    sentence (« Chirurgienne experte en …, je suis »), or any cue at the head of the sentence
-    (« Notre équipe, de l'avis de tous, la meilleure »). « nos patientes » or « ici » in another
-    clause do not make the author the subject."""
+    ``ts:te`` (same sentence): in the match's own clause, a subject pronoun anywhere in the
+    sentence (« Chirurgienne experte en …, je suis »), any cue at the head of the sentence
+    (« Notre équipe, de l'avis de tous, la meilleure »), or a name opening the clause right
+    after the match, in apposition (« Le meilleur chirurgien de Lyon, le Dr Martin vous
+    reçoit »). « nos patientes » or « ici » in another clause do not make the author the
+    subject."""
     cl = clauses(toks)
     if cl[cue_start] == cl[ts] or toks.norm[cue_start] in SUBJECT_PRONOUNS:
         return True
     if cue_end - cue_start == 1 and toks.norm[cue_start] in POSSESSIVES:
         return False    # « Nos patientes, … » : the author is not the subject
+    if te > ts and _apposed(toks, cue_start, te):
+        return True
     return cue_start - sentence_starts(toks)[cue_start] < SUBJECT_REACH
+
+
+_APPOSITION_ARTICLES = {"le", "la", "l'"}
+
+
+def opens_sentence(toks: Tokens, i: int) -> bool:
+    """Whether token ``i`` is the first word of its sentence (emoji and signs before it
+    aside): « ✨ Chirurgien esthétique à Nice », not « Le Chirurgien »."""
+    kind = toks.kind
+    return all(kind[k] not in ("word", "elision", "num")
+               for k in range(sentence_starts(toks)[i], i))
+
+
+def _apposed(toks: Tokens, cue_start: int, te: int) -> bool:
+    """Whether the cue at ``cue_start`` opens (after an article at most) the clause right after
+    the one the match ``…:te`` ends in."""
+    cl = clauses(toks)
+    if cl[cue_start] != cl[te - 1] + 1:
+        return False
+    first = cue_start
+    while first > 0 and cl[first - 1] == cl[cue_start]:
+        first -= 1
+    return first == cue_start or (
+        first + 1 == cue_start and toks.norm[first] in _APPOSITION_ARTICLES)

@@ -9,7 +9,8 @@ from editor.compliance.schema import is_mapping, known_keys
 from editor.compliance.sources import read_yaml
 
 CONTEXT_KEYS = {"negators", "adjacent_negators", "particles", "negative_triggers", "window", "myth",
-                "self", "fillers", "filler_signs", "not_myth"}
+                "self", "fillers", "filler_signs", "not_myth", "calls",
+                "profile"}
 
 
 def merge_context(ctx: Context, path: Path) -> None:
@@ -34,6 +35,8 @@ def merge_context(ctx: Context, path: Path) -> None:
     ctx.myth.extend(_words(data, "myth", path))
     ctx.self_cues.extend(_words(data, "self", path))
     ctx.not_myth.extend(_words(data, "not_myth", path))
+    ctx.calls.extend(_words(data, "calls", path))
+    ctx.profile.extend(_words(data, "profile", path))
 
 
 def _words(data, key: str, path: Path) -> list[str]:

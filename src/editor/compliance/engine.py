@@ -11,9 +11,11 @@ from editor.compliance import context as ctx
 from editor.compliance.findings import Finding, finalize
 from editor.compliance.images import image_findings, replace_reminders
 from editor.compliance.rules import (
+    CALL,
     EXCEPTION,
     MYTH,
     NOT_MYTH,
+    PROFILE,
     REQUIRES,
     SELF,
     TRIGGER,
@@ -22,7 +24,7 @@ from editor.compliance.rules import (
     RuleSet,
 )
 from editor.document.projection import Projection, project
-from editor.text.evasion import TypoIndex, unmask
+from editor.text.evasion import TypoIndex, inner_digit, leet_readings, unmask
 from editor.text.fold import fold_word, light
 from editor.text.offsets import OffsetMap
 from editor.text.tokens import Tokens, tokenize
@@ -52,6 +54,7 @@ class _HitSummary:
     triggers: list = field(default_factory=list)      # (rule, first token, end token)
     myths: list = field(default_factory=list)         # refutation cues (first, end)
     selves: list = field(default_factory=list)        # the author speaking (first, end)
+    calls: list = field(default_factory=list)         # calls to act (first, end)
     exceptions: dict = field(default_factory=dict)    # rule -> [(first, end)]
     conditions: dict = field(default_factory=dict)    # (role, rule, cond) -> (cond, sentences,
     #                                                   clauses) where the condition's words are
@@ -107,6 +110,33 @@ def _split_hashtag(surface: str) -> list[str]:
     if cur:
         parts.append(cur)
     return parts
+
+
+def _hashtag_words(surface: str, vocabulary: frozenset) -> list[str]:
+    """The words of a hashtag: its parts (capitals, digits, « _ »), a run-together part split into
+    words the rules know (« #avantapres » -> avant | apres)."""
+    parts = _split_hashtag(surface)
+    if len(parts) == 1:
+        parts = _segment_words(fold_word(parts[0]), vocabulary) or parts
+    return parts
+
+
+def _leet_hashtag(surface: str, vocabulary: frozenset) -> list[str] | None:
+    """The words of a hashtag written with digits for letters (« #r3sultat », « #av4ntapres »),
+    read back as the text's « gr4tuit » is: only when a digit stands between two letters (not
+    « #botox2024 ») and the reading is a word the rules know or splits into such words."""
+    body = surface[1:]
+    if not inner_digit(body):
+        return None
+    for reading in leet_readings(body):
+        if not reading.isalpha():
+            continue
+        if fold_word(reading) in vocabulary:
+            return [reading]
+        parts = _hashtag_words("#" + reading, vocabulary)
+        if len(parts) > 1 and all(fold_word(p) in vocabulary for p in parts):
+            return parts
+    return None
 
 
 def _split_handle(surface: str, vocabulary: frozenset) -> list[str]:
@@ -205,7 +235,7 @@ class Engine:
             for c in r.requires + r.unless:
                 self.scopes |= c.scope
         # Words the rules know (split hashtags, evasive spellings read back to them).
-        self.vocabulary, self.rule_words = ruleset.vocabularies()
+        self.vocabulary, self.rule_words, self.names = ruleset.vocabularies()
         self.typos = TypoIndex(self.rule_words) if self._known_word is not None else None
         # What the matcher steps over does not count in the reach of a negation either.
         self._fillers = frozenset(ruleset.context.fillers | ruleset.context.filler_signs)
@@ -224,7 +254,8 @@ class Engine:
             cache.move_to_end(text)
             return entry[0]
         lt, lmap = light(text)
-        toks = unmask(tokenize(lt), self.rule_words.__contains__, self._known_word, self.typos)
+        toks = unmask(tokenize(lt), self.rule_words.__contains__, self._known_word, self.typos,
+                      self.names.__contains__)
         hits: list = []
         self.rules.matcher.scan(toks.norm, toks.kind, toks.surface, 0, len(toks.norm), hits)
         _join_broken_phrases(toks, hits)
@@ -283,9 +314,8 @@ class Engine:
             if len(parts) == 1:
                 return None          # « @julie »: one word, read as the handle it is
         else:
-            parts = _split_hashtag(surface)
-            if len(parts) == 1:
-                parts = _segment_words(fold_word(parts[0]), self.vocabulary) or parts
+            parts = _leet_hashtag(surface, self.rule_words) or _hashtag_words(surface,
+                                                                              self.vocabulary)
         toks = Tokens(seg_toks.text)
         s, e = seg_toks.start[i], seg_toks.end[i]
         for p in parts:
@@ -313,7 +343,7 @@ class Engine:
     # -- matching -----------------------------------------------------------------------------
     def _match(self, an: Analysis) -> list[Finding]:
         rs = self.rules
-        triggers, myth_sent, myth_block, self_sent, exceptions, present, answered = \
+        triggers, myth_sent, myth_block, self_sent, exceptions, present, answered, called = \
             self._index_hits(an)
         an.refuted = set(myth_sent) | answered
         out: list[Finding] = []
@@ -330,7 +360,7 @@ class Engine:
                 if ui == last[0] and ts < last[1]:
                     continue  # overlaps a longer match of the same rule
                 sev = self._judge(rule, ri, ui, u, ts, te, exceptions, present, myth_sent,
-                                  myth_block, self_sent, c, answered)
+                                  myth_block, self_sent, c, answered, called)
                 if sev is None:
                     continue
                 kept.append((ui, ts, te, sev))
@@ -357,9 +387,11 @@ class Engine:
         self_sent: dict[int, list[tuple[int, int, int]]] = {}
         # Index the other groups once, so each trigger's tests cost O(1), not O(matches).
         exceptions: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        present: dict[tuple[int, int, int], tuple[set, set, bool, set]] = {}
+        present: dict[tuple[int, int, int], tuple[set, set, bool, set, set]] = {}
         # Questions the next sentence denies (« Un résultat garanti ? Non. »), by sentence.
         answered: set[int] = set()
+        # Questions the next sentence answers with a call to act (« … ? Réservez ! »).
+        called: set[int] = set()
         negators, particles = self.rules.context.negators, self.rules.context.particles
         for ui, u in enumerate(an.units):
             hs = self._hit_summary(u)
@@ -378,6 +410,9 @@ class Engine:
                         (ui, ts, te))
             for ts, te in hs.selves:
                 self_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
+            for ts, te in hs.calls:
+                if ctx.answers_question_with_call(t, ts):
+                    called.add(u.sent_base + t.sentence[ts] - 1)
             for ri, spans in hs.exceptions.items():
                 exceptions[(ri, ui)] = spans
             for key, (cond, sents, clauses) in hs.conditions.items():
@@ -385,12 +420,14 @@ class Engine:
                     continue
                 index = present.get(key)
                 if index is None:
-                    index = present[key] = (set(), set(), True, set())
+                    index = present[key] = (set(), set(), True, set(), set())
                 base = u.sent_base
                 index[0].update(base + s for s in sents)
                 index[1].add(u.block)
                 index[3].update((ui, c) for c in clauses)
-        return triggers, myth_sent, myth_block, self_sent, exceptions, present, answered
+                index[4].update((ui, s) for s in sents)
+        return (triggers, myth_sent, myth_block, self_sent, exceptions, present, answered,
+                called)
 
     def _hit_summary(self, u: Unit) -> "_HitSummary":
         """The unit's pattern matches sorted by what they do for the rules, computed once per
@@ -416,9 +453,14 @@ class Engine:
                     hs.myths.append((ts, te))
             elif role == SELF:
                 hs.selves.append((ts, te))
+            elif role == CALL:
+                hs.calls.append((ts, te))
+            elif role == PROFILE:
+                if ctx.opens_sentence(t, ts):
+                    hs.selves.append((ts, te))
             elif role == EXCEPTION:
                 hs.exceptions.setdefault(ri, []).append((ts, te))
-            elif role != NOT_MYTH:
+            elif role == REQUIRES or role == UNLESS:
                 key = (role, ri, ci)
                 rule = rs.rules[ri]
                 cond = (rule.requires if role == REQUIRES else rule.unless)[ci]
@@ -433,7 +475,8 @@ class Engine:
         return hs
 
     def _judge(self, rule: Rule, ri, ui, u: Unit, ts, te, exceptions, present, myth_sent,
-               myth_block, self_sent, c, answered=frozenset()) -> str | None:
+               myth_block, self_sent, c, answered=frozenset(),
+               called=frozenset()) -> str | None:
         t = u.toks
         for ets, ete in exceptions.get((ri, ui), ()):
             if ets < te and ts < ete:
@@ -443,9 +486,9 @@ class Engine:
             return None
         if rule.quoted == "outside" and q:
             return None
-        if rule.question == "suppress" and ctx.in_question(t, ts, te):
-            return None
         sent = u.sent_base + t.sentence[ts]
+        if rule.question == "suppress" and ctx.in_question(t, ts, te) and sent not in called:
+            return None     # asked, not claimed; unless a call to act answers it
         is_neg = None
         if rule.negation == "suppress":
             is_neg = ctx.negated(t, ts, te, c.negators, c.particles, c.negative_triggers,
@@ -488,7 +531,7 @@ class Engine:
                              cond.within, u, sents, clause):
                 return None
         if rule.subject == "self" and not any(
-                mui == ui and ctx.author_subject(t, cs, ce, ts)
+                mui == ui and ctx.author_subject(t, cs, ce, ts, te)
                 for s in sents for mui, cs, ce in self_sent.get(s, ())):
             return None if rule.otherwise == "off" else rule.otherwise
         return rule.severity
@@ -498,10 +541,14 @@ class Engine:
                  clause: tuple[int, int, int]) -> bool:
         if index is None:
             return False
-        sentences, blocks, anywhere, clauses = index
+        sentences, blocks, anywhere, clauses, local = index
         if within == "clause":
             ui, first, last = clause
             return any((ui, c) in clauses for c in range(first, last + 1))
+        if within == "next":
+            # the match's sentences and the one right after them, in the same unit
+            ui, base = clause[0], u.sent_base
+            return any((ui, s - base) in local or (ui, s - base + 1) in local for s in sents)
         if within == "post":
             return anywhere
         if within == "block":

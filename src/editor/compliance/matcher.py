@@ -38,8 +38,26 @@ def _is_code(surface: str) -> bool:
             and any(c.isalpha() for c in surface))
 
 
+# Grammatical words that a capital does not make a name: « labellisé Par L'ARS Pour La
+# chirurgie » (a title written in Title Case) names no brand. Articles and « de » stay out: they
+# begin names (« Dr Le Gall », « De Gaulle »).
+_NOT_NAMES = frozenset((
+    "par", "pour", "sur", "sous", "avec", "chez", "sans", "dans", "vers", "entre", "contre",
+    "depuis", "pendant", "et", "ou", "mais", "donc", "car", "ni", "que", "qui", "dont", "quand",
+    "comme", "si", "en", "au", "aux", "à", "un", "une", "les", "des", "ce", "cet", "cette", "ces",
+    "son", "sa", "ses", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos",
+    "leur", "leurs", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "se", "ne",
+    "pas", "plus", "est", "sont", "a", "ont", "être", "avoir", "très", "tout", "tous", "toute",
+    "toutes"))
+
+
+def _cap(surface: str, kind: str) -> bool:
+    """A word written with a capital that may be a name (not a grammatical word)."""
+    return kind == "word" and surface[:1].isupper() and surface.lower() not in _NOT_NAMES
+
+
 PREDICATES = {
-    "cap": lambda s, k: k == "word" and s[:1].isupper(),
+    "cap": _cap,
     "upper": lambda s, k: k == "word" and len(s) >= 2 and s.isupper(),
     "code": lambda s, k: k in ("word", "num") and _is_code(s),
     "emoji": lambda s, k: k == "punct" and _is_emoji(s),

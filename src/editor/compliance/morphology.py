@@ -127,6 +127,22 @@ def _regular_forms(lemma: str, lemma_of: dict, forms_of: dict) -> set[str]:
     return out
 
 
+def _stem_kin(word: str, lemma_of: dict, forms_of: dict) -> set[str]:
+    """The lemmas that are forms of a first-group verb the lexicon lists on their own: its past
+    participle and the noun sharing its stem (``galber`` -> « galbé », « galbe »; the lexicon
+    gives « galbée » to « galbé » and « galbe » to a noun, and only two forms to « galber »).
+    Only for a verb (the lexicon conjugates it: « galbait ») whose participle it knows, so
+    « premier » or the noun « usager » (« usagé ») bring nothing."""
+    stem = word[:-2]
+    if not word.endswith("er") or len(stem) < 3 or not any(
+            f.startswith(stem) and f.endswith("ait") for f in forms_of.get(word, ())):
+        return set()
+    participle = stem + "é"
+    if lemma_of.get(participle) not in (participle, word):
+        return set()
+    return {participle} | {w for w in (stem + "e",) if w in forms_of}
+
+
 def _is_form(text: str) -> bool:
     return text.isalpha()
 
@@ -153,6 +169,7 @@ def family(word: str) -> list[str]:
     if (own is not None and own != word and not _is_verb(own, forms_of)
             and _same_word(word, own, forms_of)):
         lemmas.add(own)
+    lemmas |= _stem_kin(word, lemma_of, forms_of)
     out = {word}
     for lemma in list(lemmas):
         out.add(lemma)

@@ -58,6 +58,9 @@ ACCENT_HOMOGRAPHS: dict[str, frozenset[str]] = {
     "du": frozenset({"du", "dû"}),
     "jeune": frozenset({"jeune", "jeûne"}),
     "jeunes": frozenset({"jeunes", "jeûnes"}),
+    # « vos photos prises au cabinet » (taken) is not « prisées » (sought-after)
+    "prise": frozenset({"prise", "prisé"}),
+    "prises": frozenset({"prises", "prisés"}),
 }
 
 

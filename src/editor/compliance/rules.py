@@ -29,11 +29,13 @@ from editor.compliance.packs import PACK_KEYS, builtin_lexicon_dir, pack_dirs, p
 from editor.compliance.rulecache import code_signature as _code_signature
 from editor.compliance.ruleset import (
                                           ALL_SCOPES,
+                                          CALL,
                                           DEFAULT_SCOPE,
                                           EXCEPTION,
                                           KINDS,
                                           MYTH,
                                           NOT_MYTH,
+                                          PROFILE,
                                           REQUIRES,
                                           SCOPE_GROUPS,
                                           SELF,
@@ -53,9 +55,9 @@ from editor.compliance.schema import COND_KEYS, EXAMPLE_KEYS, FILE_KEYS, MAX_REP
 from editor.compliance.settings import SETTINGS_KEYS, Settings
 
 __all__ = [
-    "ALL_SCOPES", "CATEGORY_KEYS", "COND_KEYS", "CONTEXT_KEYS", "CONTRACT_CATEGORIES",
+    "ALL_SCOPES", "CALL", "CATEGORY_KEYS", "COND_KEYS", "CONTEXT_KEYS", "CONTRACT_CATEGORIES",
     "DEFAULT_SCOPE", "EXAMPLE_KEYS", "EXCEPTION", "FILE_KEYS", "KINDS", "MAX_REPLACEMENT", "MYTH",
-    "NOT_MYTH", "OTHER_CATEGORIES", "PACK_KEYS", "REQUIRES", "RULE_KEYS", "SCOPE_GROUPS",
+    "NOT_MYTH", "OTHER_CATEGORIES", "PACK_KEYS", "PROFILE", "REQUIRES", "RULE_KEYS", "SCOPE_GROUPS",
     "SCORED_CATEGORIES", "SELF", "SETTINGS_KEYS", "SEVERITIES", "TRIGGER", "UNLESS", "WITHIN",
     "Category", "Condition", "Context", "Example", "Pack", "Rule", "RuleError", "RuleSet",
     "Settings", "_code_signature", "builtin_lexicon_dir", "compile_rules", "load_rules",

@@ -15,12 +15,15 @@ from editor.document.projection import MEDIA_SCOPES, PROSE_SCOPES
 SEVERITIES = ("error", "warning", "info")
 KINDS = ("existence", "conditional", "occurrence")
 WITHIN = ("clause", "sentence", "block", "post")
+# A condition may also look at the match's sentence and the one right after it, in the same
+# paragraph (« … ? Écrivez-moi. », « Résultat garanti. Sous réserve d'examen. »).
+CONDITION_WITHIN = WITHIN + ("next",)
 ALL_SCOPES = PROSE_SCOPES + MEDIA_SCOPES + ("hashtag",)
 SCOPE_GROUPS = {"prose": PROSE_SCOPES, "media": MEDIA_SCOPES, "all": ALL_SCOPES}
 DEFAULT_SCOPE = frozenset(PROSE_SCOPES + ("alt", "hashtag"))
 
 # --- roles of pattern groups in the matcher ---------------------------------------------------
-TRIGGER, EXCEPTION, REQUIRES, UNLESS, MYTH, SELF, NOT_MYTH = range(7)
+TRIGGER, EXCEPTION, REQUIRES, UNLESS, MYTH, SELF, NOT_MYTH, CALL, PROFILE = range(9)
 
 
 class RuleError(Exception):
@@ -102,6 +105,9 @@ class Context:
     myth: list[str] = field(default_factory=list)
     self_cues: list[str] = field(default_factory=list)
     not_myth: list[str] = field(default_factory=list)   # look like a refutation, are a claim
+    calls: list[str] = field(default_factory=list)   # a call to act (« Réservez ! », « C'est ici »)
+    # the author's title opening a line, no article (« Chirurgien esthétique à Nice | … »)
+    profile: list[str] = field(default_factory=list)
     fillers: set = field(default_factory=set)        # words the matcher steps over in a phrase
     filler_signs: set = field(default_factory=set)   # decorative signs it steps over too
 
@@ -116,8 +122,9 @@ class RuleSet:
     errors: list[RuleError] = field(default_factory=list)
     # id -> :class:`editor.compliance.categories.Category`, as the packs declare them
     categories: dict = field(default_factory=dict)
-    # (vocabulary, rule words) of :meth:`vocabularies`, computed once and kept with the cache
-    words: tuple[frozenset, frozenset] | None = None
+    # (vocabulary, rule words, typo targets) of :meth:`vocabularies`, computed once and kept
+    # with the cache
+    words: tuple[frozenset, frozenset, frozenset] | None = None
     # (role, rule index, condition index) of a condition -> the key of the identical condition
     # of an earlier rule, whose matches it shares (see :meth:`condition_key`)
     aliases: dict[tuple[int, int, int], tuple[int, int, int]] = field(default_factory=dict)
@@ -134,17 +141,25 @@ class RuleSet:
         key = (role, rule_index, condition)
         return self.aliases.get(key, key)
 
-    def vocabularies(self) -> tuple[frozenset, frozenset]:
+    def vocabularies(self) -> tuple[frozenset, frozenset, frozenset]:
         """The words the rules know: the main trie's and the shared hashtag groups' (what a
         run-together hashtag such as #resultatgaranti is split into), then with the word lists'
-        too (what evasive spellings « p r o m o », « gr4tuit », « grattuit » are read back to).
-        Walking the tries takes a tenth of a second: done once, stored in the compiled cache."""
+        too (what evasive spellings « p r o m o », « gr4tuit », « grattuit » are read back to),
+        then the names of the lists of names (lists used as ``{@…:cap}``: first names, towns)
+        that are no word of the patterns, after which a capitalised word is a surname, not a
+        typo (« Harold Gillies » is not « Gilles »). Walking the tries takes a tenth of a
+        second: done once, stored in the compiled cache."""
         if self.words is None:
             m = self.matcher
             vocabulary = frozenset(trie_words(
                 [m.root] + [n for name, n in m.lexicons.items() if name.startswith("#")]))
-            self.words = (vocabulary, frozenset(vocabulary | trie_words(
-                [n for name, n in m.lexicons.items() if not name.startswith("#")])))
+            rule_words = frozenset(vocabulary | trie_words(
+                [n for name, n in m.lexicons.items() if not name.startswith("#")]))
+            # only the names (« harold », « pierre »), not the words of a town's name the
+            # patterns use as words (« le » of « Le Mans », « rose »)
+            names = frozenset(trie_words(
+                [n for name, n in m.lexicons.items() if name.endswith(":cap")])) - vocabulary
+            self.words = (vocabulary, rule_words, names)
         return self.words
 
     @property

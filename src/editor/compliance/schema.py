@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from editor.compliance.ruleset import (
     ALL_SCOPES,
+    CONDITION_WITHIN,
     DEFAULT_SCOPE,
     KINDS,
     SCOPE_GROUPS,
@@ -164,7 +165,7 @@ def _condition(item, path, default_scope, group: int) -> Condition:
     pats = patterns_of(item, "patterns", path)
     if not pats:
         raise RuleError(path, item.line, "a condition needs patterns")
-    within = choice(item, "within", path, WITHIN, "sentence")
+    within = choice(item, "within", path, CONDITION_WITHIN, "sentence")
     scope = scope_of(item.get("scope"), path, item.lines.get("scope")) \
         if "scope" in item else default_scope
     return Condition(pats, within, scope, group)

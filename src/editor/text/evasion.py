@@ -23,8 +23,12 @@ from collections.abc import Callable
 from editor.text.tokens import ELIDED, Tokens, is_pictograph
 
 SEPARATORS = {".", "-", "_", "*", "\u00b7", "/", "|", "+", "•"}
-LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
-                      "$": "s", "€": "e"})
+# Signs written for letters, with the letters each may stand for (« 1 » is an « i » in « gr1s »,
+# an « l » in « Mirac1e »).
+LEET_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                "€": "e"}
+LEET = str.maketrans({k: v[0] for k, v in LEET_LETTERS.items()})
+LEET_READINGS_MAX = 8   # readings tried for one written word (each ambiguous sign doubles them)
 TYPO_MIN = 6
 _RUN = re.compile(r"(\w)\1{2,}")
 # Signs written in place of a letter inside a word, with the letter they usually stand for.
@@ -302,30 +306,89 @@ def _spaced_reading(toks: Tokens, i: int, rule_word: Callable[[str], bool]) -> R
     return None
 
 
-def _touching_reading(toks: Tokens, i: int, rule_word: Callable[[str], bool]) -> Reading | None:
-    """« gr4tuit », « pr0m0 », « gr@tuit »."""
+def leet_readings(written: str) -> list[str]:
+    """The words ``written`` may spell with its digits and signs read as letters, the most
+    common reading first (« mirac1e » -> miracie, miracle); at most :data:`LEET_READINGS_MAX`."""
+    out = [""]
+    for ch in written:
+        letters = LEET_LETTERS.get(ch, ch)
+        out = [o + c for o in out for c in letters][:LEET_READINGS_MAX]
+    return out
+
+
+def inner_digit(written: str) -> bool:
+    """Whether a digit stands between two letters of ``written`` (« r3sultat », « Mirac1e »,
+    not « botox2024 », « J30 »): then the digit is a letter, not a number."""
+    return any(ch.isdigit() and written[k - 1].isalpha() and written[k + 1].isalpha()
+               for k, ch in enumerate(written[1:-1], 1))
+
+
+def _touching_reading(toks: Tokens, i: int, rule_word: Callable[[str], bool],
+                      known_word: Callable[[str], bool] | None = None) -> Reading | None:
+    """« gr4tuit », « pr0m0 », « gr@tuit », « Mirac1e »: the digits and signs read as letters
+    give a rule's word; or, when a digit stands between two letters, a French word: the run is
+    then one word and no part of it is read on its own (« Mirac » of « Mirac1e » is no brand)."""
     j = _touching_run(toks, i)
-    if j > i:
-        word = "".join(toks.norm[i:j]).translate(LEET)
-        if word.isalpha() and rule_word(word):
+    if j == i:
+        return None
+    written = "".join(toks.surface[i:j])
+    # the folded and the written readings, in the same order (accents kept for the dictionary)
+    readings = [(w, s) for w, s in zip(leet_readings("".join(toks.norm[i:j])),
+                                       leet_readings(written.lower())) if w.isalpha()]
+    for word, _ in readings:
+        if rule_word(word):
+            return j - 1, word, None
+    if known_word is None or not inner_digit(written):
+        return None
+    for word, surface in readings:
+        if len(word) >= 4 and known_word(surface):
             return j - 1, word, None
     return None
 
 
+def _glued_to_digit(toks: Tokens, i: int) -> bool:
+    """Whether word ``i`` is written against a digit that has a letter on its other side
+    (« Mirac » in « Mirac1x »): it is part of a longer word, not one to read back on its own
+    (« Morphus8 » is still a word and a number)."""
+    kind, start, end = toks.kind, toks.start, toks.end
+    n = len(kind)
+
+    def glued(a: int, b: int) -> bool:
+        return 0 <= a and b < n and end[a] == start[b]
+
+    return (i > 1 and kind[i - 1] == "num" and glued(i - 1, i) and kind[i - 2] == "word"
+            and glued(i - 2, i - 1)) or (
+        i + 2 < n and kind[i + 1] == "num" and glued(i, i + 1) and kind[i + 2] == "word"
+        and glued(i + 1, i + 2))
+
+
+def _surname(toks: Tokens, i: int, name_word: Callable[[str], bool] | None) -> bool:
+    """Whether word ``i`` is capitalised right after a capitalised first name (« Harold
+    Gillies »): a surname, not a typo of a rule's word."""
+    surface = toks.surface
+    return (name_word is not None and i > 0 and surface[i][:1].isupper()
+            and toks.kind[i - 1] == "word" and surface[i - 1][:1].isupper()
+            and name_word(toks.norm[i - 1]))
+
+
 def _one_word_reading(toks: Tokens, i: int, rule_word: Callable[[str], bool],
                       known_word: Callable[[str], bool] | None,
-                      typos: TypoIndex | None) -> Reading | None:
-    """« superrrr », and a one-letter typo of a rule's word that is not itself a French word."""
+                      typos: TypoIndex | None,
+                      name_word: Callable[[str], bool] | None = None) -> Reading | None:
+    """« superrrr », and a one-letter typo of a rule's word that is not itself a French word,
+    nor a surname, nor part of a word a digit runs through."""
     w = toks.norm[i]
     read = collapse_repeats(w, rule_word)
     if read is None and typos is not None and len(w) >= TYPO_MIN - 1 and not rule_word(w) \
-            and known_word is not None and not known_word(toks.surface[i]):
+            and known_word is not None and not _glued_to_digit(toks, i) \
+            and not _surname(toks, i, name_word) and not known_word(toks.surface[i]):
         read = typos.nearest(w)
     return None if read is None else (i, read, None)
 
 
 def _reading(toks: Tokens, i: int, rule_word: Callable[[str], bool],
-             known_word: Callable[[str], bool] | None, typos: TypoIndex | None) -> Reading | None:
+             known_word: Callable[[str], bool] | None, typos: TypoIndex | None,
+             name_word: Callable[[str], bool] | None = None) -> Reading | None:
     """The word an evasive spelling starting at token ``i`` hides, or None. The cheap tests on
     neighbouring tokens come first: most tokens are plain words."""
     norm, kind, start, end = toks.norm, toks.kind, toks.start, toks.end
@@ -336,7 +399,7 @@ def _reading(toks: Tokens, i: int, rule_word: Callable[[str], bool],
         got = _spaced_reading(toks, i, rule_word)
     if (got is None and k in ("word", "num", "mention") and i + 1 < n
             and start[i + 1] == end[i] and kind[i + 1] in ("word", "num", "mention")):
-        got = _touching_reading(toks, i, rule_word)
+        got = _touching_reading(toks, i, rule_word, known_word)
     if got is not None or k != "word":
         return got
     if (i + 2 < n and norm[i + 1] == "-" and kind[i + 2] == "word" and end[i] == start[i + 1]
@@ -349,20 +412,22 @@ def _reading(toks: Tokens, i: int, rule_word: Callable[[str], bool],
         if inset is not None:
             return i + 2, inset[0], inset[1]
     if len(norm[i]) >= 3:
-        return _one_word_reading(toks, i, rule_word, known_word, typos)
+        return _one_word_reading(toks, i, rule_word, known_word, typos, name_word)
     return None
 
 
 def unmask(toks: Tokens, rule_word: Callable[[str], bool],
            known_word: Callable[[str], bool] | None = None,
-           typos: TypoIndex | None = None) -> Tokens:
+           typos: TypoIndex | None = None,
+           name_word: Callable[[str], bool] | None = None) -> Tokens:
     """``toks`` with evasive spellings read as the words they hide (the same object when there
-    are none)."""
+    are none). ``name_word`` tells the first names of the rules' lists of names: a capitalised
+    word after one is a surname, never read as a typo."""
     n = len(toks.norm)
     b: _Builder | None = None
     i = 0
     while i < n:
-        got = _reading(toks, i, rule_word, known_word, typos)
+        got = _reading(toks, i, rule_word, known_word, typos, name_word)
         if got is not None:
             if b is None:
                 b = _Builder(toks)
