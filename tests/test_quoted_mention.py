@@ -5,15 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from editor.compliance.assembly import make_engine
-
-
-@pytest.fixture(scope="module")
-def engine():
-    e, errors = make_engine(spelling=False, model=False, images=False)
-    assert not errors
-    return e
-
 
 def categories(engine, text: str) -> set[str]:
     return {f.category for f in engine.check(text).findings if f.severity in ("warning", "error")}

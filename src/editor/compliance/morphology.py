@@ -98,19 +98,24 @@ _FIRST_GROUP = ("er", "e", "es", "ent", "ons", "ez", "ais", "ait", "ions", "iez"
                 "erai", "eras", "era", "erons", "erez", "eront", "erais", "erait", "erions",
                 "eriez", "eraient", "a", "èrent", "é", "ée", "és", "ées", "ant")
 _CONJUGATED = ("ait", "aient", "ant", "a", "èrent", "erait", "eront", "ons", "ez")
+# the imperfect or conditional a verb's kin is recognised by (« galbait », « changeait »)
+_IMPERFECT = ("ait", "eait", "erait")
 _WELL_KNOWN = 25    # a verb the lexicon gives this many forms is conjugated by the lexicon itself
 
 
-def _sparse_first_group(lemma: str, forms_of: dict) -> bool:
-    """A first-group verb the lexicon knows by at least one conjugated form (so not a noun in
-    -er such as « dossier » or « laser ») but whose conjugation it lists only in part."""
-    if not lemma.endswith("er") or len(lemma) < 5:
-        return False
-    forms = forms_of.get(lemma, ())
+def _conjugated(lemma: str, forms_of: dict, endings: tuple[str, ...] = _CONJUGATED) -> bool:
+    """Whether the lexicon conjugates ``lemma`` as a first-group verb: one of its forms is the
+    stem and one of ``endings`` (« galbait »), so a noun in -er (« dossier », « laser ») is not
+    one."""
     stem = lemma[:-2]
-    conjugated = any(f != lemma and f.startswith(stem) and f[len(stem):] in _CONJUGATED
-                     for f in forms)
-    return conjugated and len(forms) < _WELL_KNOWN
+    return lemma.endswith("er") and len(stem) >= 3 and any(
+        f != lemma and f.startswith(stem) and f[len(stem):] in endings
+        for f in forms_of.get(lemma, ()))
+
+
+def _sparse_first_group(lemma: str, forms_of: dict) -> bool:
+    """A first-group verb the lexicon conjugates but lists only in part."""
+    return _conjugated(lemma, forms_of) and len(forms_of.get(lemma, ())) < _WELL_KNOWN
 
 
 def _regular_forms(lemma: str, lemma_of: dict, forms_of: dict) -> set[str]:
@@ -133,10 +138,9 @@ def _stem_kin(word: str, lemma_of: dict, forms_of: dict) -> set[str]:
     gives « galbée » to « galbé » and « galbe » to a noun, and only two forms to « galber »).
     Only for a verb (the lexicon conjugates it: « galbait ») whose participle it knows, so
     « premier » or the noun « usager » (« usagé ») bring nothing."""
-    stem = word[:-2]
-    if not word.endswith("er") or len(stem) < 3 or not any(
-            f.startswith(stem) and f.endswith("ait") for f in forms_of.get(word, ())):
+    if not _conjugated(word, forms_of, _IMPERFECT):
         return set()
+    stem = word[:-2]
     participle = stem + "é"
     if lemma_of.get(participle) not in (participle, word):
         return set()
