@@ -54,7 +54,8 @@ CORPORA = (("public", ROOT.parent / "shared" / "eval" / "public.yaml"),
            ("blind11", ROOT / "tests" / "blind11" / "posts.yaml"),
            ("varied6", ROOT / "tests" / "varied6" / "posts.yaml"),
            ("varied6-dev", ROOT / "tests" / "varied6" / "posts.yaml"),
-           ("varied6-check", ROOT / "tests" / "varied6" / "posts.yaml"))
+           ("varied6-check", ROOT / "tests" / "varied6" / "posts.yaml"),
+           ("blind12", ROOT / "tests" / "blind12" / "posts.yaml"))
 
 
 def hashed_half(parity: int):
@@ -72,10 +73,10 @@ SELECT = {"varied-dev": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 1,
              for half, parity in (("dev", 1), ("check", 0))}}
 # Trained on: own, blind, blind3, realworld, subtle, varied to varied6 and the sentence banks
 # (scripts/train_model.py).
-# public and blind2, blind4 to blind11 are never seen by the model: only their
+# public and blind2, blind4 to blind12 are never seen by the model: only their
 # figures say how it generalises.
 UNSEEN = {"public", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
-          "blind10", "blind11"}
+          "blind10", "blind11", "blind12"}
 
 
 class WithModel:
