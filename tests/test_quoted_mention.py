@@ -31,3 +31,28 @@ def test_a_refusal_with_a_pronoun_between_ne_and_the_verb_is_a_refusal(engine):
     text = ("Je reçois des photos en message privé avec une question : « c'est combien ? ». "
             "Je n'y réponds pas : un devis se fait en consultation.")
     assert "solicitation" not in categories(engine, text)
+
+
+# A post about what the law forbids names the forbidden thing: a sale refused under a negation,
+# others said to break the code, an offer said not to be allowed. The same words as the
+# author's own offer still flag.
+@pytest.mark.parametrize("text,category", [
+    ("Ici, jamais de soldes ni de ventes flash sur les injections.", "incentive"),
+    ("Je ne ferai pas de \"black friday\", ni de parrainage : ce n'est pas compatible avec la "
+     "médecine.", "incentive"),
+    ("Les comptes qui publient des photos avant-après de leurs patientes enfreignent le code de "
+     "déontologie.", "before-after"),
+    ("Les remises sur la chirurgie ne sont pas autorisées pour un médecin en France.", "pricing"),
+])
+def test_a_forbidden_practice_named_to_refuse_or_condemn_it_is_not_used(engine, text, category):
+    assert category not in categories(engine, text)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Ventes flash ce week-end sur les injections de lèvres !", "incentive"),
+    ("Ne ratez pas nos soldes d'été sur l'épilation laser.", "incentive"),
+    ("Voici mes avant/après du mois ! Je ne publie jamais le visage, promis.", "before-after"),
+    ("Mes patientes sont ravies, et je ne publierai pas leurs noms.", "testimonial"),
+])
+def test_the_practice_used_beside_a_refusal_still_flags(engine, text, category):
+    assert category in categories(engine, text)
