@@ -160,9 +160,14 @@ class _Text:
                 pass       # logged; reading the text tries again, and fails with "ocr"
 
     def close(self) -> None:
+        """Ends the process; when one was started here (images not seen before), another one
+        waits for the next analysis, its models loaded: this one if it was not used."""
         with self._lock:
             if self.reader is not None:
-                self.reader.close()
+                try:
+                    self.module.keep_spare(self.reader)
+                finally:
+                    self.reader.close()
 
 
 class ImageAnalyser:

@@ -53,6 +53,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -265,19 +266,14 @@ class Reader:
                 "-c", "tessedit_do_invert=0", "tsv"]
 
     def start(self) -> None:
-        """Starts the process now (nothing happens when OCR is off here or it runs already)."""
+        """Starts the process now (nothing happens when OCR is off here or it runs already); the
+        one :func:`keep_spare` started ahead, its models loaded, when there is one."""
         if self._process is not None or self._used:
             return
         command = self._command()
         if command is None:
             return
-        try:
-            self._process = subprocess.Popen(command, stdin=subprocess.PIPE,
-                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                             env=_child_env(), creationflags=_CREATION_FLAGS)
-        except OSError as exc:
-            log.warning("tesseract could not run: %s", exc)
-            raise OcrError(str(exc)) from None
+        self._process = _take_spare(command) or _launch(command)
 
     def read(self, found: list[Candidates]) -> list[list[TextLine]]:
         """The lines of each picture of ``found`` (see :func:`read_lines`)."""
@@ -299,6 +295,15 @@ class Reader:
             first += len(f.lines)
             out.append(_rows(_deduplicate(lines)))
         return out
+
+    def _give_up(self) -> subprocess.Popen | None:
+        """The process started and not used, still waiting for its input (it is no longer this
+        reader's), else None."""
+        process = self._process
+        if process is None or self._used or process.poll() is not None:
+            return None
+        self._process = None
+        return process
 
     def close(self) -> None:
         process, self._process = self._process, None
@@ -344,6 +349,82 @@ class Reader:
                 continue
             words.setdefault(int(f[1]), []).append((f[11].strip(), conf / 100.0, *box))
         return words
+
+
+def _launch(command: list[str]) -> subprocess.Popen:
+    try:
+        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=_child_env(),
+                                creationflags=_CREATION_FLAGS)
+    except OSError as exc:
+        log.warning("tesseract could not run: %s", exc)
+        raise OcrError(str(exc)) from None
+
+
+# A tesseract process started ahead for the next reading in this program (see keep_spare): it
+# loads its models (about 0.3 s of CPU for French and English), then waits for its input.
+_spare_lock = threading.Lock()
+_spare: tuple[list[str], subprocess.Popen] | None = None
+
+
+def keep_spare(unused: "Reader | None" = None) -> None:
+    """Keeps a ``tesseract`` process started ahead for the next :class:`Reader` of this program:
+    the photo added next to a post has its text read without waiting for Tesseract to load its
+    models. The process of ``unused``, a reader that was started and not used (a photo without
+    text), when it still runs; else a new one. It waits, idle (about 40 MB), until a reader takes
+    it; it is ended when the program exits, and ends by itself if the program dies (its input
+    closes). Nothing when OCR is off here or a spare waits already."""
+    global _spare
+    command = Reader()._command()
+    if command is None:
+        return
+    with _spare_lock:
+        if _spare is not None and _spare[0] == command and _spare[1].poll() is None:
+            return
+        old, _spare = _spare, None
+        if old is not None:
+            _end(old[1])
+        process = unused._give_up() if unused is not None else None
+        try:
+            _spare = (command, process or _launch(command))
+        except OcrError:
+            return
+        if not _registered:
+            import atexit
+
+            atexit.register(drop_spare)
+            _registered.append(True)
+
+
+_registered: list[bool] = []
+
+
+def _take_spare(command: list[str]) -> subprocess.Popen | None:
+    """The spare process when it runs ``command`` and still waits, else None (ended if stale)."""
+    global _spare
+    with _spare_lock:
+        spare, _spare = _spare, None
+    if spare is None:
+        return None
+    if spare[0] == command and spare[1].poll() is None:
+        return spare[1]
+    _end(spare[1])
+    return None
+
+
+def drop_spare() -> None:
+    """Ends the spare process, if any (at exit; tests)."""
+    global _spare
+    with _spare_lock:
+        spare, _spare = _spare, None
+    if spare is not None:
+        _end(spare[1])
+
+
+def _end(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.communicate()
 
 
 # --- stroke masks ---------------------------------------------------------------------------
