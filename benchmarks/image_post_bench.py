@@ -4,11 +4,16 @@
 
 Prints (figures only, no assertions), for ten JPEG photos of 4,000 × 3,000 pixels built from
 scikit-image's public-domain sample photos:
-- one photo analysed alone, the first time (new analyser, empty caches): median and worst of the
-  ten (target ≤ 0.5 s on 2 cores), and where the time of a photo goes, step by step, each step
+- one photo analysed alone, the first time (new analyser, empty caches), as the session's first
+  analysis (no Tesseract started ahead: it loads its models beside the decoding and the
+  detectors): median and worst of the ten (target ≤ 0.5 s on 2 cores), with their CPU time (this
+  process and its Tesseract); the same photos added one by one to a session that analysed a photo
+  before, one second apart (the Tesseract the previous analysis left waiting reads the text);
+  and where the time of a photo goes, step by step, each step
   timed alone on one core: decoding at reduced scale, montage, faces, finding the candidate text
   lines, Tesseract reading them (its start included);
-- the first analysis of the ten (decode at reduced scale, montage, faces in grey, text), on two
+- the first analysis of the ten (decode at reduced scale, montage, faces in grey, text; no
+  Tesseract started ahead), on two
   workers, the text of the ten read at the end by one Tesseract (target ≤ 3 s; before, one
   Tesseract per worker: each start loads the French and English models, about 0.3 s of CPU, and
   faces in colour, a quarter slower; measured alternately on the same photos with the code of

@@ -290,3 +290,16 @@ def test_a_photo_without_text_leaves_its_unused_tesseract_waiting_for_the_next(t
     assert spare.poll() is None
     ocr.drop_spare()
     assert spare.poll() is not None and ocr._spare is None
+
+
+def test_an_analyser_for_one_check_leaves_no_tesseract_waiting(tmp_path):
+    """``tact check`` analyses a post's photos once and ends: nothing is started ahead."""
+    ocr = pytest.importorskip("editor.vision.ocr")
+    if not ocr.available():
+        pytest.skip(ocr.unavailable_reason())
+    files = labelled_photos(tmp_path, [("coffee", "Rhinoplastie")])
+    ocr.drop_spare()
+    once = ImageAnalyser(cache_dir=tmp_path / "c")
+    once.keep_ocr_ready = False
+    assert "rhinoplastie" in squashed(once.analyse(files[0]))
+    assert ocr._spare is None

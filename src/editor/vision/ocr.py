@@ -25,6 +25,7 @@ text on a band. So this module finds the text lines itself and gives Tesseract o
    and English models, one thread). The lines of several pictures can go to one process
    (:func:`read_lines`): Tesseract takes a tenth of a second or more to load its models, and a
    :class:`Reader` can start it ahead, while the pictures are decoded and their lines found;
+   the image analysis keeps one started ahead for its next reading (:func:`keep_spare`);
 5. words below :data:`WORD_MIN_CONFIDENCE`, lines below :data:`LINE_MIN_CONFIDENCE` (short ones
    below :data:`SHORT_LINE_MIN_CONFIDENCE`; « J+30 » from :data:`DAY_MIN_CONFIDENCE`) or without
    a real word (:func:`_substantial`) are dropped, so that a photo without text gives no line;
