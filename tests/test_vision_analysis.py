@@ -194,8 +194,10 @@ def test_a_posts_photos_each_get_their_own_text_and_the_same_report_as_alone(tmp
         return real(command, *args, **kwargs)
 
     monkeypatch.setattr(ocr.subprocess, "Popen", counting)
+    ocr.drop_spare()                      # none started ahead by an earlier test
     together = ImageAnalyser(cache_dir=tmp_path / "together").analyse_many(files)
-    assert len(started) == 1              # one tesseract for the post, not one per photo or worker
+    # one tesseract for the post, not one per photo or worker; and one waiting for the next photo
+    assert len(started) == 2 and ocr._spare is not None
     for p, (_, label) in zip(files, labels):
         report = together[p]
         assert report.ocr_done and not report.failed, report
@@ -239,3 +241,65 @@ def test_a_failing_tesseract_marks_the_text_unread_and_is_tried_again(tmp_path, 
         assert again.failed == ["ocr"] and "tesseract failed" in caplog.text
     finally:
         ocr._setup.cache_clear()
+
+
+def test_a_photo_added_after_a_post_is_read_by_the_tesseract_started_ahead(tmp_path, monkeypatch):
+    """The photo added next to a post does not wait for Tesseract to load its models: the
+    analysis before left one started; the photo's text is read by it, the same as before."""
+    ocr = pytest.importorskip("editor.vision.ocr")
+    if not ocr.available():
+        pytest.skip(ocr.unavailable_reason())
+    files = labelled_photos(tmp_path, [("coffee", "Rhinoplastie"), ("rocket", "Témoignage"),
+                                       ("chelsea", "Liposuccion")])
+    ocr.drop_spare()
+    first = ImageAnalyser(cache_dir=tmp_path / "first")
+    first.analyse_many(files[:2])
+    waiting = ocr._spare[1]
+    assert waiting.poll() is None                      # loaded, waiting for its input
+    launched = []
+    real = ocr.subprocess.Popen
+
+    def counting(command, *args, **kwargs):
+        process = real(command, *args, **kwargs)
+        if "stdin" in command:
+            launched.append(process)
+        return process
+
+    monkeypatch.setattr(ocr.subprocess, "Popen", counting)
+    added = first.analyse(files[2])
+    assert "liposuccion" in squashed(added) and added.ocr_done
+    assert waiting.poll() is not None                  # it read the added photo, and ended
+    assert len(launched) == 1 and launched[0] is ocr._spare[1]   # only the next spare
+    fresh = ImageAnalyser(cache_dir=tmp_path / "fresh")
+    ocr.drop_spare()
+    assert fresh.analyse(files[2]).lines == added.lines   # the same text without a spare
+    ocr.drop_spare()                                    # as at exit: nothing left running
+    assert not [p for p in launched if p.poll() is None]
+
+
+def test_a_photo_without_text_leaves_its_unused_tesseract_waiting_for_the_next(tmp_path):
+    ocr = pytest.importorskip("editor.vision.ocr")
+    if not ocr.available():
+        pytest.skip(ocr.unavailable_reason())
+    plain = tmp_path / "IMG_1.png"
+    Image.new("RGB", (900, 600), (200, 230, 250)).save(plain)
+    ocr.drop_spare()
+    report = ImageAnalyser(cache_dir=tmp_path / "c").analyse(plain)
+    assert report.lines == [] and report.ocr_done
+    spare = ocr._spare[1]
+    assert spare.poll() is None
+    ocr.drop_spare()
+    assert spare.poll() is not None and ocr._spare is None
+
+
+def test_an_analyser_for_one_check_leaves_no_tesseract_waiting(tmp_path):
+    """``tact check`` analyses a post's photos once and ends: nothing is started ahead."""
+    ocr = pytest.importorskip("editor.vision.ocr")
+    if not ocr.available():
+        pytest.skip(ocr.unavailable_reason())
+    files = labelled_photos(tmp_path, [("coffee", "Rhinoplastie")])
+    ocr.drop_spare()
+    once = ImageAnalyser(cache_dir=tmp_path / "c")
+    once.keep_ocr_ready = False
+    assert "rhinoplastie" in squashed(once.analyse(files[0]))
+    assert ocr._spare is None

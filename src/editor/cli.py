@@ -98,6 +98,9 @@ def cmd_check(args) -> int:
     finally:
         gc.freeze()
         gc.enable()
+    analyser = getattr(engine, "image_analyser", None)
+    if analyser is not None:      # one check, then the program ends: no Tesseract kept waiting
+        analyser.keep_ocr_ready = False
     if args.target:
         known: set[str] = set()
         try:

@@ -22,7 +22,11 @@ candidate lines once they are found; it is not used when an image has none. One 
 text is found and read. Several images (:meth:`ImageAnalyser.analyse_many`) are shared by
 :data:`WORKERS` threads, each looking at one image after another; the text of all of them is read
 at the end by one ``tesseract`` process (one start, that is about 0.3 s of CPU for its French and
-English models, instead of one per image or per thread).
+English models, instead of one per image or per thread). Once an analysis has started one, another
+is left waiting, its models loaded, for the next analysis of the session
+(:func:`editor.vision.ocr.keep_spare`: the process of a photo without text, unused, or a new
+one): a photo added to a post does not wait for Tesseract to load; only the session's first
+analysis does.
 """
 from __future__ import annotations
 
@@ -142,9 +146,10 @@ class _Text:
     started by the first of them that is not cached (its models load while the images are
     decoded and looked at); nothing when text is not read here."""
 
-    def __init__(self, module) -> None:
+    def __init__(self, module, spare: bool = True) -> None:
         self.module = module           # editor.vision.ocr, None when text is not read
         self.reader: Any = None        # its ocr.Reader, once started
+        self.spare = spare             # leave one waiting for the next analysis
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -160,9 +165,15 @@ class _Text:
                 pass       # logged; reading the text tries again, and fails with "ocr"
 
     def close(self) -> None:
+        """Ends the process; when one was started here (images not seen before), another one
+        waits for the next analysis, its models loaded: this one if it was not used."""
         with self._lock:
             if self.reader is not None:
-                self.reader.close()
+                try:
+                    if self.spare:
+                        self.module.keep_spare(self.reader)
+                finally:
+                    self.reader.close()
 
 
 class ImageAnalyser:
@@ -176,6 +187,8 @@ class ImageAnalyser:
         self.cache_dir = Path(cache_dir)
         self.want_ocr = ocr
         self.want_faces = faces
+        # a Tesseract left waiting for the next analysis (the editor); not for one check (CLI)
+        self.keep_ocr_ready = True
         self._lock = threading.Lock()
         self._hashes: dict[tuple[str, int, int], str] = {}       # (path, mtime, size) -> sha
         self._reports: dict[str, ImageReport] = {}
@@ -280,7 +293,8 @@ class ImageAnalyser:
                     return next(queue, None)
 
             workers = min(WORKERS, len(todo))
-            text = _Text(self._module("ocr") if self.want_ocr else None)
+            text = _Text(self._module("ocr") if self.want_ocr else None,
+                         self.keep_ocr_ready)
             reports: dict[Path, ImageReport] = {}
             computed: list[_Pending] = []
             gathered = False
@@ -302,7 +316,8 @@ class ImageAnalyser:
               alone: bool = False) -> dict[Path, ImageReport]:
         """Reports for the files ``take()`` hands out until it gives None (see :meth:`_gather`),
         their text read by one ``tesseract`` process."""
-        text = _Text(self._module("ocr") if self.want_ocr else None)
+        text = _Text(self._module("ocr") if self.want_ocr else None,
+                         self.keep_ocr_ready)
         reports: dict[Path, ImageReport] = {}
         computed: list[_Pending] = []
         gathered = False

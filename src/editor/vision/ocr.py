@@ -25,6 +25,7 @@ text on a band. So this module finds the text lines itself and gives Tesseract o
    and English models, one thread). The lines of several pictures can go to one process
    (:func:`read_lines`): Tesseract takes a tenth of a second or more to load its models, and a
    :class:`Reader` can start it ahead, while the pictures are decoded and their lines found;
+   the image analysis keeps one started ahead for its next reading (:func:`keep_spare`);
 5. words below :data:`WORD_MIN_CONFIDENCE`, lines below :data:`LINE_MIN_CONFIDENCE` (short ones
    below :data:`SHORT_LINE_MIN_CONFIDENCE`; « J+30 » from :data:`DAY_MIN_CONFIDENCE`) or without
    a real word (:func:`_substantial`) are dropped, so that a photo without text gives no line;
@@ -53,6 +54,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -265,19 +267,14 @@ class Reader:
                 "-c", "tessedit_do_invert=0", "tsv"]
 
     def start(self) -> None:
-        """Starts the process now (nothing happens when OCR is off here or it runs already)."""
+        """Starts the process now (nothing happens when OCR is off here or it runs already); the
+        one :func:`keep_spare` started ahead, its models loaded, when there is one."""
         if self._process is not None or self._used:
             return
         command = self._command()
         if command is None:
             return
-        try:
-            self._process = subprocess.Popen(command, stdin=subprocess.PIPE,
-                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                             env=_child_env(), creationflags=_CREATION_FLAGS)
-        except OSError as exc:
-            log.warning("tesseract could not run: %s", exc)
-            raise OcrError(str(exc)) from None
+        self._process = _take_spare(command) or _launch(command)
 
     def read(self, found: list[Candidates]) -> list[list[TextLine]]:
         """The lines of each picture of ``found`` (see :func:`read_lines`)."""
@@ -299,6 +296,15 @@ class Reader:
             first += len(f.lines)
             out.append(_rows(_deduplicate(lines)))
         return out
+
+    def _give_up(self) -> subprocess.Popen | None:
+        """The process started and not used, still waiting for its input (it is no longer this
+        reader's), else None."""
+        process = self._process
+        if process is None or self._used or process.poll() is not None:
+            return None
+        self._process = None
+        return process
 
     def close(self) -> None:
         process, self._process = self._process, None
@@ -346,6 +352,82 @@ class Reader:
         return words
 
 
+def _launch(command: list[str]) -> subprocess.Popen:
+    try:
+        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=_child_env(),
+                                creationflags=_CREATION_FLAGS)
+    except OSError as exc:
+        log.warning("tesseract could not run: %s", exc)
+        raise OcrError(str(exc)) from None
+
+
+# A tesseract process started ahead for the next reading in this program (see keep_spare): it
+# loads its models (about 0.3 s of CPU for French and English), then waits for its input.
+_spare_lock = threading.Lock()
+_spare: tuple[list[str], subprocess.Popen] | None = None
+
+
+def keep_spare(unused: "Reader | None" = None) -> None:
+    """Keeps a ``tesseract`` process started ahead for the next :class:`Reader` of this program:
+    the photo added next to a post has its text read without waiting for Tesseract to load its
+    models. The process of ``unused``, a reader that was started and not used (a photo without
+    text), when it still runs; else a new one. It waits, idle (about 40 MB), until a reader takes
+    it; it is ended when the program exits, and ends by itself if the program dies (its input
+    closes). Nothing when OCR is off here or a spare waits already."""
+    global _spare
+    command = Reader()._command()
+    if command is None:
+        return
+    with _spare_lock:
+        if _spare is not None and _spare[0] == command and _spare[1].poll() is None:
+            return
+        old, _spare = _spare, None
+        if old is not None:
+            _end(old[1])
+        process = unused._give_up() if unused is not None else None
+        try:
+            _spare = (command, process or _launch(command))
+        except OcrError:
+            return
+        if not _registered:
+            import atexit
+
+            atexit.register(drop_spare)
+            _registered.append(True)
+
+
+_registered: list[bool] = []
+
+
+def _take_spare(command: list[str]) -> subprocess.Popen | None:
+    """The spare process when it runs ``command`` and still waits, else None (ended if stale)."""
+    global _spare
+    with _spare_lock:
+        spare, _spare = _spare, None
+    if spare is None:
+        return None
+    if spare[0] == command and spare[1].poll() is None:
+        return spare[1]
+    _end(spare[1])
+    return None
+
+
+def drop_spare() -> None:
+    """Ends the spare process, if any (at exit; tests)."""
+    global _spare
+    with _spare_lock:
+        spare, _spare = _spare, None
+    if spare is not None:
+        _end(spare[1])
+
+
+def _end(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.communicate()
+
+
 # --- stroke masks ---------------------------------------------------------------------------
 
 def _extreme_filter(a, k: int, axis: int, op):
@@ -354,18 +436,23 @@ def _extreme_filter(a, k: int, axis: int, op):
     remainder): about log2(k) whole-array operations, each one fast vectorised pass."""
     import numpy as np
 
-    a = np.moveaxis(a, axis, 0)
-    n, r = a.shape[0], k // 2
+    def along(lo: int | None, hi: int | None) -> tuple:   # a slice along ``axis`` (operating
+        return (slice(None),) * axis + (slice(lo, hi),)   # in place of a moved axis: the rows
+    # stay contiguous, a horizontal pass takes about half the time)
+
+    n, r = a.shape[axis], k // 2
     neutral = np.iinfo(a.dtype).max if op is np.minimum else np.iinfo(a.dtype).min
-    cur = np.full((n + 2 * r,) + a.shape[1:], neutral, dtype=a.dtype)
-    cur[r:r + n] = a
+    shape = list(a.shape)
+    shape[axis] = n + 2 * r
+    cur = np.full(shape, neutral, dtype=a.dtype)
+    cur[along(r, r + n)] = a
     width = 1          # cur[i] is the extreme of the padded pixels i .. i + width - 1
     while 2 * width <= k:
-        cur = op(cur[:-width], cur[width:])
+        cur = op(cur[along(None, -width)], cur[along(width, None)])
         width *= 2
     if width < k:
-        cur = op(cur[:len(cur) - (k - width)], cur[k - width:])
-    return np.moveaxis(cur[:n], 0, axis)
+        cur = op(cur[along(None, cur.shape[axis] - (k - width))], cur[along(k - width, None)])
+    return cur[along(None, n)]
 
 
 def erode(a, k: int):
@@ -447,8 +534,11 @@ def _components(mask):
 
     labels, count = dlib.label_connected_blobs(mask.astype(np.uint8), True, 4, False)
     labels = np.asarray(labels)
-    ys, xs = np.nonzero(labels)
-    which = labels[ys, xs]
+    # every pixel of the mask has a label: its flat positions are found on the boolean mask (a
+    # fifth of the time np.nonzero takes on the label image)
+    flat = np.flatnonzero(mask)
+    ys, xs = np.divmod(flat, mask.shape[1])
+    which = labels.ravel()[flat]
     area = np.bincount(which, minlength=count)
     x0, x1 = np.full(count, mask.shape[1]), np.full(count, -1)
     y0, y1 = np.full(count, mask.shape[0]), np.full(count, -1)
@@ -481,12 +571,13 @@ def _chains(x0, x1, cy, h) -> list[list[int]]:
         link &= np.abs(cy[s, None] - cy[None, :]) <= 0.4 * taller
         link &= np.maximum(x0[s, None], x0[None, :]) - np.minimum(x1[s, None], x1[None, :]) \
             <= LINE_GAP * taller
-        for a, b in zip(*np.nonzero(link)):
-            a += start
-            if a < b:
-                ra, rb = root(a), root(b)
-                if ra != rb:
-                    parent[ra] = rb
+        rows, cols = np.nonzero(link)
+        rows += start
+        later = rows < cols          # each pair once (links are symmetric)
+        for a, b in zip(rows[later].tolist(), cols[later].tolist()):
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[ra] = rb
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(root(i), []).append(i)
@@ -544,14 +635,26 @@ def _redraw(grey, letters, ink: float, paper: float, zoom: float):
     return PILImage.fromarray(np.where(drawn & near, 0, 255).astype(np.uint8))
 
 
+def _median(a) -> float:
+    """``np.median`` of a small 1-D array, the same value without its overhead (a photo's masks
+    give hundreds of candidate groups of a few pieces, each measured by five medians)."""
+    import numpy as np
+
+    s = np.sort(a, kind="stable")
+    n = len(s)
+    if n % 2:
+        return float(s[n // 2])
+    return (float(s[n // 2 - 1]) + float(s[n // 2])) / 2
+
+
 def _textness(x0, x1, y0, h, mh: float) -> float:
     """How much pieces look like a line of letters: many of them, of even heights, their tops and
     bottoms aligned (median deviations, so that descenders and capitals do not count)."""
     import numpy as np
 
     bottoms, tops = y0 + h, y0
-    spread = (np.median(np.abs(bottoms - np.median(bottoms))) +
-              np.median(np.abs(tops - np.median(tops)))) / mh
+    spread = (_median(np.abs(bottoms - _median(bottoms))) +
+              _median(np.abs(tops - _median(tops)))) / mh
     return float(len(h) * np.exp(-3.0 * spread - float(np.std(h)) / mh))
 
 
@@ -575,7 +678,7 @@ def _lines_of(grey, mask, side: int, polarity: int) -> list[_Line]:
     groups = []
     for group in _chains(x0, x1, y0 + hh / 2, hh):
         g = np.asarray(group)
-        mh = float(np.median(hh[g]))
+        mh = _median(hh[g])
         if int((y0[g] + hh[g]).max() - y0[g].min()) > 2.2 * mh:    # scattered: texture
             continue
         if len(g) < MIN_PIECES and int(x1[g].max() - x0[g].min()) < 2.5 * mh:
