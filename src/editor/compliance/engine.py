@@ -56,8 +56,8 @@ class _HitSummary:
     selves: list = field(default_factory=list)        # the author speaking (first, end)
     calls: list = field(default_factory=list)         # calls to act (first, end)
     exceptions: dict = field(default_factory=dict)    # rule -> [(first, end)]
-    conditions: dict = field(default_factory=dict)    # (role, rule, cond) -> (cond, sentences,
-    #                                                   clauses) where the condition's words are
+    conditions: dict = field(default_factory=dict)    # (role, rule, cond) -> [(first, end)]
+    #                                                   where the condition's words are
 
 
 @dataclass
@@ -239,6 +239,11 @@ class Engine:
         self.typos = TypoIndex(self.rule_words) if self._known_word is not None else None
         # What the matcher steps over does not count in the reach of a negation either.
         self._fillers = frozenset(ruleset.context.fillers | ruleset.context.filler_signs)
+        # rule index -> the keys of its conditions (see ``_index_hits``)
+        self._condition_keys = [
+            frozenset([ruleset.condition_key(REQUIRES, ri, ci) for ci in range(len(r.requires))]
+                      + [ruleset.condition_key(UNLESS, ri, ci) for ci in range(len(r.unless))])
+            for ri, r in enumerate(ruleset.rules)]
 
     # -- analysis -----------------------------------------------------------------------------
     # A segment's tokens and matches depend only on its text: they are kept between checks, so
@@ -379,7 +384,8 @@ class Engine:
     def _index_hits(self, an: Analysis):
         """The units' matches indexed for judging triggers: triggers by rule; refutation cues,
         self-references by sentence; exceptions by (rule, unit); conditions' presence by
-        sentence, block and clause. Each trigger's tests then cost O(1), not O(matches)."""
+        sentence, block and clause. Each trigger's tests then cost O(1), not O(matches). Only
+        the conditions of the rules some trigger matched are indexed: no other is ever asked."""
         triggers: dict[int, list[tuple[int, int, int]]] = {}
         # Refutation cues and self-references, by sentence: (unit, first token, end token).
         myth_sent: dict[int, list[tuple[int, int, int]]] = {}
@@ -393,14 +399,17 @@ class Engine:
         # Questions the next sentence answers with a call to act (« … ? Réservez ! »).
         called: set[int] = set()
         negators, particles = self.rules.context.negators, self.rules.context.particles
+        summaries = [self._hit_summary(u) for u in an.units]
+        for ui, hs in enumerate(summaries):
+            for ri, ts, te in hs.triggers:
+                triggers.setdefault(ri, []).append((ui, ts, te))
+        needed: set = set().union(*(self._condition_keys[ri] for ri in triggers))
         for ui, u in enumerate(an.units):
-            hs = self._hit_summary(u)
+            hs = summaries[ui]
             t = u.toks
             if u.scope != "hashtag":
                 denied = ctx.denied_questions(t, negators, particles)
                 answered.update(u.sent_base + s for s in denied)
-            for ri, ts, te in hs.triggers:
-                triggers.setdefault(ri, []).append((ui, ts, te))
             for ts, te in hs.myths:
                 myth_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
                 myth_block.add(u.block)
@@ -415,19 +424,33 @@ class Engine:
                     called.add(u.sent_base + t.sentence[ts] - 1)
             for ri, spans in hs.exceptions.items():
                 exceptions[(ri, ui)] = spans
-            for key, (cond, sents, clauses) in hs.conditions.items():
-                if u.scope not in cond.scope:
-                    continue
-                index = present.get(key)
-                if index is None:
-                    index = present[key] = (set(), set(), True, set(), set())
-                base = u.sent_base
-                index[0].update(base + s for s in sents)
-                index[1].add(u.block)
-                index[3].update((ui, c) for c in clauses)
-                index[4].update((ui, s) for s in sents)
+            for key, spans in hs.conditions.items():
+                if key in needed:
+                    self._index_condition(present, key, spans, ui, u)
         return (triggers, myth_sent, myth_block, self_sent, exceptions, present, answered,
                 called)
+
+    def _index_condition(self, present: dict[tuple[int, int, int], tuple[set, set, bool, set, set]],
+                         key: tuple[int, int, int], spans: list, ui: int, u: Unit) -> None:
+        """Add where a condition's words are in unit ``ui`` (``spans``) to its entry of
+        ``present``: (sentences, blocks, anywhere, (unit, clause) pairs, (unit, sentence))."""
+        role, ri, ci = key
+        rule = self.rules.rules[ri]
+        cond = (rule.requires if role == REQUIRES else rule.unless)[ci]
+        if u.scope not in cond.scope:
+            return
+        index = present.get(key)
+        if index is None:
+            index = present[key] = (set(), set(), True, set(), set())
+        t = u.toks
+        sents = {t.sentence[ts] for ts, _ in spans}
+        base = u.sent_base
+        index[0].update(base + s for s in sents)
+        index[1].add(u.block)
+        if cond.within == "clause":
+            cl = ctx.clauses(t)
+            index[3].update((ui, c) for ts, te in spans for c in range(cl[ts], cl[te - 1] + 1))
+        index[4].update((ui, s) for s in sents)
 
     def _hit_summary(self, u: Unit) -> "_HitSummary":
         """The unit's pattern matches sorted by what they do for the rules, computed once per
@@ -436,16 +459,22 @@ class Engine:
         got = u.toks.derived.get("hit-summary")
         if got is not None and got.hits is u.hits:
             return got
-        rs = self.rules
-        groups = rs.groups
+        groups = self.rules.groups
         t = u.toks
         hs = _HitSummary(u.hits)
+        conditions = hs.conditions
         not_myth = [(ts, te) for ident, ts, te in u.hits if groups[ident][0] == NOT_MYTH]
-        sents: dict[tuple[int, int, int], set] = {}
-        clauses: dict[tuple[int, int, int], set] = {}
         for ident, ts, te in u.hits:
-            role, ri, ci = groups[ident]
-            if role == TRIGGER:
+            key = groups[ident]
+            role, ri, _ = key
+            if role == REQUIRES or role == UNLESS:
+                # Most matches: kept as spans, indexed (_index_condition) only for the rules
+                # some trigger matched.
+                spans = conditions.get(key)
+                if spans is None:
+                    spans = conditions[key] = []
+                spans.append((ts, te))
+            elif role == TRIGGER:
                 hs.triggers.append((ri, ts, te))
             elif role == MYTH:
                 # « ça n'existe pas ailleurs » is a claim of uniqueness, not a refutation.
@@ -460,17 +489,6 @@ class Engine:
                     hs.selves.append((ts, te))
             elif role == EXCEPTION:
                 hs.exceptions.setdefault(ri, []).append((ts, te))
-            elif role == REQUIRES or role == UNLESS:
-                key = (role, ri, ci)
-                rule = rs.rules[ri]
-                cond = (rule.requires if role == REQUIRES else rule.unless)[ci]
-                if key not in hs.conditions:
-                    sents[key], clauses[key] = set(), set()
-                    hs.conditions[key] = (cond, sents[key], clauses[key])
-                sents[key].add(t.sentence[ts])
-                if cond.within == "clause":
-                    cl = ctx.clauses(t)
-                    clauses[key].update(range(cl[ts], cl[te - 1] + 1))
         t.derived["hit-summary"] = hs
         return hs
 

@@ -87,6 +87,7 @@ def light(text: str) -> tuple[str, OffsetMap | None]:
 
 
 _WORD_CACHE: dict[str, str] = {}
+FOLDED = _WORD_CACHE   # token -> fold_word(token), for hot loops (read only; may miss)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 # Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables), read as the Latin
 # letter inside a word that also has Latin letters: « garаnti » with a Cyrillic « а » is

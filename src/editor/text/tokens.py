@@ -18,7 +18,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
-from editor.text.fold import fold_word
+from editor.text.fold import FOLDED, fold_word
 from editor.text.urls import URL_PATTERN
 
 WORD, ELISION, NUM, HASHTAG, MENTION, URL, EMAIL, PUNCT = (
@@ -128,10 +128,11 @@ def tokenize(text: str) -> Tokens:
     last_content = ""   # the last token that is not an emoji
     glued = False       # the last token touches the one before it (« jama- »)
     shared: dict[str, str] = {}     # one string object per distinct token
+    folded = FOLDED.get             # fold_word's cache, read without a call per token
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         k = m.lastgroup or ""     # every alternative of the pattern is a named group
-        tok = m.group()
+        tok = m[0]
         tok = shared.setdefault(tok, tok)
         newline = s > last_end and "\n" in text[last_end:s]
         if tok[:1].islower() and (k == WORD or k == ELISION):
@@ -155,7 +156,7 @@ def tokenize(text: str) -> Tokens:
             content = after_emoji = False
             if newline and "\n\n" in text[last_end:s]:
                 quote_id, straight_open = -1, False
-        n = fold_word(tok)
+        n = folded(tok) or fold_word(tok)
         if n == tok:
             n = tok
         q = quote_id
