@@ -53,3 +53,20 @@ def event_log(tmp_path, monkeypatch):
     root.setLevel(saved[0])
     root.handlers[:] = saved[1]
     logs._handler, logs._path = saved[2], saved[3]
+
+
+@pytest.fixture
+def tesseract_runs(monkeypatch):
+    """The tesseract processes started to read pages (not the availability check), in order."""
+    ocr = pytest.importorskip("editor.vision.ocr")
+    started = []
+    real = ocr.subprocess.Popen
+
+    def counting(command, *args, **kwargs):
+        process = real(command, *args, **kwargs)
+        if "stdin" in command:
+            started.append(process)
+        return process
+
+    monkeypatch.setattr(ocr.subprocess, "Popen", counting)
+    return started

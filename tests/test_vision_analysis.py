@@ -243,7 +243,8 @@ def test_a_failing_tesseract_marks_the_text_unread_and_is_tried_again(tmp_path, 
         ocr._setup.cache_clear()
 
 
-def test_a_photo_added_after_a_post_is_read_by_the_tesseract_started_ahead(tmp_path, monkeypatch):
+def test_a_photo_added_after_a_post_is_read_by_the_tesseract_started_ahead(tmp_path,
+                                                                            tesseract_runs):
     """The photo added next to a post does not wait for Tesseract to load its models: the
     analysis before left one started; the photo's text is read by it, the same as before."""
     ocr = pytest.importorskip("editor.vision.ocr")
@@ -256,16 +257,8 @@ def test_a_photo_added_after_a_post_is_read_by_the_tesseract_started_ahead(tmp_p
     first.analyse_many(files[:2])
     waiting = ocr._spare[1]
     assert waiting.poll() is None                      # loaded, waiting for its input
-    launched = []
-    real = ocr.subprocess.Popen
-
-    def counting(command, *args, **kwargs):
-        process = real(command, *args, **kwargs)
-        if "stdin" in command:
-            launched.append(process)
-        return process
-
-    monkeypatch.setattr(ocr.subprocess, "Popen", counting)
+    launched = tesseract_runs
+    launched.clear()                                   # count from the added photo on
     added = first.analyse(files[2])
     assert "liposuccion" in squashed(added) and added.ocr_done
     assert waiting.poll() is not None                  # it read the added photo, and ended

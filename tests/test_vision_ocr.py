@@ -292,21 +292,6 @@ def test_pieces_of_one_row_are_joined_and_lines_come_in_reading_order():
 
 # --- Tesseract started only when needed, once for several pictures ----------------------------
 
-@pytest.fixture
-def tesseract_runs(monkeypatch):
-    """The tesseract processes started to read pages (not the availability check)."""
-    started = []
-    real = ocr.subprocess.Popen
-
-    def counting(command, *args, **kwargs):
-        process = real(command, *args, **kwargs)
-        if "stdin" in command:
-            started.append(process)
-        return process
-
-    monkeypatch.setattr(ocr.subprocess, "Popen", counting)
-    return started
-
 
 @needs_tesseract
 def test_a_picture_without_anything_letter_like_gives_tesseract_nothing_to_read(tesseract_runs):
