@@ -86,6 +86,11 @@ def test_fillers_between_the_words_of_a_claim_do_not_hide_it(engine, text):
     assert "misleading-claim" in categories(engine, text)
 
 
+def test_a_repeated_filler_with_a_comma_is_a_filler(engine):
+    assert "incentive" in categories(engine, "Les dates de juillet partent très, très vite.")
+    assert "incentive" in categories(engine, "Les places partent vraiment, vraiment vite !")
+
+
 @pytest.mark.parametrize("text", ["Av. / Ap. 🤍 prothèses rondes, loge rétro-musculaire.",
                                   "Avt. / apr. : rhinoplastie à six mois."])
 def test_the_dot_of_an_abbreviation_does_not_hide_a_label(engine, text):

@@ -151,6 +151,8 @@ def test_a_claim_asked_and_denied_at_once_is_not_made(engine, text):
     ("Des injections à -50 % ? Oui, ce mois-ci !", "pricing.discount"),
     ("Des injections à -50 % ? Pas de souci, réservez !", "pricing.discount"),
     ("Des injections à -50 % ? Aucun problème, réservez !", "pricing.discount"),
+    # « pas une fatalité » says it can be fixed, the ad's answer
+    ("Ventre de maman qui pendouille ? 🤢 Pas une fatalité les filles !", "dignity.body-shaming"),
     # « non » followed by a correction does not deny what the question says
     ("Des injections à -50 % ? Non, à -60 % pour les premières inscrites !", "pricing.discount"),
     ("Consultation offerte ? Réservez vite !", "pricing.free-consultation"),

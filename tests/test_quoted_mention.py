@@ -56,3 +56,23 @@ def test_a_forbidden_practice_named_to_refuse_or_condemn_it_is_not_used(engine, 
 ])
 def test_the_practice_used_beside_a_refusal_still_flags(engine, text, category):
     assert category in categories(engine, text)
+
+
+# A refusal that names again what it refuses (« son message », « je ne le publierai pas »),
+# after a « ; » or in the next sentence, covers the message quoted before it; a claim the
+# author makes is not covered by refusing to show something.
+@pytest.mark.parametrize("text", [
+    "Une patiente m'a écrit pour me remercier ; je ne publierai pas son message.",
+    "Une patiente m'a écrit pour me remercier. Je ne publierai pas son message.",
+    "Une patiente m'a écrit pour me remercier, mais je ne le publierai pas.",
+])
+def test_a_refusal_pointing_back_at_a_quoted_message_covers_it(engine, text):
+    assert "testimonial" not in categories(engine, text)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Nos résultats sont exceptionnels. Je ne les montre pas ici.", "superlative"),
+    ("Une patiente m'a écrit pour me remercier. Je ne publie pas les photos.", "testimonial"),
+])
+def test_a_refusal_does_not_cover_a_claim_or_what_it_does_not_name(engine, text, category):
+    assert category in categories(engine, text)

@@ -108,6 +108,18 @@ def test_a_broken_file_does_not_hide_the_other_rules(tmp_path):
     assert len(rs.errors) == 1 and rs.errors[0].path.endswith("b.yaml")
 
 
+def test_a_broken_cue_costs_only_itself(tmp_path):
+    """A typo in one refutation cue of context.yaml is reported; the other cues still work (one
+    bad cue used to drop them all, and every refuted myth became an alarm)."""
+    d = pack(tmp_path, "p", {"r.yaml": GOOD,
+                             "context.yaml": "negators: [pas]\nmyth:\n  - idée reçue\n"
+                                             "  - e-mail~ faux\n"})
+    rs = load_rules(dirs=[d], use_cache=False)
+    assert len(rs.errors) == 1 and "e-mail~" in rs.errors[0].message
+    assert Engine(rs).check("Offre spéciale").findings
+    assert not Engine(rs).check("Idée reçue : offre spéciale").findings
+
+
 def test_settings_switch_off_and_change_severity(tmp_path):
     d = pack(tmp_path, "p", {"r.yaml": GOOD})
     s = tmp_path / "settings.yaml"

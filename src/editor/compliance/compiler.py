@@ -21,6 +21,7 @@ from editor.compliance.ruleset import (
     EXCEPTION,
     MYTH,
     NOT_MYTH,
+    OTHERS,
     PROFILE,
     REQUIRES,
     SELF,
@@ -155,18 +156,24 @@ class _MatcherBuilder:
         return kept
 
     def add_cues(self, context: Context, errors: list[RuleError]) -> None:
-        """The context's refutation, self-reference, not-a-refutation, call-to-act and profile
-        cues."""
+        """The context's refutation, self-reference, not-a-refutation, call-to-act, profile and
+        praise-of-others cues."""
         for role, cues, what in ((MYTH, context.myth, "myth cues"),
                                  (SELF, context.self_cues, "self cues"),
                                  (NOT_MYTH, context.not_myth, "not_myth cues"),
                                  (CALL, context.calls, "calls"),
-                                 (PROFILE, context.profile, "profile cues")):
-            if cues:
+                                 (PROFILE, context.profile, "profile cues"),
+                                 (OTHERS, context.others, "others cues")):
+            # One broken cue is reported and costs only itself: losing every refutation cue
+            # for one typo would turn each refuted myth into an alarm.
+            seqs = []
+            for cue in cues:
                 try:
-                    self._add(role, -1, 0, self.compiled(cues, "context.yaml", None, what))
+                    seqs += self.compiled([cue], "context.yaml", None, what)
                 except RuleError as e:
                     errors.append(e)
+            if seqs:
+                self._add(role, -1, 0, seqs)
 
     def finish(self, context: Context) -> Matcher:
         self.matcher.set_fillers(context.fillers, context.filler_signs)

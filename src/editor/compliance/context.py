@@ -239,7 +239,8 @@ POSSESSIVES = {"mon", "ma", "mes", "notre", "nos", "me", "m'", "moi", "ici"}
 SUBJECT_REACH = 3     # tokens from the start of a sentence where a cue is its subject
 
 
-def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clause: bool) -> bool:
+def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clause: bool,
+            published: bool = False) -> bool:
     """Whether the refutation cue at token span ``cue`` covers the match ``ts:te`` of the same
     sentence (the caller checks quotations, which a cue anywhere in the block covers).
 
@@ -250,7 +251,11 @@ def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clau
       subject (« Attention aux prix ailleurs : chez nous, -30 % ») or a contrast comes between
       them (« …, ça n'existe pas, mais le résultat est garanti »);
     * after the match, in a clause that takes it up again (« Un résultat garanti ? Ça
-      n'existe pas. », « …, c'est faux »).
+      n'existe pas. », « …, c'est faux »); when the match is something one publishes (a
+      patient's message, a review, a photo: ``published``), also a cue that points back at
+      it: an object pronoun inside it or a possessive or demonstrative right after it (« …
+      pour me remercier ; je ne publierai pas son message », « … je ne le partagerai pas »).
+      « Nos résultats sont exceptionnels. Je ne les montre pas » still claims.
     Appending « …, attention aux prix ailleurs ! » to a claim no longer hides it.
     """
     cl = clauses(toks)
@@ -265,8 +270,26 @@ def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clau
         first = clauses(toks)[cs]
         while j > 0 and cl[j - 1] == first:
             j -= 1
-        return toks.norm[j] in RESUMPTIVE
+        return toks.norm[j] in RESUMPTIVE or (published and _points_back(toks, cs, ce))
     return False
+
+
+_OBJECT_CLITICS = {"le", "la", "les", "l'"}
+_BACK_DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "cet"}
+_BACK_SUBJECTS = {"elles", "ils", "elle", "il", "celles-ci", "ceux-ci", "celles", "ceux"}
+
+
+def _points_back(toks: Tokens, cs: int, ce: int) -> bool:
+    """Whether the cue ``cs:ce`` names what came before it: « ne le publierai pas » (an object
+    pronoun after the particle), « ne publierai pas son message », « … jamais ces avis » (a
+    possessive or demonstrative inside the cue: context.yaml lists the things one refuses to
+    publish; « je ne publierai pas leurs noms » names something else), « Elles ne sont jamais
+    publiées » (a pronoun or a demonstrative as the subject of a passive refusal)."""
+    norm = toks.norm
+    if norm[cs] in _BACK_SUBJECTS or norm[cs] in _BACK_DETERMINERS:
+        return True     # « Elles ne sont jamais publiées », « Ces photos ne sont pas … »
+    return any((norm[k] in _OBJECT_CLITICS and norm[k - 1] in _PARTICLES)
+               or norm[k] in _BACK_DETERMINERS for k in range(cs + 1, ce))
 
 
 # Words that open a claim of its own after a refuted one: « …, ça n'existe pas, mais … »
@@ -311,6 +334,17 @@ def answers_question(toks: Tokens, cs: int) -> bool:
     return cl[cs] == cl[first] and toks.norm[first] in RESUMPTIVE
 
 
+REFUSAL_REACH = 2    # sentences before a refusal that names again what it refuses
+
+
+def refuses_previous(toks: Tokens, cs: int, ce: int) -> bool:
+    """Whether the cue ``cs:ce`` opens a sentence that refuses what the one before it quotes,
+    naming it again (« Une patiente m'a écrit pour me remercier. Je ne publierai pas son
+    message. », « … Je ne les affiche pas. »)."""
+    first = sentence_starts(toks)[cs]
+    return first > 0 and cs - first < SUBJECT_REACH and _points_back(toks, cs, ce)
+
+
 CALL_REACH = 3     # tokens from the start of the answer where a call to act opens it
 
 
@@ -330,12 +364,20 @@ DENIAL_REACH = 4     # words of a short answer that denies (« Non. », « Absol
 _HEDGES = {"vraiment", "tout", "exactement", "trop", "forcement", "tellement", "franchement"}
 
 
+# « Ventre qui pendouille ? Pas une fatalité ! »: the ad's answer, it denies no claim
+_DENIED_NOUNS = {"fatalite", "obligation"}
+
+
 def _idiom_negator(norm: list, k: int) -> bool:
     """« pas de souci », « aucun problème », « pas à pas »: the negator denies its own noun;
-    « pas vraiment », « pas tout à fait » hedge, they do not deny."""
+    « pas vraiment », « pas tout à fait » hedge, they do not deny; « pas une fatalité » says
+    something can be done, it denies nothing asked."""
     if norm[k] == "pas" and _noun_or_idiom_pas(norm, k, len(norm)):
         return True
     nxt = norm[k + 1] if k + 1 < len(norm) else ""
+    if nxt in ("une", "un", "d'une", "d'un") and k + 2 < len(norm) \
+            and norm[k + 2] in _DENIED_NOUNS:
+        return True
     return nxt in _PAS_IDIOM_NOUNS or nxt in _HEDGES
 
 

@@ -10,7 +10,7 @@ from editor.compliance.sources import read_yaml
 
 CONTEXT_KEYS = {"negators", "adjacent_negators", "particles", "negative_triggers", "window", "myth",
                 "self", "fillers", "filler_signs", "not_myth", "calls",
-                "profile"}
+                "profile", "others"}
 
 
 def merge_context(ctx: Context, path: Path) -> None:
@@ -37,6 +37,7 @@ def merge_context(ctx: Context, path: Path) -> None:
     ctx.not_myth.extend(_words(data, "not_myth", path))
     ctx.calls.extend(_words(data, "calls", path))
     ctx.profile.extend(_words(data, "profile", path))
+    ctx.others.extend(_words(data, "others", path))
 
 
 def _words(data, key: str, path: Path) -> list[str]:

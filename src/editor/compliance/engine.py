@@ -15,6 +15,7 @@ from editor.compliance.rules import (
     EXCEPTION,
     MYTH,
     NOT_MYTH,
+    OTHERS,
     PROFILE,
     REQUIRES,
     SELF,
@@ -47,6 +48,11 @@ class Unit:
         return self.seg_map.compose(self.light_map, self.toks.start[ts], self.toks.end[te - 1])
 
 
+# What a post may quote and then refuse to publish (« … Je ne publierai pas son message »): a
+# patient's message, a review, a photo; not a claim the post makes itself.
+PUBLISHED_CATEGORIES = frozenset({"testimonial", "rating", "before-after", "patient-identity"})
+
+
 @dataclass(slots=True)
 class _HitSummary:
     """One unit's matches by role, positions local to the unit (see ``Engine._hit_summary``)."""
@@ -54,6 +60,7 @@ class _HitSummary:
     triggers: list = field(default_factory=list)      # (rule, first token, end token)
     myths: list = field(default_factory=list)         # refutation cues (first, end)
     selves: list = field(default_factory=list)        # the author speaking (first, end)
+    others: list = field(default_factory=list)        # praise addressed to others (first, end)
     calls: list = field(default_factory=list)         # calls to act (first, end)
     exceptions: dict = field(default_factory=dict)    # rule -> [(first, end)]
     conditions: dict = field(default_factory=dict)    # (role, rule, cond) -> [(first, end)]
@@ -348,8 +355,8 @@ class Engine:
     # -- matching -----------------------------------------------------------------------------
     def _match(self, an: Analysis) -> list[Finding]:
         rs = self.rules
-        triggers, myth_sent, myth_block, self_sent, exceptions, present, answered, called = \
-            self._index_hits(an)
+        (triggers, myth_sent, myth_block, self_sent, exceptions, present, answered, called,
+         others_sent) = self._index_hits(an)
         an.refuted = set(myth_sent) | answered
         out: list[Finding] = []
         c = rs.context
@@ -365,7 +372,7 @@ class Engine:
                 if ui == last[0] and ts < last[1]:
                     continue  # overlaps a longer match of the same rule
                 sev = self._judge(rule, ri, ui, u, ts, te, exceptions, present, myth_sent,
-                                  myth_block, self_sent, c, answered, called)
+                                  myth_block, self_sent, c, answered, called, others_sent)
                 if sev is None:
                     continue
                 kept.append((ui, ts, te, sev))
@@ -391,6 +398,8 @@ class Engine:
         myth_sent: dict[int, list[tuple[int, int, int]]] = {}
         myth_block: set[int] = set()
         self_sent: dict[int, list[tuple[int, int, int]]] = {}
+        # Sentences that address praise to someone else (« Bravo à l'association … »).
+        others_sent: set[int] = set()
         # Index the other groups once, so each trigger's tests cost O(1), not O(matches).
         exceptions: dict[tuple[int, int], list[tuple[int, int]]] = {}
         present: dict[tuple[int, int, int], tuple[set, set, bool, set, set]] = {}
@@ -417,8 +426,17 @@ class Engine:
                     # « Un résultat garanti ? C'est faux. »: the answer covers the question.
                     myth_sent.setdefault(u.sent_base + t.sentence[ts] - 1, []).append(
                         (ui, ts, te))
+                elif ctx.refuses_previous(t, ts, te):
+                    # « … Je ne publierai pas son message. »: the message quoted in the
+                    # sentences just before it (« Elles servent au suivi. Elles ne sont
+                    # jamais publiées. »).
+                    for back in range(1, min(ctx.REFUSAL_REACH, t.sentence[ts]) + 1):
+                        myth_sent.setdefault(u.sent_base + t.sentence[ts] - back, []).append(
+                            (ui, ts, te))
             for ts, te in hs.selves:
                 self_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
+            for ts, _ in hs.others:
+                others_sent.add(u.sent_base + t.sentence[ts])
             for ts, te in hs.calls:
                 if ctx.answers_question_with_call(t, ts):
                     called.add(u.sent_base + t.sentence[ts] - 1)
@@ -428,7 +446,7 @@ class Engine:
                 if key in needed:
                     self._index_condition(present, key, spans, ui, u)
         return (triggers, myth_sent, myth_block, self_sent, exceptions, present, answered,
-                called)
+                called, others_sent)
 
     def _index_condition(self, present: dict[tuple[int, int, int], tuple[set, set, bool, set, set]],
                          key: tuple[int, int, int], spans: list, ui: int, u: Unit) -> None:
@@ -464,6 +482,10 @@ class Engine:
         hs = _HitSummary(u.hits)
         conditions = hs.conditions
         not_myth = [(ts, te) for ident, ts, te in u.hits if groups[ident][0] == NOT_MYTH]
+        # « Hommage au Pr Durand », « Félicitations à mon interne »: the person named or the
+        # possessive inside praise addressed to someone else is not the author speaking.
+        hs.others = [(ts, te) for ident, ts, te in u.hits if groups[ident][0] == OTHERS]
+        others = hs.others
         for ident, ts, te in u.hits:
             key = groups[ident]
             role, ri, _ = key
@@ -481,11 +503,13 @@ class Engine:
                 if not any(ns < te and ts < ne for ns, ne in not_myth):
                     hs.myths.append((ts, te))
             elif role == SELF:
-                hs.selves.append((ts, te))
+                if not others or not any(os_ < te and ts < oe for os_, oe in others):
+                    hs.selves.append((ts, te))
             elif role == CALL:
                 hs.calls.append((ts, te))
             elif role == PROFILE:
-                if ctx.opens_sentence(t, ts):
+                if ctx.opens_sentence(t, ts) and not any(os_ < te and ts < oe
+                                                         for os_, oe in others):
                     hs.selves.append((ts, te))
             elif role == EXCEPTION:
                 hs.exceptions.setdefault(ri, []).append((ts, te))
@@ -494,7 +518,7 @@ class Engine:
 
     def _judge(self, rule: Rule, ri, ui, u: Unit, ts, te, exceptions, present, myth_sent,
                myth_block, self_sent, c, answered=frozenset(),
-               called=frozenset()) -> str | None:
+               called=frozenset(), others_sent=frozenset()) -> str | None:
         t = u.toks
         for ets, ete in exceptions.get((ri, ui), ()):
             if ets < te and ts < ete:
@@ -527,7 +551,8 @@ class Engine:
                     # nous, -30 % »).
                     author = any(ce <= s < ts or ctx.clauses(t)[s] == ctx.clauses(t)[ts]
                                  for s in selves)
-                    if mui == ui and ctx.refutes(t, (cs, ce), ts, te, author):
+                    if mui == ui and ctx.refutes(t, (cs, ce), ts, te, author,
+                                                 rule.category in PUBLISHED_CATEGORIES):
                         return None
         clause = (ui, ctx.clauses(t)[ts], ctx.clauses(t)[te - 1])
         # A match may run over a sentence break (« Merci 🙏 Inès… »): its conditions and its
@@ -551,7 +576,9 @@ class Engine:
         if rule.subject == "self" and not any(
                 mui == ui and ctx.author_subject(t, cs, ce, ts, te)
                 for s in sents for mui, cs, ce in self_sent.get(s, ())):
-            return None if rule.otherwise == "off" else rule.otherwise
+            if rule.otherwise == "off" or any(s in others_sent for s in sents):
+                return None     # praise addressed to someone else promotes no one's practice
+            return rule.otherwise
         return rule.severity
 
     @staticmethod

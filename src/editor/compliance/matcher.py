@@ -445,10 +445,13 @@ class Matcher:
             s_i = surface[i]
             if accent:
                 keys = accent.get(i)
-            # The dot of an abbreviation (« Av. / Ap. », « Dr. ») says nothing either.
+            # The dot of an abbreviation (« Av. / Ap. », « Dr. ») says nothing either, nor
+            # the comma of a repeated filler (« très, très vite »).
             filler = (n in fillers) if k == "word" else (
                 k == "punct" and (n in signs or _is_emoji(s_i) or (
-                    n == "." and i > lo and norm[i - 1] in ABBREVIATIONS)))
+                    n == "." and i > lo and norm[i - 1] in ABBREVIATIONS) or (
+                    n == "," and lo < i < hi - 1 and norm[i - 1] in fillers
+                    and norm[i + 1] == norm[i - 1])))
             nxt: list[tuple[Node, int, tuple, int]] = []
             for node, s, stack, skipped in active:
                 if node.plain and keys is None:     # fast path: literal edges only

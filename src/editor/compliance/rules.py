@@ -35,6 +35,7 @@ from editor.compliance.ruleset import (
                                           KINDS,
                                           MYTH,
                                           NOT_MYTH,
+                                          OTHERS,
                                           PROFILE,
                                           REQUIRES,
                                           SCOPE_GROUPS,
@@ -57,7 +58,8 @@ from editor.compliance.settings import SETTINGS_KEYS, Settings
 __all__ = [
     "ALL_SCOPES", "CALL", "CATEGORY_KEYS", "COND_KEYS", "CONTEXT_KEYS", "CONTRACT_CATEGORIES",
     "DEFAULT_SCOPE", "EXAMPLE_KEYS", "EXCEPTION", "FILE_KEYS", "KINDS", "MAX_REPLACEMENT", "MYTH",
-    "NOT_MYTH", "OTHER_CATEGORIES", "PACK_KEYS", "PROFILE", "REQUIRES", "RULE_KEYS", "SCOPE_GROUPS",
+    "NOT_MYTH", "OTHERS", "OTHER_CATEGORIES", "PACK_KEYS", "PROFILE", "REQUIRES", "RULE_KEYS",
+    "SCOPE_GROUPS",
     "SCORED_CATEGORIES", "SELF", "SETTINGS_KEYS", "SEVERITIES", "TRIGGER", "UNLESS", "WITHIN",
     "Category", "Condition", "Context", "Example", "Pack", "Rule", "RuleError", "RuleSet",
     "Settings", "_code_signature", "builtin_lexicon_dir", "compile_rules", "load_rules",

@@ -23,7 +23,7 @@ SCOPE_GROUPS = {"prose": PROSE_SCOPES, "media": MEDIA_SCOPES, "all": ALL_SCOPES}
 DEFAULT_SCOPE = frozenset(PROSE_SCOPES + ("alt", "hashtag"))
 
 # --- roles of pattern groups in the matcher ---------------------------------------------------
-TRIGGER, EXCEPTION, REQUIRES, UNLESS, MYTH, SELF, NOT_MYTH, CALL, PROFILE = range(9)
+TRIGGER, EXCEPTION, REQUIRES, UNLESS, MYTH, SELF, NOT_MYTH, CALL, PROFILE, OTHERS = range(10)
 
 
 class RuleError(Exception):
@@ -108,6 +108,8 @@ class Context:
     calls: list[str] = field(default_factory=list)   # a call to act (« Réservez ! », « C'est ici »)
     # the author's title opening a line, no article (« Chirurgien esthétique à Nice | … »)
     profile: list[str] = field(default_factory=list)
+    # praise addressed to someone else (« Hommage au Pr Durand », « Bravo à l'association… »)
+    others: list[str] = field(default_factory=list)
     fillers: set = field(default_factory=set)        # words the matcher steps over in a phrase
     filler_signs: set = field(default_factory=set)   # decorative signs it steps over too
 
