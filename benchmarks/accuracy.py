@@ -55,7 +55,11 @@ CORPORA = (("public", ROOT.parent / "shared" / "eval" / "public.yaml"),
            ("varied6", ROOT / "tests" / "varied6" / "posts.yaml"),
            ("varied6-dev", ROOT / "tests" / "varied6" / "posts.yaml"),
            ("varied6-check", ROOT / "tests" / "varied6" / "posts.yaml"),
-           ("blind12", ROOT / "tests" / "blind12" / "posts.yaml"))
+           ("blind12", ROOT / "tests" / "blind12" / "posts.yaml"),
+           ("blind13", ROOT / "tests" / "blind13" / "posts.yaml"),
+           ("varied7", ROOT / "tests" / "varied7" / "posts.yaml"),
+           ("varied7-dev", ROOT / "tests" / "varied7" / "posts.yaml"),
+           ("varied7-check", ROOT / "tests" / "varied7" / "posts.yaml"))
 
 
 def hashed_half(parity: int):
@@ -69,14 +73,14 @@ def hashed_half(parity: int):
 SELECT = {"varied-dev": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 1,
           "varied-check": lambda case: int(case.rsplit("_", 1)[1]) % 2 == 0,
           **{f"{name}-{half}": hashed_half(parity)
-             for name in ("varied2", "varied3", "varied4", "varied5", "varied6")
+             for name in ("varied2", "varied3", "varied4", "varied5", "varied6", "varied7")
              for half, parity in (("dev", 1), ("check", 0))}}
-# Trained on: own, blind, blind3, realworld, subtle, varied to varied6 and the sentence banks
+# Trained on: own, blind, blind3, realworld, subtle, varied to varied7 and the sentence banks
 # (scripts/train_model.py).
-# public and blind2, blind4 to blind12 are never seen by the model: only their
+# public and blind2, blind4 to blind13 are never seen by the model: only their
 # figures say how it generalises.
 UNSEEN = {"public", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
-          "blind10", "blind11", "blind12"}
+          "blind10", "blind11", "blind12", "blind13"}
 
 
 class WithModel:
