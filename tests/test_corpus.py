@@ -42,6 +42,10 @@ VARIED5 = ROOT / "tests" / "varied5" / "posts.yaml"
 # Sixth (160 posts, session 22, mostly hard negatives, written without reading the rules); tuned
 # on its dev half. Its false spelling flags are its evasions and English words (« B0t0x »).
 VARIED6 = ROOT / "tests" / "varied6" / "posts.yaml"
+# Seventh (160 posts, session 24, violations mostly without the obvious keyword, written without
+# reading the rules); tuned on its dev half. Its false spelling flags are its evasions
+# (« B0tox », « J.u.v.e.d.e.r.m »), English words and invented names.
+VARIED7 = ROOT / "tests" / "varied7" / "posts.yaml"
 
 THRESHOLDS = {  # recall, precision, share of educational posts left silent, false spelling flags
     # False spelling flags measured with the Dicollecte word list: 0, 0, 2 (a handle and a brand
@@ -59,6 +63,7 @@ THRESHOLDS = {  # recall, precision, share of educational posts left silent, fal
     "varied4": (0.91, 0.90, 0.97, 9),
     "varied5": (0.88, 0.94, 0.98, 20),
     "varied6": (0.79, 0.91, 0.93, 32),
+    "varied7": (0.79, 0.89, 0.89, 19),
 }
 
 
@@ -67,10 +72,11 @@ THRESHOLDS = {  # recall, precision, share of educational posts left silent, fal
                                          ("realworld", REALWORLD), ("subtle", SUBTLE),
                                          ("varied", VARIED), ("varied2", VARIED2),
                                          ("varied3", VARIED3), ("varied4", VARIED4),
-                                         ("varied5", VARIED5), ("varied6", VARIED6)],
+                                         ("varied5", VARIED5), ("varied6", VARIED6),
+                                         ("varied7", VARIED7)],
                          ids=["own", "blind", "blind2", "blind3", "public", "realworld",
                               "subtle", "varied", "varied2", "varied3", "varied4",
-                              "varied5", "varied6"])
+                              "varied5", "varied6", "varied7"])
 def test_corpus_accuracy(full_engine, name, corpus):
     if not corpus.is_file():
         pytest.skip(f"{corpus} not available")
