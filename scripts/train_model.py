@@ -709,6 +709,9 @@ def main(argv=None) -> int:
                          "sentence banks, to measure on them what the model adds (a measuring "
                          "model: the bundled one is trained on everything)")
     args = ap.parse_args(argv)
+    if args.hold_out and args.out.resolve() == OUT.resolve() and not args.check:
+        # A measuring model must never replace the bundled one.
+        ap.error("--hold-out trains a measuring model: give it --out FILE (not the bundled model)")
     t0 = time.perf_counter()
     engine = training_engine()
     items, cats = build_items(engine)

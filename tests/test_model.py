@@ -118,6 +118,15 @@ def test_model_trained_on_current_data(training):
     assert not any(b in c for b in blind for c in stored["training"]["corpora"])
 
 
+def test_a_measuring_model_never_replaces_the_bundled_one():
+    """``--hold-out`` leaves data out to measure on it: without ``--out`` it must refuse to run
+    rather than overwrite resources/model/second-opinion.json."""
+    before = MODEL.read_bytes()
+    with pytest.raises(SystemExit):
+        _trainer().main(["--hold-out"])
+    assert MODEL.read_bytes() == before
+
+
 def test_sentence_bank_items_are_labelled_one_by_one(training, tmp_path):
     """A violating sentence of the bank teaches its own category only; an innocent one is a
     negative of every category; neither is a post (thresholds are calibrated on posts)."""
