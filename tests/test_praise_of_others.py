@@ -20,6 +20,8 @@ def categories(engine, text: str) -> set[str]:
     "Bravo à l'association Vivre Après, qui fait un travail formidable auprès des patientes.",
     "Merci à toute l'équipe du bloc pour leur travail remarquable cette année.",
     "Un grand bravo à nos infirmières : un boulot incroyable pendant ce mois de rush.",
+    "Semaine de la chirurgie réparatrice : merci aux équipes d'Handicap International pour leur "
+    "travail extraordinaire.",
 ])
 def test_praise_addressed_to_someone_else_is_silent(engine, text):
     assert "superlative" not in categories(engine, text)

@@ -76,3 +76,22 @@ def test_a_refusal_pointing_back_at_a_quoted_message_covers_it(engine, text):
 ])
 def test_a_refusal_does_not_cover_a_claim_or_what_it_does_not_name(engine, text, category):
     assert category in categories(engine, text)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Ce que je refuse : les promotions, les codes promo, les « offres flash ».", "incentive"),
+    ("Ce que je refuse : les promotions, les codes promo, les « offres flash ».", "sponsored"),
+    ("Les fausses pages qui utilisent des photos volées de patientes avec des « avant/après » "
+     "sont signalées à Meta.", "before-after"),
+    ("Ce n'est pas parce qu'une influenceuse affiche un « avant/après » spectaculaire qu'il "
+     "faut la croire.", "before-after"),
+    ("Les avis Google sur les médecins sont encadrés : je ne peux ni y répondre publiquement ni "
+     "les mettre en avant.", "rating"),
+])
+def test_what_the_author_refuses_or_reports_is_a_mention(engine, text, category):
+    assert category not in categories(engine, text)
+
+
+def test_an_offer_after_a_refusal_heading_still_flags(engine):
+    text = "Ce que je refuse : les promotions. Ce mois-ci, -30 % sur le lipofilling !"
+    assert "pricing" in categories(engine, text)

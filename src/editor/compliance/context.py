@@ -275,20 +275,22 @@ def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clau
 
 
 _OBJECT_CLITICS = {"le", "la", "les", "l'"}
+_BEFORE_CLITIC = {"ne", "n'", "ni"}   # particles, and « ni … ni les mettre »
 _BACK_DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "cet"}
 _BACK_SUBJECTS = {"elles", "ils", "elle", "il", "celles-ci", "ceux-ci", "celles", "ceux"}
 
 
 def _points_back(toks: Tokens, cs: int, ce: int) -> bool:
     """Whether the cue ``cs:ce`` names what came before it: « ne le publierai pas » (an object
-    pronoun after the particle), « ne publierai pas son message », « … jamais ces avis » (a
-    possessive or demonstrative inside the cue: context.yaml lists the things one refuses to
-    publish; « je ne publierai pas leurs noms » names something else), « Elles ne sont jamais
-    publiées » (a pronoun or a demonstrative as the subject of a passive refusal)."""
+    pronoun after the particle or a « ni »: « je ne peux ni y répondre ni les mettre en
+    avant »), « ne publierai pas son message », « … jamais ces avis » (a possessive or
+    demonstrative inside the cue: context.yaml lists the things one refuses to publish; « je ne
+    publierai pas leurs noms » names something else), « Elles ne sont jamais publiées » (a
+    pronoun or a demonstrative as the subject of a passive refusal)."""
     norm = toks.norm
     if norm[cs] in _BACK_SUBJECTS or norm[cs] in _BACK_DETERMINERS:
         return True     # « Elles ne sont jamais publiées », « Ces photos ne sont pas … »
-    return any((norm[k] in _OBJECT_CLITICS and norm[k - 1] in _PARTICLES)
+    return any((norm[k] in _OBJECT_CLITICS and norm[k - 1] in _BEFORE_CLITIC)
                or norm[k] in _BACK_DETERMINERS for k in range(cs + 1, ce))
 
 
