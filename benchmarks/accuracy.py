@@ -108,7 +108,8 @@ class WithModel:
 def main() -> None:
     engine, _ = make_engine(spelling=True, model=False)     # the rules alone
     model = SecondOpinion.load()
-    if "--model" in sys.argv[:-1]:    # another model file (e.g. one being trained)
+    other_model = "--model" in sys.argv[:-1]
+    if other_model:    # another model file (e.g. one being trained, or a held-out one)
         model = SecondOpinion.load(Path(sys.argv[sys.argv.index("--model") + 1]))
     only = None
     if "--only" in sys.argv[:-1]:     # e.g. --only realworld,own: keep blind sets unread
@@ -129,7 +130,9 @@ def main() -> None:
         s = score(path, engine, SELECT.get(name))
         if "-v" in sys.argv:
             print("\n".join(s.lines))
-        seen = "unseen by the model" if name in UNSEEN else "model trained on it"
+        # What the bundled model was trained on; another file (--model) says it itself.
+        seen = ("model given with --model" if other_model else
+                "unseen by the model" if name in UNSEEN else "model trained on it")
         print(f"{name:9} rules          {s.summary()}   (targets: recall ≥ 0.95, precision ≥ "
               f"0.95, all clean)")
         if model is None:
