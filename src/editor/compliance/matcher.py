@@ -222,15 +222,21 @@ class _Opened:
         self.lit: dict[str, list[tuple[Node, tuple]]] = {}
         self.lex: list[tuple[dict, tuple, bool]] = []
         self.rest: list[tuple[Node, tuple]] = []
+        lit = self.lit
         for node, stack in states:
-            subs = [(lexicons[name], cont, name.endswith(":cap")) for name, cont in node.lex]
-            if node.kind or node.pre or node.pred or node.any is not None or not all(
-                    sub.plain for sub, _, _ in subs):
-                self.rest.append((node, stack))
-                continue
+            if not node.plain:      # most states have literal edges only: no word list to read
+                subs = [(lexicons[name], cont, name.endswith(":cap")) for name, cont in node.lex]
+                if node.kind or node.pre or node.pred or node.any is not None or not all(
+                        sub.plain for sub, _, _ in subs):
+                    self.rest.append((node, stack))
+                    continue
+                self.lex.extend((sub.lit, stack + (cont,), cap) for sub, cont, cap in subs)
             for word, x in node.lit.items():
-                self.lit.setdefault(word, []).append((x, stack))
-            self.lex.extend((sub.lit, stack + (cont,), cap) for sub, cont, cap in subs)
+                got = lit.get(word)
+                if got is None:
+                    lit[word] = [(x, stack)]
+                else:
+                    got.append((x, stack))
         self.edges = bool(self.lit or self.lex or self.rest)
 
     def advance(self, n: str, k: str, surface: str, keys: tuple | None, lexicons: dict,
