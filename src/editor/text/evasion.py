@@ -40,20 +40,23 @@ class TypoIndex:
 
     The written word's variants at edit distance 1 (a letter deleted, replaced, inserted, or two
     neighbours swapped: about 55 per letter over the folded alphabet) are looked up in the word
-    set. Nothing is built beforehand, and a written word is looked at once (memo): only words
-    that are neither a rule's word nor a French word get here, a few per post.
+    set. Nothing is built beforehand, not even a set of the words that qualify (an engine is made
+    from fifteen thousand words, at every ``tact check``): a variant found in the word set is
+    kept if it qualifies. A written word is looked at once (memo): only words that are neither a
+    rule's word nor a French word get here, a few per post.
     """
 
     ALPHABET = "abcdefghijklmnopqrstuvwxyz"
     MEMO_MAX = 50_000
 
     def __init__(self, words) -> None:
-        self._words = frozenset(w for w in words if len(w) >= TYPO_MIN and _lettered(w))
+        self._words = frozenset(words)     # the same object when given a frozenset
+        # Of all the words: a longer written word finds no variant long enough to qualify.
         self._longest = max(map(len, self._words), default=0)
         self._memo: dict[str, str | None] = {}
 
     def __len__(self) -> int:
-        return len(self._words)
+        return sum(1 for w in self._words if _indexed(w))
 
     def nearest(self, word: str) -> str | None:
         """The indexed word at edit distance 1 of ``word``, or None. When several are, the
@@ -67,13 +70,19 @@ class TypoIndex:
         if word in memo:
             return memo[word]
         words = self._words
-        found = [v for v in _edits(word, self.ALPHABET) if v in words and v != word]
+        found = [v for v in _edits(word, self.ALPHABET)
+                 if v in words and v != word and _indexed(v)]
         got = min(found, key=lambda v: (-len(v), not _neighbour_slip(word, v), v)) \
             if found else None
         if len(memo) > self.MEMO_MAX:
             memo.clear()
         memo[word] = got
         return got
+
+
+def _indexed(word: str) -> bool:
+    """Whether a word of the rules can be found again from a typo: long enough, lettered."""
+    return len(word) >= TYPO_MIN and _lettered(word)
 
 
 def _lettered(word: str) -> bool:
