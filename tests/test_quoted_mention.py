@@ -87,6 +87,8 @@ def test_a_refusal_does_not_cover_a_claim_or_what_it_does_not_name(engine, text,
      "faut la croire.", "before-after"),
     ("Les avis Google sur les médecins sont encadrés : je ne peux ni y répondre publiquement ni "
      "les mettre en avant.", "rating"),
+    # the refusal heads a clause of the next sentence (« … » ends a sentence before « Google »)
+    ("Plus de 2 000 avis de patients sur … Google : nous ne les reproduisons pas ici.", "rating"),
 ])
 def test_what_the_author_refuses_or_reports_is_a_mention(engine, text, category):
     assert category not in categories(engine, text)

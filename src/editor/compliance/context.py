@@ -340,11 +340,19 @@ REFUSAL_REACH = 2    # sentences before a refusal that names again what it refus
 
 
 def refuses_previous(toks: Tokens, cs: int, ce: int) -> bool:
-    """Whether the cue ``cs:ce`` opens a sentence that refuses what the one before it quotes,
-    naming it again (« Une patiente m'a écrit pour me remercier. Je ne publierai pas son
-    message. », « … Je ne les affiche pas. »)."""
+    """Whether the cue ``cs:ce`` opens a sentence (or a clause of it) that refuses what the one
+    before it quotes, naming it again (« Une patiente m'a écrit pour me remercier. Je ne
+    publierai pas son message. », « … Je ne les affiche pas. »)."""
     first = sentence_starts(toks)[cs]
-    return first > 0 and cs - first < SUBJECT_REACH and _points_back(toks, cs, ce)
+    if first == 0:
+        return False
+    # at the head of its sentence or of a clause of it (« … Google : nous ne les reproduisons
+    # pas ici »)
+    cl = clauses(toks)
+    head = cs
+    while head > first and cl[head - 1] == cl[cs]:
+        head -= 1
+    return cs - head < SUBJECT_REACH and _points_back(toks, cs, ce)
 
 
 CALL_REACH = 3     # tokens from the start of the answer where a call to act opens it
