@@ -266,11 +266,7 @@ def refutes(toks: Tokens, cue: tuple[int, int], ts: int, te: int, author_in_clau
         return _heads(toks, cs, ce, ts) and not author_in_clause
     if cs >= te:
         # The cue's clause starts with a word taking the claim up again.
-        j = cs
-        first = clauses(toks)[cs]
-        while j > 0 and cl[j - 1] == first:
-            j -= 1
-        return toks.norm[j] in RESUMPTIVE or (published and _points_back(toks, cs, ce))
+        return _clause_head(toks, cs) in RESUMPTIVE or (published and _points_back(toks, cs, ce))
     return False
 
 
@@ -319,11 +315,16 @@ def _heads(toks: Tokens, cs: int, ce: int, ts: int) -> bool:
 
 def _clause_head(toks: Tokens, i: int) -> str:
     """The first word of the clause of token ``i``."""
+    return toks.norm[_clause_start(toks, i)]
+
+
+def _clause_start(toks: Tokens, i: int) -> int:
+    """The first token of the clause of token ``i``."""
     cl = clauses(toks)
     j = i
     while j > 0 and cl[j - 1] == cl[i]:
         j -= 1
-    return toks.norm[j]
+    return j
 
 
 def answers_question(toks: Tokens, cs: int) -> bool:
@@ -348,10 +349,7 @@ def refuses_previous(toks: Tokens, cs: int, ce: int) -> bool:
         return False
     # at the head of its sentence or of a clause of it (« … Google : nous ne les reproduisons
     # pas ici »)
-    cl = clauses(toks)
-    head = cs
-    while head > first and cl[head - 1] == cl[cs]:
-        head -= 1
+    head = max(first, _clause_start(toks, cs))
     return cs - head < SUBJECT_REACH and _points_back(toks, cs, ce)
 
 

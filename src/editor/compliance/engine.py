@@ -53,6 +53,11 @@ class Unit:
 PUBLISHED_CATEGORIES = frozenset({"testimonial", "rating", "before-after", "patient-identity"})
 
 
+def _overlaps(spans: list, ts: int, te: int) -> bool:
+    """Whether one of the token spans ``spans`` overlaps ``ts:te``."""
+    return any(s < te and ts < e for s, e in spans)
+
+
 @dataclass(slots=True)
 class _HitSummary:
     """One unit's matches by role, positions local to the unit (see ``Engine._hit_summary``)."""
@@ -500,16 +505,15 @@ class Engine:
                 hs.triggers.append((ri, ts, te))
             elif role == MYTH:
                 # « ça n'existe pas ailleurs » is a claim of uniqueness, not a refutation.
-                if not any(ns < te and ts < ne for ns, ne in not_myth):
+                if not _overlaps(not_myth, ts, te):
                     hs.myths.append((ts, te))
             elif role == SELF:
-                if not others or not any(os_ < te and ts < oe for os_, oe in others):
+                if not _overlaps(others, ts, te):
                     hs.selves.append((ts, te))
             elif role == CALL:
                 hs.calls.append((ts, te))
             elif role == PROFILE:
-                if ctx.opens_sentence(t, ts) and not any(os_ < te and ts < oe
-                                                         for os_, oe in others):
+                if ctx.opens_sentence(t, ts) and not _overlaps(others, ts, te):
                     hs.selves.append((ts, te))
             elif role == EXCEPTION:
                 hs.exceptions.setdefault(ri, []).append((ts, te))
