@@ -131,3 +131,9 @@ def test_a_surname_after_a_first_name_is_not_read_as_a_typo():
     assert read("comme Harold Gillies")[2] == "gillies"
     assert read("merci Gillies")[1] == "gilles"           # alone, it may be a slip
     assert read("le Morphus8")[1] == "morpheus"          # a number after a word is no letter
+
+
+def test_the_letter_o_for_a_zero_in_an_amount_is_read_as_a_zero():
+    assert light("-2O% sur le nez, 1OO € offerts")[0] == "-20% sur le nez, 100 € offerts"
+    # offsets do not move, and an « o » that is no digit is left alone
+    assert light("Photo % et lipo 3 %")[0] == "Photo % et lipo 3 %"

@@ -332,3 +332,85 @@ def test_a_title_after_an_article_or_in_title_case_is_no_profile_line(engine):
     for text in ("Le dermatologue reste le spécialiste de référence pour un grain de beauté.",
                  "Le Dermatologue Reste Le Spécialiste de référence pour un grain de beauté."):
         assert rules_on(engine, text) == []
+
+# --- How far a denial reaches (found on the retired blind sets' dev halves, session 25): a
+# negation governs every item of the « de » list after it, « , voire » raises the same
+# predicate without opening a clause, and a verdict or a denial opening a paragraph
+# (« C'est faux. », « Non. ») answers the quotation or the question ending the paragraph
+# before it. Each reach has a limit, and the claims just past it still flag.
+
+
+@pytest.mark.parametrize("text", [
+    "Non, le cabinet ne fera pas de « Black Friday », de -30 % ou de promo sur les injections.",
+    "Ici, jamais de remise, de forfait ou de promo : les honoraires sont les mêmes toute l'année.",
+])
+def test_a_negation_governs_every_item_of_its_de_list(engine, text):
+    assert rules_on(engine, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ne manquez pas de venir, de -30 % sur tout !",       # a call, not a denial
+    "Pas de chichis, -30 % sur les injections !",         # no « de » item: a clause of its own
+    "Pas d'attente, pas de stress, et -20 % sur le forfait ce mois-ci !",
+])
+def test_a_list_the_negation_does_not_govern_still_flags(engine, text):
+    assert any(r.startswith("pricing.") for r in rules_on(engine, text))
+
+
+def test_voire_raises_the_denied_predicate_without_opening_a_clause(engine):
+    text = ("Présentées hors contexte, ces images laissent croire qu'un résultat est "
+            "reproductible, voire garanti, alors que chaque corps diffère.")
+    assert rules_on(engine, text) == []
+    assert any(r.startswith("misleading-claim.")
+               for r in rules_on(engine, "Un résultat naturel, voire garanti !"))
+
+
+def test_a_verdict_opening_a_paragraph_answers_the_quotation_before_it(engine):
+    post = ("« Le lipofilling des fesses, c'est sans danger puisque c'est ta propre graisse. » "
+            "Vu deux millions de fois sur TikTok.\n\n"
+            "C'est faux. Une injection trop profonde expose à une embolie graisseuse.")
+    assert rules_on(engine, post) == []
+    assert rules_on(engine, "« Le lipofilling, c'est sans danger. »\n\nFaux !") == []
+
+
+@pytest.mark.parametrize("post", [
+    # not quoted: the author's own sentence stays a claim
+    "Le lipofilling, c'est sans danger.\n\nC'est faux de croire qu'il faut attendre un an.",
+    # a warning opening the next paragraph is not a verdict on the testimonial before it
+    "« Résultat parfait, merci docteur ! » Julie, 32 ans.\n\n"
+    "Attention aux promesses de résultat garanti.",
+])
+def test_what_the_verdict_does_not_answer_still_flags(engine, post):
+    assert rules_on(engine, post) != []
+
+
+@pytest.mark.parametrize("post", [
+    "« Vous faites quelque chose pour le Black Friday ? » Non. Pas de promo, pas de code.",
+    "Chaque fin novembre, la même question arrive : « Vous faites quelque chose pour le Black "
+    "Friday ? »\n\nNon. Pas de promo, pas de code : les honoraires sont les mêmes toute l'année.",
+])
+def test_a_quoted_question_denied_next_even_across_a_paragraph_is_not_a_claim(engine, post):
+    assert rules_on(engine, post) == []
+
+
+@pytest.mark.parametrize("post, rule", [
+    ("Un -30 % sur votre lifting ?\n\nNon, mieux : -40 % ce mois-ci !", "pricing.discount"),
+    ("Pourquoi attendre ?\n\nN'attendez plus, les places partent vite !", "incentive.hurry"),
+    # an answer two paragraphs later answers nothing
+    ("Vous faites le Black Friday ?\n\nBelle semaine à tous.\n\nNon.", "pricing.discount"),
+])
+def test_a_question_the_next_paragraph_does_not_deny_still_flags(engine, post, rule):
+    assert rule in rules_on(engine, post)
+
+
+def test_a_letter_o_written_for_a_zero_still_makes_a_discount(engine):
+    assert "pricing.discount" in rules_on(
+        engine, "Rentrée = nouveau départ ✨ -2O% sur la blépharoplastie en septembre !")
+
+
+def test_a_question_answered_yes_here_asserts_what_it_asks(engine):
+    got = rules_on(engine, "Le meilleur chirurgien de Marseille pour votre nez ? "
+                           "Vous êtes au bon endroit 👇")
+    assert any(r.startswith("superlative.") for r in got)
+    assert rules_on(engine, "Le meilleur moment pour se faire opérer ? Tout dépend de votre "
+                            "peau et de votre saison.") == []

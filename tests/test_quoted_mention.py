@@ -97,3 +97,45 @@ def test_what_the_author_refuses_or_reports_is_a_mention(engine, text, category)
 def test_an_offer_after_a_refusal_heading_still_flags(engine):
     text = "Ce que je refuse : les promotions. Ce mois-ci, -30 % sur le lipofilling !"
     assert "pricing" in categories(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "À 47 ans, le Dr Karim Benali se présente volontiers comme « expert en rhinoplastie "
+    "ultrasonique ».",
+    "Le Dr Martin se définit comme « spécialiste du nez » depuis vingt ans.",
+])
+def test_a_quotation_someone_adopts_as_their_own_description_is_a_claim(engine, text):
+    assert "title" in categories(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Méfiez-vous de tout médecin qui se présente comme « expert » sur les réseaux.",
+    "Un patient m'a demandé si j'étais « expert en rhinoplastie » : ce titre n'existe pas.",
+])
+def test_a_quotation_nobody_adopts_stays_a_mention(engine, text):
+    assert "title" not in categories(engine, text)
+
+
+@pytest.mark.parametrize("post", [
+    "## Pourquoi vous ne verrez pas de photos « avant/après » sur ce compte\n\n"
+    "Les montages avant/après montrent un résultat sélectionné, sous un éclairage choisi.",
+    "Pourquoi vous ne verrez jamais de témoignages de patients sur ce compte 🤐\n\n"
+    "Parce qu'un témoignage raconte une expérience, pas la vôtre.",
+])
+def test_a_post_discussing_what_its_heading_refuses_uses_none_of_it(engine, post):
+    assert not categories(engine, post) & {"before-after", "testimonial"}
+
+
+@pytest.mark.parametrize("post,category", [
+    # what the heading refuses, then done anyway in other words
+    ("Pourquoi vous ne verrez jamais de témoignages de patients sur ce compte\n\n"
+     "« Merci docteur, vous avez changé ma vie, je recommande à toutes ! » Julie, 34 ans",
+     "testimonial"),
+    ("Pas de promo ici, et voici pourquoi.\n\nUne promo pousse à décider vite. Ce mois-ci, "
+     "-30 % sur les injections !", "pricing"),
+    # a heading that refuses nothing covers nothing
+    ("Nos résultats avant/après\n\nPas de promo, mais voici nos avant/après de la semaine.",
+     "before-after"),
+])
+def test_what_a_refusing_heading_does_not_cover_still_flags(engine, post, category):
+    assert category in categories(engine, post)

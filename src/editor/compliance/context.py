@@ -26,6 +26,9 @@ from array import array
 from editor.text.tokens import Tokens, is_pictograph
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "\u2026", "!", "?", "."}
+# A comma before one of these words raises the same predicate a degree, it opens no clause of
+# its own: « elles laissent croire qu'un résultat est reproductible, voire garanti ».
+CONTINUING = {"voire"}
 
 
 def breaks_clause(toks: Tokens, i: int) -> bool:
@@ -36,6 +39,9 @@ def breaks_clause(toks: Tokens, i: int) -> bool:
     norm = toks.norm
     if norm[i] not in CLAUSE_BREAKS:
         return False
+    if norm[i] == "," and i + 1 < len(norm) and norm[i + 1] in CONTINUING \
+            and toks.sentence[i + 1] == toks.sentence[i]:
+        return False    # « reproductible, voire garanti »: one predicate, raised a degree
     if norm[i] != "\u2026" or i == 0 or i + 1 >= len(norm) or toks.start[i] == toks.end[i - 1]:
         return True
     nxt = toks.surface[i + 1]
@@ -109,6 +115,21 @@ def _noun_or_idiom_pas(norm: list, i: int, ts: int) -> bool:
     return (i + 2 < ts and norm[i + 1] in ("de", "d'") and norm[i + 2] in _PAS_IDIOM_NOUNS)
 
 
+PARTITIVE = {"de", "d'"}
+LIST_ITEMS = 4      # items of a « de » list a negation reaches across
+# « ne manquez pas de … », « n'hésitez pas de … »: a call, not a denial of what follows.
+_CALL_BEFORE_PAS = {"manquez", "manquer", "ratez", "rater", "oubliez", "oublier", "hesitez",
+                    "hesiter", "tardez", "tarder"}
+
+
+def _governs_list(norm: list, i: int) -> bool:
+    """Whether the negator at ``i`` governs a list of « de » items after it: « ne fera pas de
+    « Black Friday », de -30 % ou de promo », « jamais de remise, de forfait… »."""
+    if i + 1 >= len(norm) or norm[i + 1] not in PARTITIVE:
+        return False
+    return not (i and norm[i - 1] in _CALL_BEFORE_PAS)
+
+
 def _filler(toks: Tokens, i: int, fillers: frozenset | set) -> bool:
     """Whether token ``i`` is one the matcher steps over (a filler word or sign, an emoji, a
     quotation mark): it does not count in the negation's reach."""
@@ -132,16 +153,24 @@ def negated(toks: Tokens, ts: int, te: int, negators: set, particles: set,
     i = ts - 1
     steps = 0
     que = -1      # the « que » nearest before the match, in its clause
+    items = 0     # list items crossed: « pas de A, de B ou de C »
     while i >= 0 and steps < window and sentence[i] == sent:
         n = norm[i]
         if n in CLAUSE_BREAKS and breaks_clause(toks, i):
+            if n == "," and not negative_initial and items < LIST_ITEMS \
+                    and i + 1 < len(norm) and norm[i + 1] in PARTITIVE:
+                items += 1      # an item of a list the negation may govern
+                steps = 0
+                i -= 1
+                continue
             break
         if n in negators and not (negative_initial and n in own) and not (
-                n == "pas" and _noun_or_idiom_pas(norm, i, ts)):
+                n == "pas" and _noun_or_idiom_pas(norm, i, ts)) and not (
+                items and not _governs_list(norm, i)):
             return True
         if steps == 0 and n in adjacent and not negative_initial:
             return True   # « sans garantie de résultat », not « sans douleur à -20 % »
-        if n in particles and not negative_initial and not (
+        if n in particles and not negative_initial and not items and not (
                 que > i and _restricts(norm, i, que)) and not _any_word(norm, i):
             return True
         if n in RESTRICTIVE and que < 0:
@@ -197,6 +226,37 @@ def in_question(toks: Tokens, ts: int, te: int) -> bool:
 
 def quoted(toks: Tokens, ts: int) -> bool:
     return toks.quote[ts] != -1
+
+
+# Verbs by which someone takes a quotation as their own description: « le Dr X se présente
+# volontiers comme « expert en rhinoplastie » », « elle revendique une approche « unique » ».
+_ADOPTING_REFLEXIVE = {"presente", "presentent", "definit", "definissent", "decrit", "decrivent",
+                       "qualifie", "qualifient", "surnomme", "surnomment", "revendique",
+                       "revendiquent"}
+_ADOPTING = {"revendique", "revendiquent", "revendiquait"}
+_ADOPT_REACH = 4     # words between the verb and the opening quotation mark
+
+
+def adopted(toks: Tokens, ts: int) -> bool:
+    """Whether the quotation holding token ``ts`` is introduced as its speaker's own description
+    of themselves (:data:`_ADOPTING_REFLEXIVE` after « se », or « revendique »): a claim that
+    the quotation marks do not distance."""
+    norm, quote, sentence = toks.norm, toks.quote, toks.sentence
+    q = quote[ts]
+    i = ts
+    while i > 0 and quote[i - 1] == q:
+        i -= 1
+    i -= 1      # the opening mark
+    steps = 0
+    k = i - 1
+    while k >= 0 and steps <= _ADOPT_REACH and sentence[k] == sentence[ts] \
+            and quote[k] == -1 and norm[k] not in CLAUSE_BREAKS:
+        n = norm[k]
+        if n in _ADOPTING or (n in _ADOPTING_REFLEXIVE and k and norm[k - 1] in ("se", "s'")):
+            return True
+        steps += 1
+        k -= 1
+    return False
 
 
 def clauses(toks: Tokens) -> array:
@@ -353,6 +413,21 @@ def refuses_previous(toks: Tokens, cs: int, ce: int) -> bool:
     return cs - head < SUBJECT_REACH and _points_back(toks, cs, ce)
 
 
+_VERDICT_ENDS = {".", "!", "\u2026"}
+
+
+def verdict_opens(toks: Tokens, cs: int, ce: int) -> bool:
+    """Whether the refutation cue ``cs:ce`` is a verdict opening its unit, a sentence of its own
+    (« C'est faux. », « Faux ! », « Archi-faux. »): it answers the quotation just before it,
+    in the previous paragraph. A warning that opens a paragraph (« Attention aux promesses … »)
+    is not a verdict."""
+    n = len(toks.norm)
+    if cs != 0 or toks.sentence[ce - 1] != 0:
+        return False
+    return ce >= n or toks.sentence[ce] != 0 or toks.norm[ce] in _VERDICT_ENDS \
+        or toks.norm[ce - 1] in _VERDICT_ENDS
+
+
 CALL_REACH = 3     # tokens from the start of the answer where a call to act opens it
 
 
@@ -403,33 +478,66 @@ def denied_questions(toks: Tokens, negators: set,
     got = toks.derived.get("denied_questions")
     if got is not None:
         return got
-    norm, kind, sentence = toks.norm, toks.kind, toks.sentence
+    norm, sentence = toks.norm, toks.sentence
     n = len(norm)
     out = set()
     for i in range(n - 1):
-        if norm[i] != "?" or sentence[i + 1] == sentence[i]:
+        if norm[i] != "?":
             continue
-        words, first = [], []
-        j = i + 1
-        in_first = True
-        while j < n and sentence[j] == sentence[i + 1]:
-            if norm[j] in CLAUSE_BREAKS and breaks_clause(toks, j):
-                in_first = False
-            elif kind[j] in ("word", "elision"):
-                words.append(j)
-                if in_first:
-                    first.append(j)
-            j += 1
-        denying = [k for k in first if norm[k] in negators and not _idiom_negator(norm, k)]
-        if not denying:
-            continue
-        negations = sum(norm[k] in negators or norm[k] in particles for k in words)
-        if len(words) <= DENIAL_REACH or negations > 1 or (
-                denying[0] == first[0] and norm[first[0]] != "non"):
+        j = _after_closing_quotes(toks, i)
+        if j < n and sentence[j] != sentence[i] and denies(toks, j, negators, particles):
             out.add(sentence[i])
     got = frozenset(out)
     toks.derived["denied_questions"] = got
     return got
+
+
+_CLOSING = {"»", '"'}
+
+
+def _after_closing_quotes(toks: Tokens, i: int) -> int:
+    """The token after ``i`` and the closing quotation marks of its sentence right after it:
+    « … pour le Black Friday ? » ends the question at the « »."""
+    norm, sentence = toks.norm, toks.sentence
+    j = i + 1
+    while j < len(norm) and norm[j] in _CLOSING and sentence[j] == sentence[i]:
+        j += 1
+    return j
+
+
+def denies(toks: Tokens, j: int, negators: set, particles: frozenset | set = frozenset()) -> bool:
+    """Whether the sentence starting at token ``j`` denies the question before it (see
+    :func:`denied_questions`)."""
+    norm, kind, sentence = toks.norm, toks.kind, toks.sentence
+    n = len(norm)
+    words, first = [], []
+    in_first = True
+    k = j
+    while k < n and sentence[k] == sentence[j]:
+        if norm[k] in CLAUSE_BREAKS and breaks_clause(toks, k):
+            in_first = False
+        elif kind[k] in ("word", "elision"):
+            words.append(k)
+            if in_first:
+                first.append(k)
+        k += 1
+    denying = [k for k in first if norm[k] in negators and not _idiom_negator(norm, k)]
+    if not denying:
+        return False
+    negations = sum(norm[k] in negators or norm[k] in particles for k in words)
+    return len(words) <= DENIAL_REACH or negations > 1 or (
+        denying[0] == first[0] and norm[first[0]] != "non")
+
+
+def last_question(toks: Tokens) -> int:
+    """The sentence number of the question that ends the unit (closing quotes, emoji and spaces
+    after the « ? » aside), or -1."""
+    norm, kind = toks.norm, toks.kind
+    i = len(norm) - 1
+    while i >= 0 and (norm[i] in _CLOSING or (kind[i] == "punct"
+                                                and is_pictograph(toks.surface[i]))):
+        i -= 1
+    return toks.sentence[i] if i >= 0 and norm[i] == "?" else -1
 
 
 def author_subject(toks: Tokens, cue_start: int, cue_end: int, ts: int, te: int = -1) -> bool:

@@ -30,6 +30,38 @@ from editor.text.fold import fold_word, light
 from editor.text.offsets import OffsetMap
 from editor.text.tokens import Tokens, tokenize
 
+_NOT_RUNNING = frozenset(("hashtag", "alt"))   # units that are no paragraph of the text
+# Categories of offers: a heading may refuse them (« Pas de promo ici : pourquoi »).
+DEALS = frozenset(("pricing", "incentive"))
+# Where a post discusses what its heading refuses (not alt text, file names or hashtags).
+_DISCUSSED_SCOPES = frozenset(("paragraph", "list", "heading", "table"))
+
+
+def _heading_blocks(an) -> frozenset:
+    """The blocks that head the post or a part of it: its first block of running text and
+    every heading."""
+    running = [u for u in an.units if u.scope not in _NOT_RUNNING and u.scope != "image-name"]
+    if not running:
+        return frozenset()
+    first = min(u.block for u in running)
+    return frozenset([first] + [u.block for u in running if u.scope == "heading"])
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word[-1] in "sx" else word
+
+
+def _content_words(norms) -> frozenset:
+    """The words of a match that say what it names (four letters or more, plural folded)."""
+    return frozenset(_stem(n) for n in norms if len(n) >= 4 and n.isalpha())
+
+
+def _discussed(refusals, block: int, norms) -> bool:
+    """Whether a match after a refusing heading names the same thing again (« … montages
+    avant/après … » after « Pourquoi vous ne verrez pas de photos avant/après »)."""
+    words = _content_words(norms)
+    return any(block > b and words & refused for b, refused in refusals)
+
 
 @dataclass(slots=True)
 class Unit:
@@ -365,6 +397,11 @@ class Engine:
         an.refuted = set(myth_sent) | answered
         out: list[Finding] = []
         c = rs.context
+        heads = _heading_blocks(an)
+        # What a heading refuses (« Pourquoi vous ne verrez pas de photos avant/après ici »):
+        # category -> (heading block, the refused words)
+        refused: dict[str, list[tuple[int, frozenset]]] = {}
+        judged: list[tuple[Rule, list[tuple[int, int, int, str]]]] = []
         for ri, hits in triggers.items():
             rule = rs.rules[ri]
             hits.sort(key=lambda h: (h[0], h[1], -(h[2] - h[1])))
@@ -379,13 +416,25 @@ class Engine:
                 sev = self._judge(rule, ri, ui, u, ts, te, exceptions, present, myth_sent,
                                   myth_block, self_sent, c, answered, called, others_sent)
                 if sev is None:
+                    if u.block in heads and rule.category in PUBLISHED_CATEGORIES | DEALS \
+                            and ctx.negated(u.toks, ts, te, c.negators, c.particles,
+                                            c.negative_triggers, c.window, c.adjacent,
+                                            self._fillers):
+                        refused.setdefault(rule.category, []).append(
+                            (u.block, _content_words(u.toks.norm[ts:te])))
                     continue
                 kept.append((ui, ts, te, sev))
                 last = (ui, te)
             if rule.kind == "occurrence":
                 kept = self._beyond_max(rule, an, kept)
+            judged.append((rule, kept))
+        for rule, kept in judged:
             for ui, ts, te, sev in kept:
                 u = an.units[ui]
+                if rule.category in refused and u.scope in _DISCUSSED_SCOPES \
+                        and not ctx.quoted(u.toks, ts) and _discussed(
+                            refused[rule.category], u.block, u.toks.norm[ts:te]):
+                    continue    # the post discusses what its heading refuses
                 start, end = u.span(ts, te)
                 out.append(Finding(rule.id, rule.category, sev, rule.message, rule.reference,
                                    start, end, suggestion=rule.suggestion,
@@ -418,15 +467,27 @@ class Engine:
             for ri, ts, te in hs.triggers:
                 triggers.setdefault(ri, []).append((ui, ts, te))
         needed: set = set().union(*(self._condition_keys[ri] for ri in triggers))
+        prose = None    # the last unit of running text (not hashtags, not alt text)
         for ui, u in enumerate(an.units):
             hs = summaries[ui]
             t = u.toks
-            if u.scope != "hashtag":
+            if u.scope not in _NOT_RUNNING:
                 denied = ctx.denied_questions(t, negators, particles)
                 answered.update(u.sent_base + s for s in denied)
+                if prose is not None and prose.block == u.block - 1:
+                    # « … « Vous faites le Black Friday ? » ¶ Non. Pas de promo. »: the
+                    # paragraph's first sentence denies the question ending the one before.
+                    asked = ctx.last_question(prose.toks)
+                    if asked >= 0 and ctx.denies(t, 0, negators, particles):
+                        answered.add(prose.sent_base + asked)
+                prose = u
             for ts, te in hs.myths:
                 myth_sent.setdefault(u.sent_base + t.sentence[ts], []).append((ui, ts, te))
                 myth_block.add(u.block)
+                if u.block and ctx.verdict_opens(t, ts, te):
+                    # « « …, c'est sans danger. » Vu partout. ¶ C'est faux. »: the verdict
+                    # opening a paragraph answers the quotation of the one before it.
+                    myth_block.add(u.block - 1)
                 if ctx.answers_question(t, ts):
                     # « Un résultat garanti ? C'est faux. »: the answer covers the question.
                     myth_sent.setdefault(u.sent_base + t.sentence[ts] - 1, []).append(
@@ -527,7 +588,7 @@ class Engine:
         for ets, ete in exceptions.get((ri, ui), ()):
             if ets < te and ts < ete:
                 return None
-        q = ctx.quoted(t, ts)
+        q = ctx.quoted(t, ts) and not ctx.adopted(t, ts)
         if rule.quoted == "inside" and not q:
             return None
         if rule.quoted == "outside" and q:

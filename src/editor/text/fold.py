@@ -58,6 +58,18 @@ def _learn(chars: set[str]) -> None:
             _TABLE[ord(c)] = f
 
 
+# The letter O written for a zero inside an amount (« -2O% », « 1OO € »): read as « 0 ». One
+# letter for one digit, so offsets do not move.
+_LETTER_ZERO = re.compile(r"(?<=\d)[oO]+(?=\s?[%€])")
+_ZERO_HINTS = ("o%", "O%", "o %", "O %", "o€", "O€", "o €", "O €")
+
+
+def _zeros(text: str) -> str:
+    if ("%" not in text and "€" not in text) or not any(h in text for h in _ZERO_HINTS):
+        return text     # fast scans first: the regex is slower
+    return _LETTER_ZERO.sub(lambda m: "0" * len(m.group()), text)
+
+
 def light(text: str) -> tuple[str, OffsetMap | None]:
     """The light view of ``text`` and its map back (``None`` when offsets are unchanged)."""
     chars = set(text)
@@ -66,7 +78,7 @@ def light(text: str) -> tuple[str, OffsetMap | None]:
         _learn(new)
     irregular = chars & _IRREGULAR
     if not irregular:
-        return text.translate(_TABLE), None
+        return _zeros(text.translate(_TABLE)), None
     finder = re.compile("[" + "".join(re.escape(c) for c in sorted(irregular)) + "]")
     out: list[str] = []
     omap = OffsetMap()
@@ -83,7 +95,7 @@ def light(text: str) -> tuple[str, OffsetMap | None]:
     if pos < len(text):
         out.append(text[pos:].translate(_TABLE))
         omap.add(pos, len(text) - pos, len(text) - pos)
-    return "".join(out), omap
+    return _zeros("".join(out)), omap
 
 
 _WORD_CACHE: dict[str, str] = {}
