@@ -226,8 +226,8 @@
         <translation>accepted in review</translation>
     </message>
     <message>
-        <source>Aucun signalement.</source>
-        <translation>No findings.</translation>
+        <source>Aucun signalement. Tact ne repère pas tout&#xa0;: relisez la publication avant de l’approuver.</source>
+        <translation>No findings. Tact does not catch everything: read the post again before approving it.</translation>
     </message>
     <message>
         <source>✓ acceptée — </source>

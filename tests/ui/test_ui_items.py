@@ -116,3 +116,13 @@ def test_the_export_refusal_lists_problems_in_plain_words(make_window, engine, t
     assert "1 problème(s)" in body
     assert body.count("\n•") == 1 and "«\u00a0Avant ![avant](avant.jpg)" in body
     assert "ligne" not in body.lower() and "before-after" not in body
+
+
+def test_a_post_with_nothing_found_says_it_still_needs_reading(make_window, engine, tmp_path):
+    """« Aucun signalement » is not a clearance: the panel says Tact does not catch everything."""
+    window = make_window(engine=engine)
+    open_post(window, tmp_path, "La cicatrice d'une blépharoplastie se cache dans le pli de la "
+                                "paupière ; elle rosit quelques mois puis blanchit.\n")
+    text = shown_text(window.findings_panel.summary)
+    assert text.startswith("Aucun signalement.")
+    assert "relisez la publication avant de l’approuver" in text

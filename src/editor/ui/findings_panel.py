@@ -294,7 +294,10 @@ class FindingsPanel(QWidget):
 
     def _rebuild(self) -> None:
         if not self.marks:
-            self.summary.setText(self.tr("Aucun signalement."))
+            # Nothing found is not a clearance: the engine misses wordings nobody listed.
+            self.summary.setText(self.tr(
+                "Aucun signalement. Tact ne repère pas tout\u00a0: relisez la publication "
+                "avant de l’approuver."))
         else:
             self.summary.setText(summary(self.item_counts(), together=True))
         shown = self.visible_items()
