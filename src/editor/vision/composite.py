@@ -131,12 +131,6 @@ THRESHOLD = 0.55        # (0.6, chosen on dev splits, lost composites on held-ou
                         # for one false montage fewer: not kept)
 COLOURLESS = 0.015       # spread of the chromaticities below which a panel is grey
 COLOUR_MIN = 0.0         # colours that disagree outright (negative correlation): never one subject
-# Part by part agreement (:func:`parts_agreement`), added to the logistic decision as
-# PARTS_WEIGHT * (parts - PARTS_MID): fitted with the other weights held, on the dev splits of
-# the canonical set and of --reseed 1 and 5 (see benchmarks/image_bench.py).
-PARTS_WEIGHT, PARTS_MID = 0.75, 0.5
-PARTS_GRID = 4           # blocks a side
-PARTS_FLAT = 0.15        # spread (in units of the panel's) below which a block has no structure
 GRID_HALVES = 0.3        # least score of each halving of a 2×2 grid for both to count together
 
 LAYOUTS = (("side-by-side", 1, 2), ("stacked", 2, 1), ("grid", 2, 2),
@@ -181,7 +175,6 @@ class Figures:
     fine: float = -1.0          # at FINE px, refined
     colour: float = 1.0         # chromaticity agreement (the lower of the middle and the whole)
     marks: float = 0.5          # share of the marks found again (0.5: too few marks to tell)
-    parts: float = PARTS_MID    # block by block agreement (PARTS_MID: not measured, no say)
 
 
 @dataclass
@@ -653,11 +646,12 @@ def _local_max(a: np.ndarray, r: int) -> np.ndarray:
     return out
 
 
-def aligned_copies(grey: Grey, p, q, zp, zq, rot, mir, ox, oy,
-                   size: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """Panel ``p`` and the part of ``q`` it maps to at the alignment found (q's zoom ``zq``,
-    rotation ``rot``, mirror ``mir`` and shift ``ox, oy`` in px of a ``size``-px copy), both
-    size×size grey; None when q's window falls outside what was sampled."""
+def marks_agreement(grey: Grey, p, q, zp, zq, rot, mir, ox, oy, size: int) -> float | None:
+    """Whether the small marks of one panel (spots, moles, specks: the strongest local extrema
+    of a difference of box blurs) reappear, with the same polarity, within 2 px of the same
+    place in the other, at the alignment found (q's zoom ``zq`` and shift ``ox, oy`` in px of
+    a ``size``-px copy). The share of the marks' strength confirmed, the lower of the two
+    directions; None when either panel has fewer than three marks that stand out."""
     a = region(grey, p, zp, size)
     big = size + 2 * (max(abs(ox), abs(oy)) + 1)
     pad = (big - size) // 2
@@ -665,24 +659,13 @@ def aligned_copies(grey: Grey, p, q, zp, zq, rot, mir, ox, oy,
     if mir:
         b = b[:, ::-1]
     b = b[pad + oy:pad + oy + size, pad + ox:pad + ox + size]
-    return (a, b) if b.shape == a.shape else None
-
-
-def _detail(x: np.ndarray) -> np.ndarray:
-    """The small detail of a grey copy (a difference of box blurs), in units of its 90th
-    percentile."""
-    d = _box(x, 1, edge=True) - _box(x, 4, edge=True)
-    return d / (float(np.percentile(np.abs(d), 90)) + 1e-3)
-
-
-def marks_agreement(fields: tuple[np.ndarray, np.ndarray]) -> float | None:
-    """Whether the small marks of one panel (spots, moles, specks: the strongest local extrema
-    of its detail, :func:`_detail`) reappear, with the same polarity, within 2 px of the same
-    place in the other (``fields``: the two panels' detail at the alignment found). The share
-    of the marks' strength confirmed, the lower of the two directions; None when either panel
-    has fewer than three marks that stand out."""
-    size = fields[0].shape[0]
+    if b.shape != a.shape:
+        return None
     inset = int(0.08 * size)
+    fields = []
+    for x in (a, b):
+        d = _box(x, 1, edge=True) - _box(x, 4, edge=True)
+        fields.append(d / (float(np.percentile(np.abs(d), 90)) + 1e-3))
     shares = []
     for u, v in ((0, 1), (1, 0)):
         d, e = fields[u], fields[v]
@@ -701,36 +684,6 @@ def marks_agreement(fields: tuple[np.ndarray, np.ndarray]) -> float | None:
         found = np.where(sign > 0, near[0][ys, xs], near[1][ys, xs])
         shares.append(float((strength * (found >= 0.4 * strength)).sum() / strength.sum()))
     return min(shares)
-
-
-def parts_agreement(pair: tuple[np.ndarray, np.ndarray]) -> float:
-    """Whether the two panels agree part by part (``pair``: their grey copies at the alignment
-    found): both softened (a 5×5 box) and put on one scale (zero mean, unit spread, which
-    undoes an exposure or contrast change), cut in a 4×4 grid of blocks; in each block where
-    either has some structure, the correlation of the two. The lower quartile of those
-    correlations: one subject agrees nearly everywhere, bar a label or a retouch; two people in
-    one pose agree on the outline and disagree where a beard, glasses, a mole or a navel sit.
-    1 when no block has structure."""
-    n = PARTS_GRID
-    zs = []
-    for x in pair:
-        size = x.shape[0]
-        inset = int(0.08 * size)
-        c = _box(x, 2, edge=True)[inset:size - inset, inset:size - inset]
-        zs.append((c - c.mean()) / (float(c.std()) + 1e-3))
-    za, zb = zs
-    m = za.shape[0] // n
-    cors = []
-    for i in range(n):
-        for j in range(n):
-            u = za[i * m:(i + 1) * m, j * m:(j + 1) * m]
-            v = zb[i * m:(i + 1) * m, j * m:(j + 1) * m]
-            if u.std() < PARTS_FLAT and v.std() < PARTS_FLAT:
-                continue
-            u, v = u - u.mean(), v - v.mean()
-            cors.append(float((u * v).sum()) / (math.sqrt(float((u * u).sum() * (v * v).sum()))
-                                                + 1e-9))
-    return float(np.percentile(cors, 25)) if cors else 1.0
 
 
 def colour_agreement(grey: Grey, p, q, zp, zq, rot, mir, dx, dy) -> float | None:
@@ -815,16 +768,16 @@ def whole_colour_agreement(grey: Grey, p, q, zp, zq, rot, mir, dx, dy,
 def _best_case(f: Figures) -> Figures:
     """The best figures a pair can still reach from those measured so far: the fine scale
     correlates at most a little better than the coarse one (0.3 above it in 99.5 % of the
-    evaluation set's pairs), the colours, the marks and the parts may agree fully."""
+    evaluation set's pairs), the colours and the marks may agree fully."""
     fine = min(1.0, f.coarse + 0.3) if f.fine <= -1.0 else f.fine
-    return Figures(f.coarse, fine, f.colour, 1.0, 1.0)
+    return Figures(f.coarse, fine, f.colour, 1.0)
 
 
 def _score(f: Figures, evidence: float) -> float:
     """The logistic decision, 0..1, from a panel's figures and the weakest seam's evidence."""
     wc, wf, we, wk, wm, b = WEIGHTS
     z = (wc * f.coarse + wf * f.fine + we * min(1.0, evidence) + wk * f.colour
-         + wm * (f.marks - 0.5) + PARTS_WEIGHT * (f.parts - PARTS_MID) + b)
+         + wm * (f.marks - 0.5) + b)
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -938,9 +891,5 @@ def _pair_figures(grey: Grey, p, q, aligned: list, evidence: float) -> Figures:
     if _score(_best_case(f), evidence) < THRESHOLD:
         return f                # out of reach whatever the marks
     _, zp, _, _, mir, _, _ = t
-    pair = aligned_copies(grey, p, q, zp, zq, rot, mir, 2 * dx, 2 * dy, 2 * FINE)
-    if pair is None:
-        return f
-    marks = marks_agreement((_detail(pair[0]), _detail(pair[1])))
-    return Figures(f.coarse, fine, f.colour, 0.5 if marks is None else marks,
-                   parts_agreement(pair))
+    marks = marks_agreement(grey, p, q, zp, zq, rot, mir, 2 * dx, 2 * dy, 2 * FINE)
+    return Figures(f.coarse, fine, f.colour, 0.5 if marks is None else marks)
