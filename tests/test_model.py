@@ -113,7 +113,8 @@ def test_model_trained_on_current_data(training):
         "run scripts/train_model.py")
     # Evaluation sets are never training data.
     blind = trainer.NEVER
-    assert {"blind2", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"} <= set(blind)
+    assert {"blind2", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14",
+            "blind15"} <= set(blind)
     assert not any(it.group.startswith(tuple(f"post:{b}/" for b in blind)) for it in items)
     assert not any(b in c for b in blind for c in stored["training"]["corpora"])
 
