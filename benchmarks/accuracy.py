@@ -16,7 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corpus_scoring import score  # noqa: E402
+import yaml  # noqa: E402
+from corpus_scoring import (  # noqa: E402
+    SECOND_LABELLER,
+    agreed_cases,
+    labeller_agreement,
+    score,
+)
 
 from editor.compliance.findings import finalize  # noqa: E402
 from editor.compliance.model import SecondOpinion  # noqa: E402
@@ -154,6 +160,22 @@ def main() -> None:
         ms = 1000 * both.seconds / max(1, both.posts)
         print(f"{name:9} rules + model  {m.summary()}   ({both.added} model findings, "
               f"{ms:.2f} ms a post; {seen})")
+        second = path.parent / SECOND_LABELLER
+        if second.is_file() and name not in SELECT:
+            two_labellers(name, path, second, engine)
+
+
+def two_labellers(name: str, path: Path, second: Path, engine) -> None:
+    """A corpus labelled again by a second person, without seeing the first labels: how far the
+    two agree (the second scored against the first as the checker is), and the rules scored
+    against both (a category both expect is expected, any other either names is allowed)."""
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    other = yaml.safe_load(second.read_text(encoding="utf-8"))["cases"]
+    agree = labeller_agreement(spec["cases"], other, set(spec["scored"]))
+    print(f"{name:9} second labeller against the first: recall {agree.recall:.2f} precision "
+          f"{agree.precision:.2f} clean {agree.clean_ok}/{agree.clean_total}")
+    s = score(path, engine, cases=agreed_cases(spec["cases"], other))
+    print(f"{name:9} rules, both labellers  {s.summary()}")
 
 
 BANK = ROOT / "tests" / "sentences" / "bank.yaml"
